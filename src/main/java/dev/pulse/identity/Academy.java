@@ -1,0 +1,57 @@
+package dev.pulse.identity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Objects;
+
+/** A school: the scope of roles, capabilities and cohorts. */
+@Entity
+@Table(name = "academy")
+public class Academy {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false, unique = true, length = 100)
+    private String slug;
+
+    @Column(nullable = false, length = 200)
+    private String name;
+
+    @Column(nullable = false)
+    private boolean active = true;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    protected Academy() {
+    }
+
+    public Academy(String slug, String name, Instant createdAt) {
+        this.slug = Slugs.require(slug, "slug");
+        this.name = Objects.requireNonNull(name, "name").trim();
+        this.createdAt = Objects.requireNonNull(createdAt, "created at");
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public String slug() {
+        return slug;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public boolean isActive() {
+        return active;
+    }
+}

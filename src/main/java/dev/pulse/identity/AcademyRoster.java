@@ -1,0 +1,113 @@
+package dev.pulse.identity;
+
+import dev.pulse.platform.api.ApiError;
+import dev.pulse.platform.persistence.UniqueViolation;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Academies, who belongs to them in which role, and what each role may do. */
+@ApplicationScoped
+@Transactional
+public class AcademyRoster {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    Clock clock;
+
+    public Academy createAcademy(String slug, String name) {
+        if (!Slugs.isSlug(slug)) {
+            throw ApiError.invalid(Map.of("slug", List.of(slug == null ? "This field is required."
+                    : "Enter a valid slug consisting of lowercase letters, numbers, underscores or hyphens.")));
+        }
+        if (name == null || name.isBlank()) {
+            throw ApiError.invalid(Map.of("name", List.of("This field is required.")));
+        }
+        Academy academy = new Academy(slug, name, clock.instant());
+        try {
+            em.persist(academy);
+            em.flush();
+        } catch (PersistenceException e) {
+            throw UniqueViolation.constraintOf(e)
+                    .map(c -> ApiError.invalid(Map.of("slug", List.of("academy with this slug already exists."))))
+                    .orElseThrow(() -> e);
+        }
+        return academy;
+    }
+
+    public Academy requireAcademy(long id) {
+        return Optional.ofNullable(em.find(Academy.class, id))
+                .orElseThrow(() -> ApiError.notFound("academy-not-found", "Academy " + id + " not found"));
+    }
+
+    public List<AcademyRole> roles() {
+        return em.createQuery("select r from AcademyRole r order by r.slug", AcademyRole.class).getResultList();
+    }
+
+    /** Gives the account its role in the academy, replacing an earlier role. */
+    public AcademyMember addMember(long academyId, String userReference, String roleSlug) {
+        Academy academy = requireAcademy(academyId);
+        AcademyRole role = roleSlug == null ? null : em.find(AcademyRole.class, roleSlug);
+        if (role == null) {
+            throw ApiError.invalid(Map.of("role", List.of(roleSlug == null ? "This field is required."
+                    : "Unknown role '" + roleSlug + "'; see GET /v1/admin/roles")));
+        }
+        Account account = accounts.resolve(userReference).orElseThrow(() ->
+                ApiError.invalid(Map.of("user_id", List.of(userReference == null ? "This field is required."
+                        : "User with id " + userReference + " not found"))));
+        // one row per (academy, account), decided by the unique key
+        em.createNativeQuery("""
+                insert into academy_member (academy_id, account_id, role_slug, created_at) values (?1, ?2, ?3, ?4)
+                on conflict (academy_id, account_id) do update set role_slug = excluded.role_slug""")
+                .setParameter(1, academy.id()).setParameter(2, account.id())
+                .setParameter(3, role.slug()).setParameter(4, clock.instant())
+                .executeUpdate();
+        return membership(account.id(), academy.id()).orElseThrow();
+    }
+
+    public Optional<AcademyMember> membership(long accountId, long academyId) {
+        return em.createQuery("""
+                        select m from AcademyMember m where m.account.id = :account and m.academy.id = :academy""",
+                        AcademyMember.class)
+                .setParameter("account", accountId).setParameter("academy", academyId)
+                .getResultStream().findFirst();
+    }
+
+    public List<AcademyMember> membershipsOf(long accountId) {
+        return em.createQuery("""
+                        select m from AcademyMember m join fetch m.academy where m.account.id = :account
+                        order by m.academy.id""", AcademyMember.class)
+                .setParameter("account", accountId).getResultList();
+    }
+
+    public boolean isMember(long accountId, long academyId) {
+        return membership(accountId, academyId).isPresent();
+    }
+
+    public boolean isInactive(long academyId) {
+        Academy academy = em.find(Academy.class, academyId);
+        return academy != null && !academy.isActive();
+    }
+
+    public boolean hasCapability(long accountId, long academyId, String capability) {
+        return !em.createQuery("""
+                        select 1 from AcademyMember m join m.role r join r.capabilities c
+                        where m.account.id = :account and m.academy.id = :academy and m.academy.active = true
+                        and c = :capability""", Integer.class)
+                .setParameter("account", accountId).setParameter("academy", academyId)
+                .setParameter("capability", capability)
+                .setMaxResults(1).getResultList().isEmpty();
+    }
+}

@@ -1,0 +1,77 @@
+package dev.pulse.identity;
+
+import dev.pulse.platform.api.ApiError;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** Registered integrators; their secrets are shown once and kept only as a slow hash. */
+@ApplicationScoped
+@Transactional
+public class ApiClients {
+
+    private static final Pattern EDAPP = Pattern.compile("urn:uuid:[0-9a-fA-F-]{36}");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    PasswordHashing hashing;
+
+    @Inject
+    Clock clock;
+
+    /** The one moment the secret exists in clear. */
+    public record Registered(String clientId, String clientSecret, String edapp, String name) {
+        @Override
+        public String toString() {
+            return "Registered[clientId=" + clientId + ", edapp=" + edapp + "]";
+        }
+    }
+
+    public Registered register(String name, String edapp) {
+        if (name == null || name.isBlank()) {
+            throw ApiError.invalid(Map.of("name", List.of("This field is required.")));
+        }
+        String app = edapp == null || edapp.isBlank() ? "urn:uuid:" + UUID.randomUUID() : edapp.trim();
+        if (!EDAPP.matcher(app).matches()) {
+            throw ApiError.invalid(Map.of("edapp", List.of("Must be a urn:uuid: URN")));
+        }
+        String clientId = UUID.randomUUID().toString();
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        String clientSecret = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        em.persist(new ApiClient(clientId, hashing.hash(clientSecret), name, app, clock.instant()));
+        return new Registered(clientId, clientSecret, app, name.trim());
+    }
+
+    /** The client these credentials belong to; 401 for anything else, with one message for every failure. */
+    public ApiClient authenticate(String clientId, String clientSecret) {
+        ApiClient client = clientId == null ? null
+                : em.createQuery("select c from ApiClient c where c.clientId = :id", ApiClient.class)
+                        .setParameter("id", clientId.trim()).getResultStream().findFirst().orElse(null);
+        if (client == null || !client.isActive()) {
+            hashing.spendVerificationTime(clientSecret);
+            throw ApiError.unauthorized("Invalid client credentials");
+        }
+        if (!hashing.matches(clientSecret, client.secretHash())) {
+            throw ApiError.unauthorized("Invalid client credentials");
+        }
+        return client;
+    }
+
+    public java.util.Optional<ApiClient> find(String clientId) {
+        return em.createQuery("select c from ApiClient c where c.clientId = :id", ApiClient.class)
+                .setParameter("id", clientId).getResultStream().findFirst();
+    }
+}

@@ -1,0 +1,98 @@
+package dev.pulse.identity;
+
+import dev.pulse.platform.security.Caller;
+import dev.pulse.platform.security.TokenIssuer;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbProperty;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** BreatheCode sign-in: /v1/auth/login and /v1/auth/me. */
+@Path("/v1/auth")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Identity")
+public class AuthResource {
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    AcademyRoster roster;
+
+    @Inject
+    Cohorts cohorts;
+
+    @Inject
+    TokenIssuer tokens;
+
+    @Inject
+    Caller caller;
+
+    public record Login(@NotBlank String email, @NotBlank String password) {
+    }
+
+    public record LoggedIn(String token, @JsonbProperty("user_id") long userId, String email,
+            @JsonbProperty("expires_at") Instant expiresAt) {
+    }
+
+    @POST
+    @Path("login")
+    @Operation(summary = "Exchange email and password for a token")
+    @APIResponse(responseCode = "200", description = "Signed in")
+    @APIResponse(responseCode = "400", description = "Wrong credentials (slug invalid-credentials) or missing fields")
+    @APIResponse(responseCode = "429", description = "Too many wrong passwords for this account")
+    public LoggedIn login(@Valid @NotNull Login login) {
+        Account account = accounts.signIn(login.email(), login.password());
+        TokenIssuer.IssuedToken token = tokens.forAccount(account.id(), account.uuid(), account.email(),
+                account.isPlatformAdmin());
+        return new LoggedIn(token.token(), account.id(), account.email(), token.expiresAt());
+    }
+
+    public record AcademyRole(long id, String slug, String name, String role, Set<String> capabilities) {
+    }
+
+    public record CohortRole(long id, String slug, String name, String role) {
+    }
+
+    public record Me(long id, UUID uuid, String email, String username,
+            @JsonbProperty("first_name") String firstName, @JsonbProperty("last_name") String lastName,
+            @JsonbProperty("is_platform_admin") boolean platformAdmin,
+            List<AcademyRole> academies, List<CohortRole> cohorts) {
+    }
+
+    @GET
+    @Path("me")
+    @Operation(summary = "Who am I: the account, its academies with role and capabilities, and its cohorts")
+    @APIResponse(responseCode = "200", description = "The calling account")
+    @APIResponse(responseCode = "401", description = "No or invalid token")
+    public Me me() {
+        Account account = accounts.byId(caller.requireUser().accountId())
+                .orElseThrow(() -> dev.pulse.platform.api.ApiError.unauthorized("This account no longer exists."));
+        List<AcademyRole> academies = roster.membershipsOf(account.id()).stream()
+                .map(m -> new AcademyRole(m.academy().id(), m.academy().slug(), m.academy().name(),
+                        m.role().slug(), m.role().capabilities()))
+                .toList();
+        List<CohortRole> inCohorts = cohorts.cohortsOf(account.id()).stream()
+                .map(m -> new CohortRole(m.cohort().id(), m.cohort().slug(), m.cohort().name(), m.role().name()))
+                .toList();
+        return new Me(account.id(), account.uuid(), account.email(), account.username(), account.firstName(),
+                account.lastName(), account.isPlatformAdmin(), academies, inCohorts);
+    }
+}

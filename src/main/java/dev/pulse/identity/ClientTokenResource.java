@@ -1,0 +1,96 @@
+package dev.pulse.identity;
+
+import dev.pulse.platform.api.ApiError;
+import dev.pulse.platform.security.TokenIssuer;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.bind.annotation.JsonbProperty;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The Caliper hub's "Request Token endpoint": OAuth 2 client credentials, form-encoded or JSON,
+ * with the credentials in the body or in HTTP Basic.
+ */
+@Path("/analytics/token")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Identity")
+public class ClientTokenResource {
+
+    @Inject
+    ApiClients clients;
+
+    @Inject
+    TokenIssuer tokens;
+
+    public record AccessToken(@JsonbProperty("access_token") String accessToken,
+            @JsonbProperty("token_type") String tokenType, @JsonbProperty("expires_in") long expiresIn) {
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "Client credentials grant (form-encoded)")
+    @APIResponse(responseCode = "200", description = "A bearer token for the Caliper endpoints")
+    @APIResponse(responseCode = "400", description = "grant_type is not client_credentials")
+    @APIResponse(responseCode = "401", description = "Unknown client or wrong secret")
+    public AccessToken form(MultivaluedMap<String, String> form, @HeaderParam("Authorization") String authorization) {
+        return grant(form.getFirst("grant_type"), form.getFirst("client_id"), form.getFirst("client_secret"),
+                authorization);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Client credentials grant (JSON)")
+    @APIResponse(responseCode = "200", description = "A bearer token for the Caliper endpoints")
+    @APIResponse(responseCode = "401", description = "Unknown client or wrong secret")
+    public AccessToken json(JsonObject body, @HeaderParam("Authorization") String authorization) {
+        JsonObject b = body == null ? JsonObject.EMPTY_JSON_OBJECT : body;
+        return grant(text(b, "grant_type"), text(b, "client_id"), text(b, "client_secret"), authorization);
+    }
+
+    private AccessToken grant(String grantType, String clientId, String clientSecret, String authorization) {
+        if (grantType != null && !"client_credentials".equals(grantType)) {
+            throw ApiError.badRequest("unsupported_grant_type", "grant_type must be client_credentials");
+        }
+        if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            String pair = decodeBasic(authorization.substring(6).trim());
+            int colon = pair.indexOf(':');
+            if (colon < 0) {
+                throw ApiError.unauthorized("Invalid client credentials");
+            }
+            clientId = pair.substring(0, colon);
+            clientSecret = pair.substring(colon + 1);
+        }
+        if (clientId == null || clientSecret == null) {
+            throw ApiError.unauthorized("Invalid client credentials");
+        }
+        ApiClient client = clients.authenticate(clientId, clientSecret);
+        TokenIssuer.IssuedToken token = tokens.forClient(client.clientId());
+        return new AccessToken(token.token(), "Bearer", token.expiresInSeconds());
+    }
+
+    private static String decodeBasic(String encoded) {
+        try {
+            return new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw ApiError.unauthorized("Invalid client credentials");
+        }
+    }
+
+    private static String text(JsonObject body, String key) {
+        return body.get(key) instanceof JsonString s ? s.getString() : null;
+    }
+}

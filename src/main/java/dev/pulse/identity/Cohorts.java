@@ -1,0 +1,113 @@
+package dev.pulse.identity;
+
+import dev.pulse.platform.api.ApiError;
+import dev.pulse.platform.persistence.UniqueViolation;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Cohorts and who is in them. */
+@ApplicationScoped
+@Transactional
+public class Cohorts {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    AcademyRoster roster;
+
+    @Inject
+    Clock clock;
+
+    public Cohort create(String slug, String name, Long academyId, Integer currentDay) {
+        if (!Slugs.isSlug(slug)) {
+            throw ApiError.invalid(Map.of("slug", List.of(slug == null ? "This field is required."
+                    : "Enter a valid slug consisting of lowercase letters, numbers, underscores or hyphens.")));
+        }
+        if (name == null || name.isBlank()) {
+            throw ApiError.invalid(Map.of("name", List.of("This field is required.")));
+        }
+        if (academyId == null) {
+            throw ApiError.invalid(Map.of("academy_id", List.of("This field is required.")));
+        }
+        if (currentDay != null && currentDay < 0) {
+            throw ApiError.invalid(Map.of("current_day", List.of("Ensure this value is greater than or equal to 0.")));
+        }
+        Cohort cohort = new Cohort(slug, name, roster.requireAcademy(academyId), currentDay, clock.instant());
+        try {
+            em.persist(cohort);
+            em.flush();
+        } catch (PersistenceException e) {
+            throw UniqueViolation.constraintOf(e)
+                    .map(c -> ApiError.invalid(Map.of("slug", List.of("cohort with this slug already exists."))))
+                    .orElseThrow(() -> e);
+        }
+        return cohort;
+    }
+
+    /** A cohort named by numeric id or slug. */
+    public Optional<Cohort> resolve(String slugOrId) {
+        if (slugOrId == null || slugOrId.isBlank()) {
+            return Optional.empty();
+        }
+        String ref = slugOrId.trim();
+        if (ref.chars().allMatch(Character::isDigit)) {
+            return Optional.ofNullable(em.find(Cohort.class, Long.parseLong(ref)));
+        }
+        return em.createQuery("select c from Cohort c where c.slug = :slug", Cohort.class)
+                .setParameter("slug", ref).getResultStream().findFirst();
+    }
+
+    public Cohort require(String slugOrId) {
+        return resolve(slugOrId).orElseThrow(() ->
+                ApiError.notFound("cohort-not-found", "Cohort " + slugOrId + " not found"));
+    }
+
+    /** Puts the account in the cohort with that role, replacing an earlier role. */
+    public CohortMember addUser(String cohortRef, String userReference, String role) {
+        Cohort cohort = require(cohortRef);
+        CohortMember.Role parsed;
+        try {
+            parsed = CohortMember.Role.valueOf(role == null ? "" : role.trim().toUpperCase());
+        } catch (IllegalArgumentException e) {
+            throw ApiError.invalid(Map.of("role", List.of(role == null ? "This field is required."
+                    : "\"" + role + "\" is not a valid choice; use STUDENT, TEACHER or ASSISTANT.")));
+        }
+        Account account = accounts.resolve(userReference).orElseThrow(() ->
+                ApiError.invalid(Map.of("user_id", List.of(userReference == null ? "This field is required."
+                        : "User with id " + userReference + " not found"))));
+        em.createNativeQuery("""
+                insert into cohort_member (cohort_id, account_id, role, created_at) values (?1, ?2, ?3, ?4)
+                on conflict (cohort_id, account_id) do update set role = excluded.role""")
+                .setParameter(1, cohort.id()).setParameter(2, account.id())
+                .setParameter(3, parsed.name()).setParameter(4, clock.instant())
+                .executeUpdate();
+        return membership(cohort.id(), account.id()).orElseThrow();
+    }
+
+    public Optional<CohortMember> membership(long cohortId, long accountId) {
+        return em.createQuery("""
+                        select m from CohortMember m where m.cohort.id = :cohort and m.account.id = :account""",
+                        CohortMember.class)
+                .setParameter("cohort", cohortId).setParameter("account", accountId)
+                .getResultStream().findFirst();
+    }
+
+    public List<CohortMember> cohortsOf(long accountId) {
+        return em.createQuery("""
+                        select m from CohortMember m join fetch m.cohort where m.account.id = :account
+                        order by m.cohort.id""", CohortMember.class)
+                .setParameter("account", accountId).getResultList();
+    }
+}

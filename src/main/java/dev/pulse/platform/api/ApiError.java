@@ -1,0 +1,118 @@
+package dev.pulse.platform.api;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A failure the client caused or must know about, thrown by services and rendered by
+ * {@link ErrorResponses} in the envelope of the request's API family. Never carries a stack trace out.
+ */
+public class ApiError extends RuntimeException {
+
+    private final int status;
+    private final String slug;
+    private final String title;
+    private final Map<String, List<String>> fieldErrors;
+    private final String apiId;
+
+    public ApiError(int status, String slug, String message) {
+        this(status, slug, message, Map.of(), null);
+    }
+
+    private ApiError(int status, String slug, String message, Map<String, List<String>> fieldErrors, String apiId) {
+        super(message, null, false, false);
+        if (status < 400 || status > 599) {
+            throw new IllegalArgumentException("not an error status: " + status);
+        }
+        this.status = status;
+        this.slug = slug;
+        this.title = titleFor(status);
+        this.fieldErrors = Collections.unmodifiableMap(new LinkedHashMap<>(fieldErrors));
+        this.apiId = apiId;
+    }
+
+    public static ApiError badRequest(String slug, String message) {
+        return new ApiError(400, slug, message);
+    }
+
+    public static ApiError unauthorized(String message) {
+        return new ApiError(401, "unauthorized", message);
+    }
+
+    public static ApiError forbidden(String slug, String message) {
+        return new ApiError(403, slug, message);
+    }
+
+    public static ApiError notFound(String slug, String message) {
+        return new ApiError(404, slug, message);
+    }
+
+    public static ApiError conflict(String slug, String message) {
+        return new ApiError(409, slug, message);
+    }
+
+    /** Validation failures, field by field; every field's messages at once. */
+    public static ApiError invalid(Map<String, List<String>> fieldErrors) {
+        if (fieldErrors.isEmpty()) {
+            throw new IllegalArgumentException("a validation error needs at least one field");
+        }
+        String summary = fieldErrors.entrySet().stream()
+                .map(e -> e.getKey() + ": " + String.join(" ", e.getValue()))
+                .reduce((a, b) -> a + "; " + b).orElse("invalid input");
+        return new ApiError(400, "invalid-input", summary, fieldErrors, null);
+    }
+
+    /** The same error, labelled with the Sunbird API id of the operation that failed. */
+    public ApiError forApi(String id) {
+        return new ApiError(status, slug, getMessage(), fieldErrors, id);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String slug() {
+        return slug;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String apiId() {
+        return apiId;
+    }
+
+    public Map<String, List<String>> fieldErrors() {
+        return fieldErrors;
+    }
+
+    /** Plain messages: the field messages when there are any, else the one message. */
+    public List<String> messages() {
+        if (fieldErrors.isEmpty()) {
+            return List.of(getMessage());
+        }
+        List<String> all = new ArrayList<>();
+        fieldErrors.values().forEach(all::addAll);
+        return all;
+    }
+
+    private static String titleFor(int status) {
+        return switch (status) {
+            case 400 -> "Bad Request";
+            case 401 -> "Unauthorized";
+            case 403 -> "Forbidden";
+            case 404 -> "Not Found";
+            case 405 -> "Method Not Allowed";
+            case 406 -> "Not Acceptable";
+            case 409 -> "Conflict";
+            case 413 -> "Payload Too Large";
+            case 415 -> "Unsupported Media Type";
+            case 429 -> "Too Many Requests";
+            default -> status >= 500 ? "Internal Server Error" : "Error";
+        };
+    }
+}

@@ -1,0 +1,136 @@
+package dev.pulse.platform.api;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.time.ZonedDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.UUID;
+
+/**
+ * The four public API families Pulse speaks, chosen by path. Each keeps the error shape of the
+ * API it comes from, so existing clients read our errors unchanged.
+ */
+public enum ApiFamily {
+
+    /** BreatheCode (Django REST Framework): {"detail","status_code","slug"}; validation {"field":["message"]}. */
+    BREATHECODE {
+        @Override
+        public JsonObject error(ApiError e) {
+            if (!e.fieldErrors().isEmpty()) {
+                JsonObjectBuilder body = Json.createObjectBuilder();
+                e.fieldErrors().forEach((field, messages) -> body.add(field, Json.createArrayBuilder(messages)));
+                return body.build();
+            }
+            JsonObjectBuilder body = Json.createObjectBuilder()
+                    .add("detail", e.getMessage())
+                    .add("status_code", e.status());
+            if (e.slug() != null) {
+                body.add("slug", e.slug());
+            }
+            return body.build();
+        }
+    },
+
+    /** The Caliper analytics hub: {"message":[...]} */
+    CALIPER {
+        @Override
+        public JsonObject error(ApiError e) {
+            return Json.createObjectBuilder().add("message", Json.createArrayBuilder(e.messages())).build();
+        }
+    },
+
+    /** Sunbird: the response envelope with params.status "failed". */
+    SUNBIRD {
+        @Override
+        public JsonObject error(ApiError e) {
+            String code = e.slug() == null ? "SERVER_ERROR" : e.slug().toUpperCase().replace('-', '_');
+            return SunbirdEnvelope.failed(e.apiId(), null, e.status(), code, String.join("; ", e.messages()));
+        }
+    },
+
+    /** MenloHacks Vivere: {"error":{"message","title"},"success":false}. */
+    LIVE {
+        @Override
+        public JsonObject error(ApiError e) {
+            return Json.createObjectBuilder()
+                    .add("error", Json.createObjectBuilder()
+                            .add("message", String.join("; ", e.messages()))
+                            .add("title", e.title()))
+                    .add("success", false)
+                    .build();
+        }
+    };
+
+    /** The body of an error response in this family's shape. */
+    public abstract JsonObject error(ApiError error);
+
+    /** The family a request path belongs to; paths that match no family answer in the BreatheCode shape. */
+    public static ApiFamily forPath(String path) {
+        String p = path.startsWith("/") ? path : "/" + path;
+        if (p.startsWith("/analytics")) {
+            return CALIPER;
+        }
+        if (p.startsWith("/api/")) {
+            return SUNBIRD;
+        }
+        if (p.startsWith("/live")) {
+            return LIVE;
+        }
+        return BREATHECODE;
+    }
+
+    /** Sunbird's envelope, shared by successful and failed responses. */
+    public static final class SunbirdEnvelope {
+        private static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss:SSSZ");
+
+        private SunbirdEnvelope() {
+        }
+
+        public static JsonObject ok(String apiId, String msgId, JsonObject result) {
+            return envelope(apiId, msgId, "successful", null, null, "OK", result);
+        }
+
+        static JsonObject failed(String apiId, String msgId, int status, String err, String errmsg) {
+            return envelope(apiId, msgId, "failed", err, errmsg, responseCode(status), Json.createObjectBuilder().build());
+        }
+
+        private static JsonObject envelope(String apiId, String msgId, String status, String err, String errmsg,
+                String responseCode, JsonObject result) {
+            JsonObjectBuilder params = Json.createObjectBuilder()
+                    .add("resmsgid", UUID.randomUUID().toString())
+                    .add("status", status);
+            addOrNull(params, "msgid", msgId == null ? RequestIds.current() : msgId);
+            addOrNull(params, "err", err);
+            addOrNull(params, "errmsg", errmsg);
+            return Json.createObjectBuilder()
+                    .add("id", apiId == null ? "api.group" : apiId)
+                    .add("ver", "v1")
+                    .add("ts", ZonedDateTime.now(ZoneOffset.UTC).format(TS))
+                    .add("params", params)
+                    .add("responseCode", responseCode)
+                    .add("result", result)
+                    .build();
+        }
+
+        private static void addOrNull(JsonObjectBuilder b, String key, String value) {
+            if (value == null) {
+                b.addNull(key);
+            } else {
+                b.add(key, value);
+            }
+        }
+
+        private static String responseCode(int status) {
+            return switch (status) {
+                case 400, 405, 409, 413, 415 -> "CLIENT_ERROR";
+                case 401 -> "UNAUTHORIZED";
+                case 403 -> "FORBIDDEN";
+                case 404 -> "RESOURCE_NOT_FOUND";
+                case 429 -> "TOO_MANY_REQUESTS";
+                default -> "SERVER_ERROR";
+            };
+        }
+    }
+}

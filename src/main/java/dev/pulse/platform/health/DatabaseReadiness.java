@@ -1,0 +1,40 @@
+package dev.pulse.platform.health;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/**
+ * Ready only when the database answers and Flyway has recorded a successful migration. Its name
+ * ("database") appearing in /health/ready also proves the application itself deployed: Payara
+ * answers UP with no checks at all when a deployment failed.
+ */
+@Readiness
+@ApplicationScoped
+public class DatabaseReadiness implements HealthCheck {
+
+    @Resource(lookup = "java:app/jdbc/pulse")
+    DataSource dataSource;
+
+    @Override
+    public HealthCheckResponse call() {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(
+                        "select max(version) from flyway_schema_history where success")) {
+            rs.next();
+            String version = rs.getString(1);
+            return HealthCheckResponse.named("database")
+                    .status(version != null)
+                    .withData("schema_version", version == null ? "none" : version)
+                    .build();
+        } catch (Exception e) {
+            return HealthCheckResponse.named("database").down().withData("error", e.getClass().getSimpleName()).build();
+        }
+    }
+}

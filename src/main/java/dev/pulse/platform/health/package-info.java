@@ -1,0 +1,2 @@
+/** MicroProfile Health checks: /health/live and /health/ready. */
+package dev.pulse.platform.health;

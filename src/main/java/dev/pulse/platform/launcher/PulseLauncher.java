@@ -1,0 +1,145 @@
+package dev.pulse.platform.launcher;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs Pulse on one machine: starts the embedded PostgreSQL (unless PULSE_DB_URL names another
+ * database), then Payara Micro with the WAR, waits until /health/ready reports the database check
+ * UP, and prints the URL. Ctrl-C or SIGTERM stops Payara first, then PostgreSQL.
+ *
+ * <p>Payara Micro runs as a child JVM started with {@code java -jar}, so the --add-opens flags in
+ * its manifest apply and the WAR's classes never share a class path with this launcher.
+ */
+public final class PulseLauncher {
+
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
+
+    private PulseLauncher() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int port = Integer.parseInt(setting("PULSE_PORT", "8080"));
+        Path dataDir = Path.of(setting("PULSE_DATA_DIR", "./data")).toAbsolutePath().normalize();
+        Path war = Path.of(setting("pulse.war", "target/pulse.war"));
+        Path microJar = Path.of(setting("pulse.microJar", "target/payara-micro.jar"));
+        requireFile(war, "the WAR (run `mvn package` first)");
+        requireFile(microJar, "payara-micro.jar (copied into target/ by `mvn package`)");
+        Files.createDirectories(dataDir);
+
+        EmbeddedDatabase database = null;
+        String dbUrl = setting("PULSE_DB_URL", null);
+        if (dbUrl == null) {
+            database = EmbeddedDatabase.start(dataDir.resolve("postgres"), Integer.parseInt(setting("PULSE_DB_PORT", "0")));
+            System.out.println("[pulse] embedded PostgreSQL on port " + database.port() + ", data in " + dataDir.resolve("postgres"));
+        }
+
+        ProcessBuilder payara = new ProcessBuilder(payaraCommand(war, microJar, port)).inheritIO();
+        Map<String, String> env = payara.environment();
+        env.put("PULSE_DATA_DIR", dataDir.toString());
+        if (database != null) {
+            env.put("PULSE_DB_URL", database.jdbcUrl());
+            env.put("PULSE_DB_USER", EmbeddedDatabase.USER);
+            env.put("PULSE_DB_PASSWORD", EmbeddedDatabase.PASSWORD);
+        }
+        Process server = payara.start();
+        EmbeddedDatabase db = database;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, db), "pulse-shutdown"));
+
+        if (awaitReady(server, port)) {
+            System.out.println("[pulse] Pulse is ready at http://localhost:" + port + "/  (OpenAPI: http://localhost:"
+                    + port + "/openapi, health: http://localhost:" + port + "/health/ready)");
+        } else if (server.isAlive()) {
+            System.err.println("[pulse] Payara is up but the application did not become ready; see the log above");
+            System.exit(1);
+        }
+        int exit = server.waitFor();
+        System.exit(exit);
+    }
+
+    static List<String> payaraCommand(Path war, Path microJar, int port) {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + setting("PULSE_HEAP", "1g"),
+                "-jar", microJar.toAbsolutePath().toString(),
+                "--deploy", war.toAbsolutePath().toString(),
+                "--port", Integer.toString(port)));
+        if (!"true".equalsIgnoreCase(setting("PULSE_CLUSTER", "false"))) {
+            command.add("--nocluster");
+        }
+        Path preBoot = Path.of("payara", "pre-boot-commands.asadmin");
+        if (Files.isRegularFile(preBoot)) {
+            command.addAll(List.of("--prebootcommandfile", preBoot.toAbsolutePath().toString()));
+        }
+        return command;
+    }
+
+    /** Ready means our own "database" check is in /health/ready and UP: Payara alone answers UP with no checks. */
+    static boolean awaitReady(Process server, int port) throws InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/health/ready"))
+                .timeout(Duration.ofSeconds(5)).build();
+        Instant deadline = Instant.now().plus(READY_TIMEOUT);
+        while (Instant.now().isBefore(deadline) && server.isAlive()) {
+            try {
+                HttpResponse<String> response = http.send(ready, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200 && response.body().contains("\"database\"")) {
+                    return true;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        return false;
+    }
+
+    private static void stop(Process server, EmbeddedDatabase database) {
+        try {
+            if (server.isAlive()) {
+                System.out.println("[pulse] stopping Payara Micro");
+                server.destroy();
+                if (!server.waitFor(60, TimeUnit.SECONDS)) {
+                    server.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (database != null) {
+            try {
+                System.out.println("[pulse] stopping PostgreSQL");
+                database.close();
+            } catch (IOException e) {
+                System.err.println("[pulse] PostgreSQL did not stop cleanly: " + e.getMessage());
+            }
+        }
+    }
+
+    private static void requireFile(Path file, String what) {
+        if (!Files.isRegularFile(file)) {
+            System.err.println("[pulse] missing " + what + ": " + file.toAbsolutePath());
+            System.exit(2);
+        }
+    }
+
+    /** A system property, else an environment variable, else the default. */
+    static String setting(String name, String defaultValue) {
+        String value = System.getProperty(name);
+        if (value == null || value.isBlank()) {
+            value = System.getenv(name);
+        }
+        return value == null || value.isBlank() ? defaultValue : value;
+    }
+}

@@ -1,0 +1,42 @@
+package dev.pulse.platform.persistence;
+
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.hibernate.boot.Metadata;
+import org.hibernate.boot.spi.BootstrapContext;
+import org.hibernate.engine.jdbc.connections.spi.ConnectionProvider;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.integrator.spi.Integrator;
+
+/**
+ * Runs the Flyway migrations of {@code db/migration} while Hibernate builds the persistence unit,
+ * so the schema is current before schema validation and before any request. Payara builds the
+ * persistence unit before any {@code @Startup} bean runs, which is why this is an Integrator and
+ * not a start-up singleton. A failed migration throws, and the deployment fails with it.
+ */
+public class FlywayMigration implements Integrator {
+
+    private static final Logger LOG = Logger.getLogger(FlywayMigration.class.getName());
+
+    @Override
+    public void integrate(Metadata metadata, BootstrapContext bootstrapContext, SessionFactoryImplementor sessionFactory) {
+        DataSource dataSource = sessionFactory.getServiceRegistry()
+                .requireService(ConnectionProvider.class)
+                .unwrap(DataSource.class);
+        MigrateResult result = Flyway.configure(FlywayMigration.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+        LOG.info(() -> "Flyway: " + result.migrationsExecuted + " migration(s) applied, schema at version "
+                + (result.targetSchemaVersion == null ? result.initialSchemaVersion : result.targetSchemaVersion));
+    }
+
+    @Override
+    public void disintegrate(SessionFactoryImplementor sessionFactory,
+            org.hibernate.service.spi.SessionFactoryServiceRegistry serviceRegistry) {
+        // nothing to release
+    }
+}

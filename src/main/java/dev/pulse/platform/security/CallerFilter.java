@@ -1,0 +1,79 @@
+package dev.pulse.platform.security;
+
+import dev.pulse.platform.api.ApiError;
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.ext.Provider;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * The one place where each API family's header form becomes a {@link Caller}:
+ * <ul>
+ * <li>{@code X-MenloHacks-Authorization: X} (Live);</li>
+ * <li>{@code Authorization: Bearer C} + {@code x-authenticated-user-token: U} (Sunbird): the caller is
+ * user U, and C must be a valid API client token;</li>
+ * <li>{@code Authorization: Bearer X}, {@code Authorization: Token X} (BreatheCode), or a bare
+ * {@code Authorization: X} (Caliper integrators).</li>
+ * </ul>
+ * A token that is present but invalid is a 401; no token leaves the caller anonymous and lets each
+ * operation decide. {@code Authorization: Basic} is left to the client-credentials endpoint.
+ */
+@Provider
+@Priority(Priorities.AUTHENTICATION)
+public class CallerFilter implements ContainerRequestFilter {
+
+    static final String MENLOHACKS = "X-MenloHacks-Authorization";
+    static final String SUNBIRD_USER = "x-authenticated-user-token";
+
+    @Inject
+    TokenValidation tokens;
+
+    @Inject
+    Caller caller;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        String live = request.getHeaderString(MENLOHACKS);
+        String sunbirdUser = request.getHeaderString(SUNBIRD_USER);
+        String authorization = request.getHeaderString("Authorization");
+
+        if (present(live)) {
+            caller.signIn(verified(live));
+        } else if (present(sunbirdUser)) {
+            JsonWebToken client = verified(tokenIn(authorization));
+            if (!Caller.KIND_CLIENT.equals(client.getClaim(Caller.KIND))) {
+                throw ApiError.unauthorized("The Authorization header must carry an API client token");
+            }
+            caller.signInThroughClient(client, verified(sunbirdUser));
+        } else if (present(authorization) && !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            caller.signIn(verified(tokenIn(authorization)));
+        }
+    }
+
+    /** The token of any Authorization form Pulse accepts: "Bearer X", "Token X" or a bare "X". */
+    static String tokenIn(String authorization) {
+        if (!present(authorization)) {
+            throw ApiError.unauthorized("Authentication credentials were not provided.");
+        }
+        String value = authorization.trim();
+        int space = value.indexOf(' ');
+        if (space > 0) {
+            String scheme = value.substring(0, space);
+            if (scheme.equalsIgnoreCase("Bearer") || scheme.equalsIgnoreCase("Token")) {
+                return value.substring(space + 1).trim();
+            }
+        }
+        return value;
+    }
+
+    private JsonWebToken verified(String token) {
+        return tokens.validate(token).orElseThrow(() -> ApiError.unauthorized("Invalid or expired token."));
+    }
+
+    private static boolean present(String header) {
+        return header != null && !header.isBlank();
+    }
+}

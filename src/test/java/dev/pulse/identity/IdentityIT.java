@@ -1,0 +1,317 @@
+package dev.pulse.identity;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import dev.pulse.platform.testing.Api;
+import dev.pulse.platform.testing.IntegrationDatabase;
+import dev.pulse.platform.testing.PulseDeployment;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPairGenerator;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Identity on the real WAR: accounts, roles, tokens in every header form, capability checks, throttling. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class IdentityIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return PulseDeployment.war();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private Api api() {
+        return new Api(base);
+    }
+
+    @Test
+    void theBootstrapAdministratorSignsInAndSeesThemself() {
+        Api api = api();
+        api.json().body(Map.of("email", Api.ADMIN_EMAIL, "password", Api.ADMIN_PASSWORD)).post("/v1/auth/login")
+                .then().statusCode(200)
+                .body("token", notNullValue()).body("email", equalTo(Api.ADMIN_EMAIL))
+                .body("user_id", notNullValue()).body("expires_at", notNullValue());
+        api.as(api.adminToken()).get("/v1/auth/me").then().statusCode(200).body("is_platform_admin", equalTo(true));
+    }
+
+    @Test
+    void wrongCredentialsAreA400WithTheInvalidCredentialsSlug() {
+        api().json().body(Map.of("email", Api.ADMIN_EMAIL, "password", "nope")).post("/v1/auth/login")
+                .then().statusCode(400).body("slug", equalTo("invalid-credentials")).body("status_code", equalTo(400));
+        api().json().body(Map.of("email", "nobody@pulse.test", "password", "nope")).post("/v1/auth/login")
+                .then().statusCode(400).body("slug", equalTo("invalid-credentials"));
+    }
+
+    @Test
+    void missingLoginFieldsAreNamed() {
+        api().json().body(Map.of("email", "a@b.c")).post("/v1/auth/login")
+                .then().statusCode(400).body("password", hasItem("This field is required."));
+    }
+
+    @Test
+    void creatingAUserReturnsItsPublicFieldsAndNeverThePassword() {
+        Api api = api();
+        String email = Api.unique("new") + "@pulse.test";
+        api.as(api.adminToken()).body(Map.of("email", email, "password", "password-123", "first_name", "Grace",
+                        "last_name", "Hopper", "username", Api.unique("grace")))
+                .post("/v1/admin/users").then().statusCode(201)
+                .body("id", notNullValue()).body("uuid", notNullValue()).body("email", equalTo(email))
+                .body("first_name", equalTo("Grace")).body("last_name", equalTo("Hopper"))
+                .body("$", not(org.hamcrest.Matchers.hasKey("password")));
+    }
+
+    @Test
+    void aDuplicateEmailOrUsernameIsA400NamingTheField() {
+        Api api = api();
+        String username = Api.unique("dup");
+        String email = username + "@pulse.test";
+        Map<String, String> body = Map.of("email", email, "password", "password-123", "first_name", "A",
+                "last_name", "B", "username", username);
+        api.as(api.adminToken()).body(body).post("/v1/admin/users").then().statusCode(201);
+        api.as(api.adminToken()).body(Map.of("email", email.toUpperCase(), "password", "password-123",
+                        "first_name", "A", "last_name", "B"))
+                .post("/v1/admin/users").then().statusCode(400).body("email", notNullValue());
+        api.as(api.adminToken()).body(Map.of("email", Api.unique("other") + "@pulse.test", "password", "password-123",
+                        "first_name", "A", "last_name", "B", "username", username))
+                .post("/v1/admin/users").then().statusCode(400).body("username", notNullValue());
+    }
+
+    @Test
+    void adminEndpointsAre401WithoutATokenAnd403ForANonAdmin() {
+        Api api = api();
+        api.json().get("/v1/admin/roles").then().statusCode(401).body("status_code", equalTo(401));
+        Api.User user = api.newUser();
+        api.as(user.token()).get("/v1/admin/roles").then().statusCode(403).body("status_code", equalTo(403));
+        api.as(user.token()).body(Map.of("slug", "x", "name", "y")).post("/v1/admin/academies").then().statusCode(403);
+    }
+
+    @Test
+    void theRoleCatalogueHasTheBreatheCodeRoles() {
+        Api api = api();
+        Response roles = api.as(api.adminToken()).get("/v1/admin/roles");
+        roles.then().statusCode(200)
+                .body("slug", hasItems("student", "teacher", "assistant", "staff", "academy_coordinator", "admin"));
+        List<List<String>> withBoth = roles.path("findAll { it.capabilities.contains('crud_telemetry') && it.capabilities.contains('read_activity') }.capabilities");
+        assertFalse(withBoth.isEmpty());
+        List<String> student = roles.path("find { it.slug == 'student' }.capabilities");
+        assertFalse(student.contains("crud_telemetry"));
+        assertFalse(student.contains("read_activity"));
+    }
+
+    @Test
+    void anUnknownRoleSlugIsA400() {
+        Api api = api();
+        long academy = api.newAcademy();
+        Api.User user = api.newUser();
+        api.as(api.adminToken()).body(Map.of("user_id", String.valueOf(user.id()), "role", "wizard"))
+                .post("/v1/admin/academies/" + academy + "/members").then().statusCode(400).body("role", notNullValue());
+    }
+
+    @Test
+    void cohortsAndCohortMembersAreCreatedAndShownInMe() {
+        Api api = api();
+        long academy = api.newAcademy();
+        Api.Cohort cohort = api.newCohort(academy, 3);
+        Api.User user = api.newUser();
+        api.addToAcademy(academy, user.id(), "student");
+        api.addToCohort(cohort.slug(), user.id(), "STUDENT");
+        api.as(user.token()).get("/v1/auth/me").then().statusCode(200)
+                .body("academies[0].id", equalTo((int) academy))
+                .body("academies[0].role", equalTo("student"))
+                .body("cohorts[0].slug", equalTo(cohort.slug()))
+                .body("cohorts[0].role", equalTo("STUDENT"));
+        api.as(api.adminToken()).body(Map.of("user_id", user.email(), "role", "PRINCIPAL"))
+                .post("/v1/admin/cohorts/" + cohort.id() + "/users").then().statusCode(400).body("role", notNullValue());
+    }
+
+    @Test
+    void everyHeaderFormAuthenticates() {
+        Api api = api();
+        Api.User user = api.newUser();
+        Api.Client client = api.newClient();
+        for (String header : List.of("Bearer " + user.token(), "Token " + user.token(), user.token())) {
+            api.request().header("Authorization", header).get("/v1/auth/me").then().statusCode(200)
+                    .body("email", equalTo(user.email()));
+        }
+        api.request().header("X-MenloHacks-Authorization", user.token()).get("/v1/auth/me").then().statusCode(200)
+                .body("email", equalTo(user.email()));
+        api.request().header("Authorization", "Bearer " + client.token())
+                .header("x-authenticated-user-token", user.token())
+                .get("/v1/auth/me").then().statusCode(200).body("email", equalTo(user.email()));
+        // Sunbird's pair needs a valid client token too
+        api.request().header("Authorization", "Bearer " + user.token())
+                .header("x-authenticated-user-token", user.token())
+                .get("/v1/auth/me").then().statusCode(401);
+        api.request().header("Authorization", "Bearer garbage")
+                .header("x-authenticated-user-token", user.token())
+                .get("/v1/auth/me").then().statusCode(401);
+    }
+
+    @Test
+    void aTokenSignedByAnotherKeyIsRejected() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        var foreign = generator.generateKeyPair();
+        Api.User user = api().newUser();
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).build(),
+                new JWTClaimsSet.Builder().issuer("pulse").subject(user.uuid()).claim("upn", user.email())
+                        .claim("account_id", user.id()).claim("uuid", user.uuid()).claim("kind", "user")
+                        .claim("groups", List.of("user", "platform_admin")).jwtID("x")
+                        .issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(3600))).build());
+        jwt.sign(new RSASSASigner(foreign.getPrivate()));
+        api().request().header("Authorization", "Bearer " + jwt.serialize()).get("/v1/auth/me")
+                .then().statusCode(401).body("status_code", equalTo(401));
+    }
+
+    @Test
+    void aTokenWhosePayloadWasEditedIsRejected() {
+        Api.User user = api().newUser();
+        String[] parts = user.token().split("\\.");
+        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                .replace("\"groups\":[\"user\"]", "\"groups\":[\"user\",\"platform_admin\"]");
+        assertTrue(payload.contains("platform_admin"), payload);
+        String forged = parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+        api().request().header("Authorization", "Bearer " + forged).get("/v1/admin/roles").then().statusCode(401);
+        api().request().header("X-MenloHacks-Authorization", forged).get("/live/anything").then().statusCode(401)
+                .body("success", equalTo(false));
+    }
+
+    @Test
+    void anExpiredTokenIsRejected() throws Exception {
+        // signed with Pulse's own key (the integration run's data directory), but already expired
+        var keys = dev.pulse.platform.security.JwtKeysForTests.load();
+        Api.User user = api().newUser();
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).build(),
+                new JWTClaimsSet.Builder().issuer("pulse").subject(user.uuid()).claim("upn", user.email())
+                        .claim("account_id", user.id()).claim("uuid", user.uuid()).claim("kind", "user")
+                        .claim("groups", List.of("user")).jwtID("expired")
+                        .issueTime(Date.from(Instant.now().minusSeconds(7200)))
+                        .expirationTime(Date.from(Instant.now().minusSeconds(3600))).build());
+        jwt.sign(new RSASSASigner(keys.privateKey()));
+        api().request().header("Authorization", "Token " + jwt.serialize()).get("/v1/auth/me").then().statusCode(401);
+        // the same key with a valid expiry is accepted: the rejection above is the expiry
+        SignedJWT fresh = new SignedJWT(jwt.getHeader(), new JWTClaimsSet.Builder(jwt.getJWTClaimsSet())
+                .issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(600))).build());
+        fresh.sign(new RSASSASigner(keys.privateKey()));
+        api().request().header("Authorization", "Token " + fresh.serialize()).get("/v1/auth/me").then().statusCode(200);
+    }
+
+    @Test
+    void capabilityChecksAnswerWithBreatheCodesExactTexts() {
+        Api api = api();
+        long academy = api.newAcademy();
+        Api.User student = api.newUser();
+        api.addToAcademy(academy, student.id(), "student");
+        String telemetry = "/v1/assignment/academy/asset/intro/user/" + student.id() + "/telemetry";
+        api.as(student.token()).get(telemetry).then().statusCode(403)
+                .body("detail", equalTo("Missing academy_id parameter expected for the endpoint url or 'Academy' header"))
+                .body("status_code", equalTo(403))
+                .body("$", not(org.hamcrest.Matchers.hasKey("slug")));
+        api.as(student.token()).header("Academy", String.valueOf(academy)).get(telemetry).then().statusCode(403)
+                .body("detail", equalTo("You (user: " + student.id() + ") don't have this capability: crud_telemetry for academy " + academy))
+                .body("status_code", equalTo(403));
+        api.as(student.token()).header("Academy", "abc").get(telemetry).then().statusCode(400)
+                .body("detail", equalTo("Academy ID needs to be an integer: abc"));
+    }
+
+    @Test
+    void clientCredentialsGiveABearerTokenAndABadClientIsA401() {
+        Api api = api();
+        Response created = api.as(api.adminToken()).body(Map.of("name", "Integrator")).post("/v1/admin/clients");
+        created.then().statusCode(201).body("client_id", notNullValue()).body("client_secret", notNullValue())
+                .body("edapp", startsWith("urn:uuid:"));
+        String id = created.path("client_id");
+        String secret = created.path("client_secret");
+        api.request().auth().preemptive().basic(id, secret).contentType(ContentType.URLENC)
+                .formParam("grant_type", "client_credentials").post("/analytics/token")
+                .then().statusCode(200).body("token_type", equalTo("Bearer")).body("expires_in", notNullValue());
+        api.json().body(Map.of("grant_type", "client_credentials", "client_id", id, "client_secret", secret))
+                .post("/analytics/token").then().statusCode(200).body("access_token", notNullValue());
+        api.request().contentType(ContentType.URLENC).formParam("grant_type", "client_credentials")
+                .formParam("client_id", id).formParam("client_secret", "wrong").post("/analytics/token")
+                .then().statusCode(401).body("message", everyItem(notNullValue()));
+    }
+
+    @Test
+    void passwordsAndSecretsAreNotStoredInClear() throws Exception {
+        Api api = api();
+        Api.User user = api.newUser();
+        Api.Client client = api.newClient();
+        try (Connection db = DriverManager.getConnection(IntegrationDatabase.jdbcUrl(), "postgres", "postgres")) {
+            PreparedStatement q = db.prepareStatement("select password_hash from account where id = ?");
+            q.setLong(1, user.id());
+            ResultSet rs = q.executeQuery();
+            rs.next();
+            String hash = rs.getString(1);
+            assertFalse(hash.contains("password-123"));
+            assertTrue(hash.startsWith("PBKDF2WithHmacSHA256:"), hash);
+            PreparedStatement c = db.prepareStatement("select secret_hash from api_client where client_id = ?");
+            c.setString(1, client.clientId());
+            ResultSet crs = c.executeQuery();
+            crs.next();
+            assertFalse(crs.getString(1).contains(client.secret()));
+        }
+    }
+
+    @Test
+    void userReferencesResolveByIdEmailUuidAndUrn() {
+        Api api = api();
+        long academy = api.newAcademy();
+        Api.User user = api.newUser();
+        for (String ref : List.of(String.valueOf(user.id()), user.email(), user.uuid(), "urn:uuid:" + user.uuid())) {
+            api.as(api.adminToken()).body(Map.of("user_id", ref, "role", "staff"))
+                    .post("/v1/admin/academies/" + academy + "/members").then().statusCode(201)
+                    .body("user_id", equalTo((int) user.id()));
+        }
+    }
+
+    @Test
+    void tenWrongPasswordsLockSignInForTheWindow() {
+        Api api = api();
+        Api.User user = api.newUser();
+        for (int i = 0; i < 10; i++) {
+            api.json().body(Map.of("email", user.email(), "password", "wrong-" + i)).post("/v1/auth/login")
+                    .then().statusCode(400);
+        }
+        api.json().body(Map.of("email", user.email(), "password", "password-123")).post("/v1/auth/login")
+                .then().statusCode(429).body("status_code", equalTo(429));
+        assertEquals(200, api.json().body(Map.of("email", Api.ADMIN_EMAIL, "password", Api.ADMIN_PASSWORD))
+                .post("/v1/auth/login").statusCode(), "other accounts are not locked");
+    }
+}

@@ -1,0 +1,152 @@
+package dev.pulse.platform;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pulse.platform.testing.Api;
+import dev.pulse.platform.testing.IntegrationDatabase;
+import dev.pulse.platform.testing.PulseDeployment;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.net.URL;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The foundation on the real WAR: migrations, Hibernate round trip, operations endpoints, error envelopes. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class PlatformIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return PulseDeployment.war().addClasses(ProbeResources.class, ProbeResources.Echo.class,
+                ProbeResources.EchoBase.class, ProbeResources.BreatheCodeEcho.class, ProbeResources.CaliperEcho.class,
+                ProbeResources.SunbirdEcho.class, ProbeResources.LiveEcho.class, ProbeResources.Boom.class);
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private Api api() {
+        return new Api(base);
+    }
+
+    @Test
+    void flywayMigratedTheRealDatabaseAndHibernateRoundTripsAnAccount() throws Exception {
+        Api api = api();
+        Api.User user = api.newUser();
+        api.as(user.token()).get("/v1/auth/me").then().statusCode(200)
+                .body("email", equalTo(user.email()))
+                .body("uuid", equalTo(user.uuid()));
+        try (Connection db = DriverManager.getConnection(IntegrationDatabase.jdbcUrl(), "postgres", "postgres");
+                ResultSet rs = db.createStatement().executeQuery(
+                        "select count(*) from flyway_schema_history where success and version = '1'")) {
+            rs.next();
+            assertEquals(1, rs.getInt(1));
+        }
+    }
+
+    @Test
+    void readinessIncludesTheDatabaseCheck() {
+        api().request().get("/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItem("database"));
+        api().request().get("/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void openApiAndMetricsAreServed() {
+        api().request().accept(ContentType.JSON).get("/openapi").then().statusCode(200)
+                .body("info.title", equalTo("Pulse"))
+                .body("info.version", equalTo("1.0.0"))
+                .body("info.description", containsString("BreatheCode"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/v1/auth/login"));
+        api().request().get("/metrics").then().statusCode(200);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/v1/nothing-here", "/analytics/nothing-here", "/api/nothing/v1/here", "/live/nothing-here"})
+    void anUnknownRouteIsA404InItsFamilysEnvelope(String path) {
+        Response r = api().request().get(path);
+        assertEquals(404, r.statusCode());
+        assertEquals("application/json", r.contentType().split(";")[0]);
+        assertFamilyShape(path, r);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/v1/probe/echo", "/analytics/probe/echo", "/api/probe/v1/echo", "/live/probe/echo"})
+    void malformedJsonIsA400InItsFamilysEnvelope(String path) {
+        Response r = api().json().body("{\"name\": \"x\", ").post(path);
+        assertEquals(400, r.statusCode(), r.asString());
+        assertFamilyShape(path, r);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/v1/probe/echo", "/analytics/probe/echo", "/api/probe/v1/echo", "/live/probe/echo"})
+    void aWrongMediaTypeIsA415InItsFamilysEnvelope(String path) {
+        Response r = api().request().contentType("text/plain").body("name=x").post(path);
+        assertEquals(415, r.statusCode(), r.asString());
+        assertFamilyShape(path, r);
+    }
+
+    @Test
+    void aMissingFieldIsNamedInTheValidationShape() {
+        api().json().body(Map.of("count", 3)).post("/v1/probe/echo").then().statusCode(400)
+                .body("name", hasItem("This field is required."));
+    }
+
+    @Test
+    void aWrongTypeIsNamed() {
+        api().json().body("{\"name\":\"x\",\"count\":\"many\"}").post("/v1/probe/echo").then().statusCode(400)
+                .body(containsString("count"));
+    }
+
+    @Test
+    void anUnexpectedErrorIsA500WithAnErrorIdAndNoStackTrace() {
+        Response r = api().request().get("/v1/probe/boom");
+        assertEquals(500, r.statusCode());
+        String body = r.asString();
+        String errorId = r.header("X-Error-Id");
+        assertTrue(errorId != null && body.contains(errorId), body);
+        assertTrue(!body.contains("IllegalStateException") && !body.contains("line 42") && !body.contains("at dev.pulse"), body);
+        r.then().body("status_code", equalTo(500));
+    }
+
+    @Test
+    void aBodyOverTheLimitIsA413() {
+        String big = "{\"name\":\"" + "x".repeat(9 * 1024 * 1024) + "\"}";
+        api().json().body(big).post("/v1/probe/echo").then().statusCode(413)
+                .body("slug", equalTo("payload-too-large"));
+    }
+
+    private static void assertFamilyShape(String path, Response r) {
+        if (path.startsWith("/v1")) {
+            r.then().body("status_code", equalTo(r.statusCode())).body("detail", notNullValue());
+        } else if (path.startsWith("/analytics")) {
+            r.then().body("message", notNullValue()).body("message.size()", org.hamcrest.Matchers.greaterThan(0));
+        } else if (path.startsWith("/api")) {
+            r.then().body("params.status", equalTo("failed")).body("params.err", notNullValue())
+                    .body("params.errmsg", notNullValue()).body("responseCode", not(equalTo("OK")));
+        } else {
+            r.then().body("success", equalTo(false)).body("error.message", notNullValue())
+                    .body("error.title", notNullValue());
+        }
+        org.hamcrest.MatcherAssert.assertThat(r.asString(), not(containsString("<html")));
+    }
+}
