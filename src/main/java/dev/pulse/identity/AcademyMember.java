@@ -50,6 +50,10 @@ public class AcademyMember {
         return academy;
     }
 
+    public Account account() {
+        return account;
+    }
+
     public AcademyRole role() {
         return role;
     }

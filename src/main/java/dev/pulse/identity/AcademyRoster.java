@@ -92,6 +92,13 @@ public class AcademyRoster {
                 .setParameter("account", accountId).getResultList();
     }
 
+    public List<AcademyMember> membersOf(long academyId) {
+        return em.createQuery("""
+                        select m from AcademyMember m join fetch m.account where m.academy.id = :academy
+                        order by m.account.id""", AcademyMember.class)
+                .setParameter("academy", academyId).getResultList();
+    }
+
     public boolean isMember(long accountId, long academyId) {
         return membership(accountId, academyId).isPresent();
     }

@@ -1,6 +1,7 @@
 package dev.pulse.identity;
 
 import dev.pulse.platform.security.Caller;
+import dev.pulse.platform.security.Capable;
 import dev.pulse.platform.security.TokenIssuer;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -75,6 +76,24 @@ public class AuthResource {
             @JsonbProperty("first_name") String firstName, @JsonbProperty("last_name") String lastName,
             @JsonbProperty("is_platform_admin") boolean platformAdmin,
             List<AcademyRole> academies, List<CohortRole> cohorts) {
+    }
+
+    public record AcademyMemberView(@JsonbProperty("user_id") long userId, String email,
+            @JsonbProperty("first_name") String firstName, @JsonbProperty("last_name") String lastName, String role) {
+    }
+
+    @GET
+    @Path("academy/member")
+    @Capable("read_member")
+    @Operation(summary = "The members of the academy named by the Academy header, with their roles")
+    @APIResponse(responseCode = "200", description = "Every member")
+    @APIResponse(responseCode = "403", description = "No academy given, or the caller lacks read_member there")
+    public List<AcademyMemberView> academyMembers() {
+        long academy = caller.academyId().orElseThrow();
+        return roster.membersOf(academy).stream()
+                .map(m -> new AcademyMemberView(m.account().id(), m.account().email(), m.account().firstName(),
+                        m.account().lastName(), m.role().slug()))
+                .toList();
     }
 
     @GET

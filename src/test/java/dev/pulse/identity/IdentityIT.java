@@ -208,8 +208,7 @@ class IdentityIT {
         String forged = parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
         api().request().header("Authorization", "Bearer " + forged).get("/v1/admin/roles").then().statusCode(401);
-        api().request().header("X-MenloHacks-Authorization", forged).get("/live/anything").then().statusCode(401)
-                .body("success", equalTo(false));
+        api().request().header("X-MenloHacks-Authorization", forged).get("/v1/auth/me").then().statusCode(401);
     }
 
     @Test
@@ -238,16 +237,22 @@ class IdentityIT {
         long academy = api.newAcademy();
         Api.User student = api.newUser();
         api.addToAcademy(academy, student.id(), "student");
-        String telemetry = "/v1/assignment/academy/asset/intro/user/" + student.id() + "/telemetry";
+        String telemetry = "/v1/auth/academy/member";
         api.as(student.token()).get(telemetry).then().statusCode(403)
                 .body("detail", equalTo("Missing academy_id parameter expected for the endpoint url or 'Academy' header"))
                 .body("status_code", equalTo(403))
                 .body("$", not(org.hamcrest.Matchers.hasKey("slug")));
         api.as(student.token()).header("Academy", String.valueOf(academy)).get(telemetry).then().statusCode(403)
-                .body("detail", equalTo("You (user: " + student.id() + ") don't have this capability: crud_telemetry for academy " + academy))
+                .body("detail", equalTo("You (user: " + student.id() + ") don't have this capability: read_member for academy " + academy))
                 .body("status_code", equalTo(403));
         api.as(student.token()).header("Academy", "abc").get(telemetry).then().statusCode(400)
                 .body("detail", equalTo("Academy ID needs to be an integer: abc"));
+        Api.User staff = api.newUser();
+        api.addToAcademy(academy, staff.id(), "staff");
+        api.as(staff.token()).header("Academy", String.valueOf(academy)).get(telemetry).then().statusCode(200)
+                .body("user_id", hasItems((int) student.id(), (int) staff.id()));
+        api.as(staff.token()).header("Academy", String.valueOf(api.newAcademy())).get(telemetry).then().statusCode(403);
+        api.as(api.adminToken()).header("Academy", String.valueOf(academy)).get(telemetry).then().statusCode(200);
     }
 
     @Test

@@ -9,13 +9,16 @@ import org.hibernate.exception.ConstraintViolationException;
  */
 public final class UniqueViolation {
 
+    /** PostgreSQL's SQLSTATE for unique_violation. */
+    private static final String UNIQUE_VIOLATION = "23505";
+
     private UniqueViolation() {
     }
 
     public static Optional<String> constraintOf(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof ConstraintViolationException cve
-                    && cve.getKind() == ConstraintViolationException.ConstraintKind.UNIQUE) {
+            if (t instanceof ConstraintViolationException cve && (UNIQUE_VIOLATION.equals(cve.getSQLState())
+                    || cve.getKind() == ConstraintViolationException.ConstraintKind.UNIQUE)) {
                 return Optional.ofNullable(cve.getConstraintName()).or(() -> Optional.of(""));
             }
         }

@@ -1,0 +1,58 @@
+package dev.pulse.platform.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import jakarta.json.JsonObject;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ApiFamilyTest {
+
+    @Test
+    void pathsChooseTheirFamily() {
+        assertEquals(ApiFamily.BREATHECODE, ApiFamily.forPath("/v1/activity/user/1"));
+        assertEquals(ApiFamily.CALIPER, ApiFamily.forPath("analytics/grade2"));
+        assertEquals(ApiFamily.SUNBIRD, ApiFamily.forPath("/api/group/v1/create"));
+        assertEquals(ApiFamily.SUNBIRD, ApiFamily.forPath("/api/data/v1/group/activity/agg"));
+        assertEquals(ApiFamily.LIVE, ApiFamily.forPath("/live/mentorship/queue"));
+    }
+
+    @Test
+    void breatheCodeValidationErrorsAreKeyedByField() {
+        JsonObject body = ApiFamily.BREATHECODE.error(ApiError.invalid(Map.of("total_time", List.of("bad"))));
+        assertEquals("bad", body.getJsonArray("total_time").getString(0));
+    }
+
+    @Test
+    void breatheCodeErrorsWithoutASlugOmitIt() {
+        JsonObject body = ApiFamily.BREATHECODE.error(new ApiError(403, null, "nope"));
+        assertEquals("nope", body.getString("detail"));
+        assertEquals(403, body.getInt("status_code"));
+        assertFalse(body.containsKey("slug"));
+    }
+
+    @Test
+    void caliperErrorsListEveryMessage() {
+        JsonObject body = ApiFamily.CALIPER.error(ApiError.invalid(Map.of("a", List.of("Field a not informed"),
+                "b", List.of("Field b not informed"))));
+        assertEquals(2, body.getJsonArray("message").size());
+    }
+
+    @Test
+    void sunbirdErrorsUseTheEnvelope() {
+        JsonObject body = ApiFamily.SUNBIRD.error(ApiError.notFound("group-not-found", "no such group").forApi("api.group.read"));
+        assertEquals("api.group.read", body.getString("id"));
+        assertEquals("failed", body.getJsonObject("params").getString("status"));
+        assertEquals("GROUP_NOT_FOUND", body.getJsonObject("params").getString("err"));
+        assertEquals("RESOURCE_NOT_FOUND", body.getString("responseCode"));
+    }
+
+    @Test
+    void liveErrorsCarryMessageAndTitle() {
+        JsonObject body = ApiFamily.LIVE.error(ApiError.unauthorized("bad token"));
+        assertFalse(body.getBoolean("success"));
+        assertEquals("Unauthorized", body.getJsonObject("error").getString("title"));
+    }
+}
