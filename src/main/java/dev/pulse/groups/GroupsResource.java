@@ -1,0 +1,168 @@
+package dev.pulse.groups;
+
+import dev.pulse.groups.GroupRequests.CreateBody;
+import dev.pulse.groups.GroupRequests.GroupIdBody;
+import dev.pulse.groups.GroupRequests.ListBody;
+import dev.pulse.groups.GroupRequests.MembershipBody;
+import dev.pulse.groups.GroupRequests.UpdateBody;
+import dev.pulse.groups.GroupViews.Created;
+import dev.pulse.groups.GroupViews.GroupDetails;
+import dev.pulse.groups.GroupViews.ItemErrors;
+import dev.pulse.groups.GroupViews.ListedGroup;
+import dev.pulse.platform.api.ApiError;
+import dev.pulse.platform.security.Caller;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The Sunbird group API under /api/group/v1. Every answer is a Sunbird envelope; the caller is the
+ * user of {@code x-authenticated-user-token}, acting through the API client of {@code Authorization}.
+ */
+@Path("/api/group/v1")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Groups", description = "Sunbird study groups")
+@APIResponse(responseCode = "401", description = "Missing or invalid Sunbird credentials, or not allowed "
+        + "(params.err names the rule: GS_UDT09 admin rights, GS_DLT10 creator only, …)")
+public class GroupsResource {
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Groups groups;
+
+    @POST
+    @Path("create")
+    @Operation(summary = "Create a group; the caller becomes its admin",
+            description = "Members or activities over the configured limits are left out and reported in result.error.")
+    @APIResponse(responseCode = "200", description = "result.groupId, and result.error for members/activities not added")
+    @APIResponse(responseCode = "400", description = "GS_CRT02 invalid request; GS_CRT03 exceeded number of permissible groups")
+    public Response create(CreateBody body) {
+        return SunbirdResponses.respond("api.group.create", caller, () -> {
+            Created created = groups.create(caller.accountId(), body == null ? null : body.request());
+            JsonObjectBuilder result = Json.createObjectBuilder().add("groupId", created.groupId().toString());
+            GroupJson.errors(result, created.errors());
+            return result.build();
+        });
+    }
+
+    @PATCH
+    @Path("update")
+    @Operation(summary = "Update a group, its members and activities; partial success",
+            description = "What can be applied is applied; items that could not be come back in result.error "
+                    + "(MEMBER_EXISTS, MEMBER_NOT_FOUND, ACTIVITY_EXISTS, ACTIVITY_NOT_FOUND, GS_UDT05/06 limits).")
+    @APIResponse(responseCode = "200", description = "result.response \"success\", result.error for items not applied")
+    @APIResponse(responseCode = "400", description = "GS_UDT02 invalid request; GS_UDT08 the group is suspended")
+    @APIResponse(responseCode = "404", description = "GS_UDT07 no such group")
+    public Response update(UpdateBody body) {
+        return SunbirdResponses.respond("api.group.update", caller, () -> {
+            ItemErrors errors = groups.update(caller.accountId(), body == null ? null : body.request());
+            JsonObjectBuilder result = Json.createObjectBuilder().add("response", "success");
+            GroupJson.errors(result, errors);
+            return result.build();
+        });
+    }
+
+    @GET
+    @Path("read/{groupId}")
+    @Operation(summary = "Read a group (members and platform administrators only)")
+    @APIResponse(responseCode = "200", description = "The group; activities unless fields leaves them out, members when asked")
+    @APIResponse(responseCode = "404", description = "GS_RED07 no such group")
+    public Response read(@PathParam("groupId") String groupId,
+            @Parameter(description = "Comma-separated: members, activities. Absent: activities only.")
+            @QueryParam("fields") String fields) {
+        return SunbirdResponses.respond("api.group.read", caller, () -> {
+            Set<String> wanted = fields == null ? Set.of("activities") : Arrays.stream(fields.split(","))
+                    .map(f -> f.trim().toLowerCase()).collect(Collectors.toSet());
+            GroupDetails details = groups.read(caller.accountId(), caller.isPlatformAdmin(), groupId,
+                    wanted.contains("activities"), wanted.contains("members"));
+            JsonObjectBuilder result = GroupJson.group(details.group());
+            if (details.activities() != null) {
+                JsonArrayBuilder activities = Json.createArrayBuilder();
+                details.activities().forEach(a -> activities.add(Json.createObjectBuilder()
+                        .add("id", a.id()).add("type", a.type())));
+                result.add("activities", activities);
+            }
+            if (details.members() != null) {
+                JsonArrayBuilder members = Json.createArrayBuilder();
+                details.members().forEach(m -> members.add(GroupJson.member(m)));
+                result.add("members", members);
+            }
+            return result.build();
+        });
+    }
+
+    @POST
+    @Path("list")
+    @Operation(summary = "List a user's groups (one's own; platform administrators any user's)")
+    @APIResponse(responseCode = "200", description = "result.group: groups with memberRole and visited, admin groups first")
+    @APIResponse(responseCode = "400", description = "GS_LST02 no userId")
+    public Response list(ListBody body) {
+        return SunbirdResponses.respond("api.group.list", caller, () -> {
+            if (body == null || body.request() == null || GroupRequests.blank(body.request().user())) {
+                throw ApiError.badRequest("GS_LST02", "request.filters.userId is mandatory");
+            }
+            List<ListedGroup> listed = groups.list(caller.accountId(), caller.isPlatformAdmin(), body.request().user());
+            JsonArrayBuilder all = Json.createArrayBuilder();
+            for (ListedGroup g : listed) {
+                all.add(GroupJson.group(g.group()).add("memberRole", g.memberRole()).add("visited", g.visited()));
+            }
+            return Json.createObjectBuilder().add("group", all).build();
+        });
+    }
+
+    @POST
+    @Path("delete")
+    @Operation(summary = "Delete a group for good (its creator only)")
+    @APIResponse(responseCode = "200", description = "result.response \"SUCCESS\"")
+    @APIResponse(responseCode = "400", description = "GS_DLT02 no groupId")
+    @APIResponse(responseCode = "404", description = "GS_DLT07 no such group")
+    public Response delete(GroupIdBody body) {
+        return SunbirdResponses.respond("api.group.delete", caller, () -> {
+            if (body == null || body.request() == null || GroupRequests.blank(body.request().groupId())) {
+                throw ApiError.badRequest("GS_DLT02", "request.groupId is mandatory");
+            }
+            groups.delete(caller.accountId(), body.request().groupId());
+            return Json.createObjectBuilder().add("response", "SUCCESS").build();
+        });
+    }
+
+    @PATCH
+    @Path("membership/update")
+    @Operation(summary = "Set one's own 'visited' flag on groups")
+    @APIResponse(responseCode = "200", description = "result.response \"success\"; result.error.groups for groups not updated")
+    @APIResponse(responseCode = "400", description = "GS_MBR02 invalid request")
+    public Response updateMembership(MembershipBody body) {
+        return SunbirdResponses.respond("api.group.membership.update", caller, () -> {
+            var errors = groups.updateMembership(caller.accountId(), body == null ? null : body.request());
+            JsonObjectBuilder result = Json.createObjectBuilder().add("response", "success");
+            if (!errors.isEmpty()) {
+                result.add("error", Json.createObjectBuilder().add("groups", GroupJson.items(errors)));
+            }
+            return result.build();
+        });
+    }
+}
