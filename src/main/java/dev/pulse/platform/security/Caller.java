@@ -63,13 +63,13 @@ public class Caller {
 
     public UUID accountUuid() {
         requireUser();
-        return UUID.fromString(String.valueOf(token.getClaim(UUID_CLAIM)));
+        return UUID.fromString(String.valueOf((Object) token.getClaim(UUID_CLAIM)));
     }
 
     /** The API client calling, directly or (Sunbird) on behalf of a user. */
     public Optional<String> clientId() {
         JsonWebToken client = isClient() ? token : clientToken;
-        return client == null ? Optional.empty() : Optional.of(String.valueOf(client.getClaim(CLIENT_ID)));
+        return client == null ? Optional.empty() : Optional.of(String.valueOf((Object) client.getClaim(CLIENT_ID)));
     }
 
     /** The academy a capability check let this request act in. */
