@@ -365,11 +365,13 @@ public class Groups {
         deleteGroup(group);
     }
 
+    /** A hard delete in the database; the loaded members and activities are dropped from the context with it. */
     private void deleteGroup(StudyGroup group) {
-        em.createQuery("delete from GroupActivity a where a.group = :g").setParameter("g", group).executeUpdate();
-        em.createQuery("delete from GroupMember m where m.group = :g").setParameter("g", group).executeUpdate();
-        em.remove(group);
         em.flush();
+        em.createQuery("delete from GroupActivity a where a.group.id = :g").setParameter("g", group.id()).executeUpdate();
+        em.createQuery("delete from GroupMember m where m.group.id = :g").setParameter("g", group.id()).executeUpdate();
+        em.createQuery("delete from StudyGroup g where g.id = :g").setParameter("g", group.id()).executeUpdate();
+        em.clear();
     }
 
     /** Sets the caller's own "visited" flag on each group; returns the groups it could not be set on. */
