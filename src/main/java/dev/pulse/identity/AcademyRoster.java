@@ -28,13 +28,7 @@ public class AcademyRoster {
     Clock clock;
 
     public Academy createAcademy(String slug, String name) {
-        if (!Slugs.isSlug(slug)) {
-            throw ApiError.invalid(Map.of("slug", List.of(slug == null ? "This field is required."
-                    : "Enter a valid slug consisting of lowercase letters, numbers, underscores or hyphens.")));
-        }
-        if (name == null || name.isBlank()) {
-            throw ApiError.invalid(Map.of("name", List.of("This field is required.")));
-        }
+        Slugs.checkNewSlugAndName(slug, name);
         Academy academy = new Academy(slug, name, clock.instant());
         try {
             em.persist(academy);
@@ -64,9 +58,7 @@ public class AcademyRoster {
             throw ApiError.invalid(Map.of("role", List.of(roleSlug == null ? "This field is required."
                     : "Unknown role '" + roleSlug + "'; see GET /v1/admin/roles")));
         }
-        Account account = accounts.resolve(userReference).orElseThrow(() ->
-                ApiError.invalid(Map.of("user_id", List.of(userReference == null ? "This field is required."
-                        : "User with id " + userReference + " not found"))));
+        Account account = accounts.requireField("user_id", userReference);
         // one row per (academy, account), decided by the unique key
         em.createNativeQuery("""
                 insert into academy_member (academy_id, account_id, role_slug, created_at) values (?1, ?2, ?3, ?4)

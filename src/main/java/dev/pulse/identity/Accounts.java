@@ -164,6 +164,12 @@ public class Accounts {
         }
     }
 
+    /** Like {@link #resolve} for a user named in a request body: a 400 on that field when nobody matches. */
+    public Account requireField(String field, String reference) {
+        return resolve(reference).orElseThrow(() -> ApiError.invalid(Map.of(field, List.of(reference == null
+                ? "This field is required." : "User with id " + reference + " not found"))));
+    }
+
     /** Like {@link #resolve} but a 404 in BreatheCode's words when nobody matches. */
     public Account require(String reference) {
         return resolve(reference).orElseThrow(() ->

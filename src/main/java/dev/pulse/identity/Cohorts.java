@@ -31,13 +31,7 @@ public class Cohorts {
     Clock clock;
 
     public Cohort create(String slug, String name, Long academyId, Integer currentDay) {
-        if (!Slugs.isSlug(slug)) {
-            throw ApiError.invalid(Map.of("slug", List.of(slug == null ? "This field is required."
-                    : "Enter a valid slug consisting of lowercase letters, numbers, underscores or hyphens.")));
-        }
-        if (name == null || name.isBlank()) {
-            throw ApiError.invalid(Map.of("name", List.of("This field is required.")));
-        }
+        Slugs.checkNewSlugAndName(slug, name);
         if (academyId == null) {
             throw ApiError.invalid(Map.of("academy_id", List.of("This field is required.")));
         }
@@ -84,9 +78,7 @@ public class Cohorts {
             throw ApiError.invalid(Map.of("role", List.of(role == null ? "This field is required."
                     : "\"" + role + "\" is not a valid choice; use STUDENT, TEACHER or ASSISTANT.")));
         }
-        Account account = accounts.resolve(userReference).orElseThrow(() ->
-                ApiError.invalid(Map.of("user_id", List.of(userReference == null ? "This field is required."
-                        : "User with id " + userReference + " not found"))));
+        Account account = accounts.requireField("user_id", userReference);
         em.createNativeQuery("""
                 insert into cohort_member (cohort_id, account_id, role, created_at) values (?1, ?2, ?3, ?4)
                 on conflict (cohort_id, account_id) do update set role = excluded.role""")

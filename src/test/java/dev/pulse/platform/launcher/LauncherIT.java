@@ -61,7 +61,8 @@ class LauncherIT {
         List<String> lines = run.output;
         int payara = indexOf(lines, "[pulse] stopping Payara Micro");
         int postgres = indexOf(lines, "[pulse] stopping PostgreSQL");
-        assertTrue(payara >= 0 && postgres > payara, "Payara must stop before PostgreSQL: " + lines);
+        assertTrue(payara >= 0 && postgres > payara, "Payara must stop before PostgreSQL (exit "
+                + run.process.exitValue() + "): " + lines.subList(Math.max(0, lines.size() - 8), lines.size()));
         assertFalse(accepts(run.postgresPort), "PostgreSQL is still listening after the launcher stopped");
     }
 
@@ -149,7 +150,9 @@ class LauncherIT {
         }
 
         void stop() throws InterruptedException {
-            process.destroy(); // SIGTERM, as a service manager or Ctrl-C would
+            // SIGTERM, as a service manager or Ctrl-C would; through the handle, because Process.destroy()
+            // also closes our end of the output pipe and the last lines would be lost
+            process.toHandle().destroy();
             assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the launcher did not stop within 2 minutes");
             pump.join(30_000); // the pump ends at end-of-output: every line printed is then read
         }
