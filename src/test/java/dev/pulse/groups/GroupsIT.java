@@ -1,0 +1,581 @@
+package dev.pulse.groups;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pulse.platform.testing.Api;
+import dev.pulse.platform.testing.IntegrationDatabase;
+import dev.pulse.platform.testing.PulseDeployment;
+import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+import java.net.URL;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The Sunbird group API on the real WAR, with the default limits (50 groups, 150 members, 20 activities). */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class GroupsIT {
+
+    private static final String SUNBIRD_TS = "\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}:\\d{3}[+-]\\d{4}";
+    private static Api.Client client;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return PulseDeployment.war();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private Api api() {
+        return new Api(base);
+    }
+
+    /** Sunbird's credential pair: the API client's token and the acting user's token. */
+    private RequestSpecification as(Api.User user) {
+        synchronized (GroupsIT.class) {
+            if (client == null) {
+                client = api().newClient();
+            }
+        }
+        return api().json().header("Authorization", "Bearer " + client.token())
+                .header("x-authenticated-user-token", user.token());
+    }
+
+    private static Map<String, Object> request(Object... keyValues) {
+        Map<String, Object> inner = new HashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            inner.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return Map.of("request", inner);
+    }
+
+    private static Map<String, String> member(String userId, String role) {
+        return Map.of("userId", userId, "role", role);
+    }
+
+    private static Map<String, String> activity(String id) {
+        return Map.of("id", id, "type", "Course");
+    }
+
+    private String create(Api.User creator, Object... fields) {
+        List<Object> all = new ArrayList<>(List.of("name", "Study group " + Api.unique("g")));
+        all.addAll(List.of(fields));
+        return as(creator).body(request(all.toArray())).post("/api/group/v1/create")
+                .then().statusCode(200).body("params.status", equalTo("successful"))
+                .extract().path("result.groupId");
+    }
+
+    private ValidatableResponse update(Api.User caller, String groupId, Object... fields) {
+        List<Object> all = new ArrayList<>(List.of("groupId", groupId));
+        all.addAll(List.of(fields));
+        return as(caller).body(request(all.toArray())).patch("/api/group/v1/update").then();
+    }
+
+    private ValidatableResponse read(Api.User caller, String groupId, String fields) {
+        RequestSpecification spec = as(caller);
+        if (fields != null) {
+            spec = spec.queryParam("fields", fields);
+        }
+        return spec.get("/api/group/v1/read/" + groupId).then();
+    }
+
+    private static void failed(ValidatableResponse response, int status, String err, String responseCode) {
+        response.statusCode(status).body("params.status", equalTo("failed")).body("params.err", equalTo(err))
+                .body("responseCode", equalTo(responseCode)).body("params.errmsg", notNullValue());
+    }
+
+    // ------------------------------------------------------------------ create
+
+    @Test
+    void creatingAGroupMakesTheCallerItsAdminInTheSunbirdEnvelope() {
+        Api.User creator = api().newUser();
+        String requestId = UUID.randomUUID().toString();
+        Response created = as(creator).header("X-Request-ID", requestId)
+                .body(request("name", "Maths class", "description", "fractions"))
+                .post("/api/group/v1/create");
+        created.then().statusCode(200)
+                .body("id", equalTo("api.group.create")).body("ver", equalTo("v1"))
+                .body("ts", matchesPattern(SUNBIRD_TS))
+                .body("params.msgid", equalTo(requestId)).body("params.status", equalTo("successful"))
+                .body("params.err", nullValue()).body("responseCode", equalTo("OK"))
+                .body("result.groupId", notNullValue()).body("result", not(hasKey("error")));
+        String groupId = created.path("result.groupId");
+        read(creator, groupId, "members,activities").statusCode(200)
+                .body("id", equalTo("api.group.read"))
+                .body("result.id", equalTo(groupId)).body("result.name", equalTo("Maths class"))
+                .body("result.description", equalTo("fractions")).body("result.status", equalTo("active"))
+                .body("result.membershipType", equalTo("invite_only"))
+                .body("result.createdBy", equalTo(creator.uuid()))
+                .body("result.createdOn", matchesPattern(SUNBIRD_TS))
+                .body("result.activities", empty())
+                .body("result.members", hasSize(1))
+                .body("result.members[0].userId", equalTo(creator.uuid()))
+                .body("result.members[0].role", equalTo("admin"))
+                .body("result.members[0].status", equalTo("active"))
+                .body("result.members[0].name", equalTo("Ada Lovelace"));
+    }
+
+    @Test
+    void aCreateWithoutANameOrRequestIsAClientErrorNamingTheProblem() {
+        Api.User creator = api().newUser();
+        failed(as(creator).body(request("description", "no name")).post("/api/group/v1/create").then(),
+                400, "GS_CRT02", "CLIENT_ERROR");
+        failed(as(creator).body(request("name", "   ")).post("/api/group/v1/create").then(),
+                400, "GS_CRT02", "CLIENT_ERROR");
+        as(creator).body(Map.of("reuqest", Map.of("name", "typo"))).post("/api/group/v1/create").then()
+                .statusCode(400).body("params.err", equalTo("GS_CRT02"))
+                .body("params.errmsg", containsString("request is missing"))
+                .body("id", equalTo("api.group.create"));
+        failed(as(creator).body(request("name", "x", "members", List.of(member(creator.uuid(), "owner"))))
+                .post("/api/group/v1/create").then(), 400, "GS_CRT02", "CLIENT_ERROR");
+        failed(as(creator).body(request("name", "x", "membershipType", "open"))
+                .post("/api/group/v1/create").then(), 400, "GS_CRT02", "CLIENT_ERROR");
+        as(creator).body("{\"request\": {\"name\": ").post("/api/group/v1/create").then()
+                .statusCode(400).body("params.status", equalTo("failed")).body("responseCode", equalTo("CLIENT_ERROR"));
+        as(creator).body("{\"request\": {\"name\": \"x\", \"members\": \"everyone\"}}").post("/api/group/v1/create")
+                .then().statusCode(400).body("params.status", equalTo("failed"));
+        as(creator).post("/api/group/v1/create").then().statusCode(400).body("params.status", equalTo("failed"));
+        as(creator).body(Map.of("request", Map.of("groupId", "g"))).patch("/api/group/v1/update").then()
+                .statusCode(400).body("params.err", equalTo("GS_UDT02"))
+                .body("params.errmsg", containsString("nothing to update"));
+    }
+
+    @Test
+    void withoutTheSunbirdCredentialPairTheCallIsUnauthorized() {
+        Api api = api();
+        Api.User user = api.newUser();
+        api.json().body(request("name", "x")).post("/api/group/v1/create").then()
+                .statusCode(401).body("responseCode", equalTo("UNAUTHORIZED")).body("params.status", equalTo("failed"));
+        // a user token alone is not the Sunbird pair
+        api.json().header("Authorization", "Bearer " + user.token()).body(request("name", "x"))
+                .post("/api/group/v1/create").then().statusCode(401).body("responseCode", equalTo("UNAUTHORIZED"));
+    }
+
+    @Test
+    void membersThatAreNotAccountsAreReportedAndTheRestAreAdded() {
+        Api api = api();
+        Api.User creator = api.newUser();
+        Api.User friend = api.newUser();
+        String ghost = UUID.randomUUID().toString();
+        Response created = as(creator).body(request("name", "Readers",
+                        "members", List.of(member(friend.uuid(), "member"), member(ghost, "admin")),
+                        "activities", List.of(activity("do_1"), activity("do_2"))))
+                .post("/api/group/v1/create");
+        created.then().statusCode(200)
+                .body("result.error.members", hasSize(1))
+                .body("result.error.members[0].userId", equalTo(ghost))
+                .body("result.error.members[0].errorCode", equalTo("MEMBER_NOT_FOUND"));
+        read(creator, created.path("result.groupId"), "members,activities").statusCode(200)
+                .body("result.members.userId", hasItem(friend.uuid()))
+                .body("result.members", hasSize(2))
+                .body("result.activities.id", equalTo(List.of("do_1", "do_2")));
+    }
+
+    @Test
+    void overTheMemberAndActivityLimitsTheGroupIsCreatedWithoutThem() {
+        Api.User creator = api().newUser();
+        List<Map<String, String>> members = IntStream.range(0, 150)
+                .mapToObj(i -> member(UUID.randomUUID().toString(), "member")).toList();
+        List<Map<String, String>> activities = IntStream.range(0, 21).mapToObj(i -> activity("do_" + i)).toList();
+        Response created = as(creator).body(request("name", "Too big", "members", members, "activities", activities))
+                .post("/api/group/v1/create");
+        created.then().statusCode(200)
+                .body("result.error.members[0].errorCode", equalTo("GS_CRT04"))
+                .body("result.error.members[0].errorMessage", containsString("150"))
+                .body("result.error.activities[0].errorCode", equalTo("GS_CRT05"))
+                .body("result.error.activities[0].errorMessage", containsString("20"));
+        read(creator, created.path("result.groupId"), "members,activities").statusCode(200)
+                .body("result.members", hasSize(1)).body("result.activities", empty());
+        // exactly at the activity limit is fine
+        String full = create(creator, "activities", activities.subList(0, 20));
+        read(creator, full, null).body("result.activities", hasSize(20));
+    }
+
+    @Test
+    void aUserCannotBeInMoreGroupsThanTheLimitWhenCreatingOne() {
+        Api.User creator = api().newUser();
+        for (int i = 0; i < 50; i++) {
+            create(creator);
+        }
+        failed(as(creator).body(request("name", "one too many")).post("/api/group/v1/create").then(),
+                400, "GS_CRT03", "CLIENT_ERROR");
+        as(creator).body(request("name", "one too many")).post("/api/group/v1/create").then()
+                .body("params.errmsg", containsString("exceeded number of permissible groups"));
+        assertEquals(50, ((List<?>) as(creator).body(request("filters", Map.of("userId", creator.uuid())))
+                .post("/api/group/v1/list").then().statusCode(200).extract().path("result.group")).size());
+    }
+
+    @Test
+    void theOpenApiDocumentListsTheGroupOperations() {
+        api().request().accept("application/json").get("/openapi").then().statusCode(200)
+                .body("paths", hasKey("/api/group/v1/create"))
+                .body("paths", hasKey("/api/group/v1/update"))
+                .body("paths", hasKey("/api/group/v1/read/{groupId}"))
+                .body("paths", hasKey("/api/group/v1/list"))
+                .body("paths", hasKey("/api/group/v1/delete"))
+                .body("paths", hasKey("/api/group/v1/membership/update"));
+    }
+
+    // ------------------------------------------------------------------ update
+
+    @Test
+    void anUpdateAppliesWhatItCanAndReportsEachItemThatFailed() {
+        Api api = api();
+        Api.User admin = api.newUser();
+        Api.User existing = api.newUser();
+        Api.User newcomer = api.newUser();
+        Api.User stranger = api.newUser();
+        String ghost = UUID.randomUUID().toString();
+        String groupId = create(admin, "members", List.of(member(existing.uuid(), "member")),
+                "activities", List.of(activity("do_a")));
+        Response updated = as(admin).body(request("groupId", groupId, "name", "Renamed",
+                        "members", Map.of(
+                                "add", List.of(member(existing.uuid(), "member"), member(ghost, "member"),
+                                        member(newcomer.uuid(), "admin")),
+                                "edit", List.of(member(existing.uuid(), "admin"), member(stranger.uuid(), "member")),
+                                "remove", List.of(stranger.uuid())),
+                        "activities", Map.of("add", List.of(activity("do_a"), activity("do_b")),
+                                "remove", List.of("do_zzz"))))
+                .patch("/api/group/v1/update");
+        updated.then().statusCode(200).body("id", equalTo("api.group.update"))
+                .body("result.response", equalTo("success"))
+                .body("result.error.members.find { it.userId == '" + existing.uuid() + "' }.errorCode",
+                        equalTo("MEMBER_EXISTS"))
+                .body("result.error.members.find { it.userId == '" + ghost + "' }.errorCode",
+                        equalTo("MEMBER_NOT_FOUND"))
+                .body("result.error.members.findAll { it.userId == '" + stranger.uuid() + "' }.errorCode",
+                        equalTo(List.of("MEMBER_NOT_FOUND", "MEMBER_NOT_FOUND")))
+                .body("result.error.members", hasSize(4))
+                .body("result.error.activities.find { it.id == 'do_a' }.errorCode", equalTo("ACTIVITY_EXISTS"))
+                .body("result.error.activities.find { it.id == 'do_zzz' }.errorCode", equalTo("ACTIVITY_NOT_FOUND"));
+        read(admin, groupId, "members,activities").statusCode(200)
+                .body("result.name", equalTo("Renamed"))
+                .body("result.updatedBy", equalTo(admin.uuid()))
+                .body("result.members", hasSize(3))
+                .body("result.members.find { it.userId == '" + newcomer.uuid() + "' }.role", equalTo("admin"))
+                .body("result.members.find { it.userId == '" + existing.uuid() + "' }.role", equalTo("admin"))
+                .body("result.activities.id", equalTo(List.of("do_a", "do_b")));
+        // a numeric account id names the same user
+        update(admin, groupId, "members", Map.of("remove", List.of(String.valueOf(newcomer.id()))))
+                .statusCode(200).body("result", not(hasKey("error")));
+        read(admin, groupId, "members").body("result.members.userId", not(hasItem(newcomer.uuid())));
+    }
+
+    @Test
+    void onlyAdminsChangeDetailsAndMembersWhileAnyMemberManagesActivitiesAndMayLeave() {
+        Api api = api();
+        Api.User admin = api.newUser();
+        Api.User member = api.newUser();
+        Api.User outsider = api.newUser();
+        String groupId = create(admin, "members", List.of(member(member.uuid(), "member")));
+        failed(update(member, groupId, "name", "mine now"), 401, "GS_UDT09", "UNAUTHORIZED");
+        failed(update(member, groupId, "status", "suspended"), 401, "GS_UDT09", "UNAUTHORIZED");
+        failed(update(member, groupId, "members", Map.of("add", List.of(member(outsider.uuid(), "member")))),
+                401, "GS_UDT09", "UNAUTHORIZED");
+        failed(update(outsider, groupId, "activities", Map.of("add", List.of(activity("do_x")))),
+                401, "GS_UDT09", "UNAUTHORIZED");
+        update(member, groupId, "activities", Map.of("add", List.of(activity("do_m")))).statusCode(200);
+        read(member, groupId, null).statusCode(200).body("result.activities.id", equalTo(List.of("do_m")))
+                .body("result.name", not(equalTo("mine now")));
+        update(member, groupId, "activities", Map.of("remove", List.of("do_m"))).statusCode(200);
+        read(member, groupId, null).body("result.activities", empty());
+        // leaving: the one change any member may make to the members
+        update(member, groupId, "members", Map.of("remove", List.of(member.uuid()))).statusCode(200)
+                .body("result", not(hasKey("error")));
+        failed(read(member, groupId, null), 401, "GS_RED08", "UNAUTHORIZED");
+    }
+
+    @Test
+    void onlyMembersAndPlatformAdminsReadAGroupAndFieldsChooseWhatIsShown() {
+        Api api = api();
+        Api.User admin = api.newUser();
+        Api.User outsider = api.newUser();
+        String groupId = create(admin, "activities", List.of(activity("do_r")));
+        failed(read(outsider, groupId, null), 401, "GS_RED08", "UNAUTHORIZED");
+        Api.User platformAdmin = new Api.User(0, null, Api.ADMIN_EMAIL, api.adminToken());
+        read(platformAdmin, groupId, "members").statusCode(200).body("result.members", hasSize(1));
+        read(admin, groupId, null).statusCode(200).body("result.activities", hasSize(1))
+                .body("result", not(hasKey("members")));
+        read(admin, groupId, "members").statusCode(200).body("result.members", hasSize(1))
+                .body("result", not(hasKey("activities")));
+        read(admin, groupId, "activities,members").statusCode(200).body("result.members", hasSize(1))
+                .body("result.activities", hasSize(1));
+        failed(read(admin, UUID.randomUUID().toString(), null), 404, "GS_RED07", "RESOURCE_NOT_FOUND");
+        failed(read(admin, "not-a-group", null), 404, "GS_RED07", "RESOURCE_NOT_FOUND");
+    }
+
+    @Test
+    void removedMembersAreKeptInactiveAndNeverShownAgain() throws Exception {
+        Api api = api();
+        Api.User admin = api.newUser();
+        Api.User member = api.newUser();
+        String groupId = create(admin, "members", List.of(member(member.uuid(), "member")));
+        update(admin, groupId, "members", Map.of("remove", List.of(member.uuid()))).statusCode(200)
+                .body("result", not(hasKey("error")));
+        read(admin, groupId, "members").body("result.members.userId", equalTo(List.of(admin.uuid())));
+        as(member).body(request("filters", Map.of("userId", member.uuid()))).post("/api/group/v1/list")
+                .then().statusCode(200).body("result.group", empty());
+        update(admin, groupId, "members", Map.of("remove", List.of(member.uuid()))).statusCode(200)
+                .body("result.error.members[0].errorCode", equalTo("MEMBER_NOT_FOUND"));
+        try (Connection db = DriverManager.getConnection(IntegrationDatabase.jdbcUrl(), "postgres", "postgres")) {
+            PreparedStatement q = db.prepareStatement(
+                    "select status, removed_on from study_group_member where group_id = ?::uuid and account_id = ?");
+            q.setString(1, groupId);
+            q.setLong(2, member.id());
+            ResultSet rs = q.executeQuery();
+            assertTrue(rs.next(), "the removed member's row is kept");
+            assertEquals("inactive", rs.getString(1));
+            assertTrue(rs.getTimestamp(2) != null);
+        }
+        // adding them back reactivates them
+        update(admin, groupId, "members", Map.of("add", List.of(member(member.uuid(), "member")))).statusCode(200)
+                .body("result", not(hasKey("error")));
+        read(member, groupId, "members").statusCode(200).body("result.members", hasSize(2));
+    }
+
+    @Test
+    void aSuspendedGroupOnlyAllowsLeavingReactivationAndDeletion() {
+        Api api = api();
+        Api.User admin = api.newUser();
+        Api.User member = api.newUser();
+        Api.User leaver = api.newUser();
+        String groupId = create(admin, "members", List.of(member(member.uuid(), "member"),
+                member(leaver.uuid(), "member")));
+        update(admin, groupId, "status", "suspended").statusCode(200);
+        read(member, groupId, null).statusCode(200).body("result.status", equalTo("suspended"));
+        failed(update(admin, groupId, "name", "still here"), 400, "GS_UDT08", "CLIENT_ERROR");
+        failed(update(member, groupId, "activities", Map.of("add", List.of(activity("do_s")))),
+                400, "GS_UDT08", "CLIENT_ERROR");
+        failed(update(admin, groupId, "members", Map.of("remove", List.of(member.uuid()))),
+                400, "GS_UDT08", "CLIENT_ERROR");
+        as(member).body(request("userId", member.uuid(), "groups", List.of(Map.of("groupId", groupId, "visited", true))))
+                .patch("/api/group/v1/membership/update").then().statusCode(200)
+                .body("result.error.groups[0].errorCode", equalTo("GROUP_NOT_ACTIVE"));
+        update(leaver, groupId, "members", Map.of("remove", List.of(leaver.uuid()))).statusCode(200);
+        failed(update(member, groupId, "status", "active"), 401, "GS_UDT09", "UNAUTHORIZED");
+        update(admin, groupId, "status", "active").statusCode(200);
+        update(admin, groupId, "name", "back").statusCode(200);
+        read(member, groupId, "members").statusCode(200).body("result.name", equalTo("back"))
+                .body("result.status", equalTo("active")).body("result.members", hasSize(2));
+        update(admin, groupId, "status", "suspended").statusCode(200);
+        as(admin).body(request("groupId", groupId)).post("/api/group/v1/delete").then().statusCode(200)
+                .body("result.response", equalTo("SUCCESS"));
+        failed(read(admin, groupId, null), 404, "GS_RED07", "RESOURCE_NOT_FOUND");
+    }
+
+    @Test
+    void statusInactiveDeletesTheGroupButOnlyForItsCreator() {
+        Api api = api();
+        Api.User creator = api.newUser();
+        Api.User otherAdmin = api.newUser();
+        String groupId = create(creator, "members", List.of(member(otherAdmin.uuid(), "admin")));
+        failed(update(otherAdmin, groupId, "status", "inactive"), 401, "GS_UDT09", "UNAUTHORIZED");
+        update(creator, groupId, "status", "inactive").statusCode(200);
+        failed(read(creator, groupId, null), 404, "GS_RED07", "RESOURCE_NOT_FOUND");
+        failed(update(creator, groupId, "name", "gone"), 404, "GS_UDT07", "RESOURCE_NOT_FOUND");
+        failed(update(creator, groupId, "status", "asleep"), 400, "GS_UDT02", "CLIENT_ERROR");
+    }
+
+    // ------------------------------------------------------------------ list, delete, membership
+
+    @Test
+    void aUserListsOnlyTheirOwnGroupsWithTheirRoleAdminGroupsFirst() {
+        Api api = api();
+        Api.User alice = api.newUser();
+        Api.User bob = api.newUser();
+        String bobs = create(bob, "members", List.of(member(alice.uuid(), "member")),
+                "activities", List.of(activity("do_l")));
+        String alices = create(alice);
+        Response listed = as(alice).body(request("filters", Map.of("userId", alice.uuid())))
+                .post("/api/group/v1/list");
+        listed.then().statusCode(200).body("id", equalTo("api.group.list"))
+                .body("result.group.id", equalTo(List.of(alices, bobs)))
+                .body("result.group.memberRole", equalTo(List.of("admin", "member")))
+                .body("result.group.visited", equalTo(List.of(false, false)))
+                .body("result.group[1]", not(hasKey("activities")))
+                .body("result.group[1].createdBy", equalTo(bob.uuid()));
+        // the seed's form without filters
+        as(alice).body(request("userId", String.valueOf(alice.id()))).post("/api/group/v1/list").then()
+                .statusCode(200).body("result.group", hasSize(2));
+        failed(as(alice).body(request("filters", Map.of("userId", bob.uuid()))).post("/api/group/v1/list").then(),
+                401, "GS_LST03", "UNAUTHORIZED");
+        failed(as(alice).body(request("filters", Map.of())).post("/api/group/v1/list").then(),
+                400, "GS_LST02", "CLIENT_ERROR");
+        Api.User platformAdmin = new Api.User(0, null, Api.ADMIN_EMAIL, api.adminToken());
+        as(platformAdmin).body(request("filters", Map.of("userId", bob.uuid()))).post("/api/group/v1/list").then()
+                .statusCode(200).body("result.group.id", equalTo(List.of(bobs)));
+    }
+
+    @Test
+    void onlyTheCreatorDeletesAGroupAndItIsGoneForGood() throws Exception {
+        Api api = api();
+        Api.User creator = api.newUser();
+        Api.User admin = api.newUser();
+        String groupId = create(creator, "members", List.of(member(admin.uuid(), "admin")),
+                "activities", List.of(activity("do_d")));
+        failed(as(admin).body(request("groupId", groupId)).post("/api/group/v1/delete").then(),
+                401, "GS_DLT10", "UNAUTHORIZED");
+        failed(as(creator).body(request("groupId", UUID.randomUUID().toString())).post("/api/group/v1/delete").then(),
+                404, "GS_DLT07", "RESOURCE_NOT_FOUND");
+        failed(as(creator).body(request()).post("/api/group/v1/delete").then(), 400, "GS_DLT02", "CLIENT_ERROR");
+        as(creator).body(request("groupId", groupId)).post("/api/group/v1/delete").then().statusCode(200)
+                .body("id", equalTo("api.group.delete")).body("result.response", equalTo("SUCCESS"));
+        failed(read(creator, groupId, null), 404, "GS_RED07", "RESOURCE_NOT_FOUND");
+        try (Connection db = DriverManager.getConnection(IntegrationDatabase.jdbcUrl(), "postgres", "postgres")) {
+            PreparedStatement q = db.prepareStatement("select (select count(*) from study_group_member where group_id = ?::uuid)"
+                    + " + (select count(*) from study_group_activity where group_id = ?::uuid)");
+            q.setString(1, groupId);
+            q.setString(2, groupId);
+            ResultSet rs = q.executeQuery();
+            rs.next();
+            assertEquals(0, rs.getInt(1), "members and activities are deleted with the group");
+        }
+    }
+
+    @Test
+    void membershipUpdateSetsOnlyTheCallersOwnVisitedFlag() {
+        Api api = api();
+        Api.User admin = api.newUser();
+        Api.User member = api.newUser();
+        String groupId = create(admin, "members", List.of(member(member.uuid(), "member")));
+        String notMine = create(admin);
+        as(member).body(request("userId", member.uuid(), "groups", List.of(
+                        Map.of("groupId", groupId, "visited", true), Map.of("groupId", notMine, "visited", true))))
+                .patch("/api/group/v1/membership/update").then().statusCode(200)
+                .body("id", equalTo("api.group.membership.update"))
+                .body("result.error.groups[0].groupId", equalTo(notMine))
+                .body("result.error.groups[0].errorCode", equalTo("MEMBER_NOT_FOUND"));
+        as(member).body(request("filters", Map.of("userId", member.uuid()))).post("/api/group/v1/list").then()
+                .body("result.group[0].visited", equalTo(true));
+        as(admin).body(request("filters", Map.of("userId", admin.uuid()))).post("/api/group/v1/list").then()
+                .body("result.group.visited", equalTo(List.of(false, false)));
+        failed(as(admin).body(request("userId", member.uuid(), "groups", List.of(Map.of("groupId", groupId, "visited", false))))
+                .patch("/api/group/v1/membership/update").then(), 401, "GS_MBR03", "UNAUTHORIZED");
+        failed(as(member).body(request("userId", member.uuid())).patch("/api/group/v1/membership/update").then(),
+                400, "GS_MBR02", "CLIENT_ERROR");
+    }
+
+    // ------------------------------------------------------------------ concurrency
+
+    @Test
+    void concurrentAdditionsByTwoAdminsAreAllKept() throws Exception {
+        Api api = api();
+        Api.User first = api.newUser();
+        Api.User second = api.newUser();
+        String groupId = create(first, "members", List.of(member(second.uuid(), "admin")));
+        List<String> newcomers = accounts(api, 8);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> done = new ArrayList<>();
+            for (int i = 0; i < newcomers.size(); i++) {
+                Api.User admin = i % 2 == 0 ? first : second;
+                String userId = newcomers.get(i);
+                done.add(pool.submit(() -> {
+                    start.await();
+                    return update(admin, groupId, "members", Map.of("add", List.of(member(userId, "member"))))
+                            .extract().statusCode();
+                }));
+            }
+            start.countDown();
+            for (Future<Integer> f : done) {
+                assertEquals(200, f.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        read(first, groupId, "members").body("result.members", hasSize(10));
+    }
+
+    @Test
+    void twoAdminsAddingMembersAtOnceNeverExceedTheMemberLimit() throws Exception {
+        Api api = api();
+        Api.User first = api.newUser();
+        Api.User second = api.newUser();
+        List<String> people = accounts(api, 150);
+        // creator + second admin + 146 = 148 members; each admin then adds 2 at once: only one batch fits
+        List<Map<String, String>> initial = new ArrayList<>();
+        initial.add(member(second.uuid(), "admin"));
+        people.subList(0, 146).forEach(p -> initial.add(member(p, "member")));
+        String groupId = create(first, "members", initial);
+        read(first, groupId, "members").body("result.members", hasSize(148));
+        CountDownLatch start = new CountDownLatch(1);
+        Callable<String> byFirst = () -> {
+            start.await();
+            return update(first, groupId, "members", Map.of("add", List.of(member(people.get(146), "member"),
+                    member(people.get(147), "member")))).statusCode(200).extract().asString();
+        };
+        Callable<String> bySecond = () -> {
+            start.await();
+            return update(second, groupId, "members", Map.of("add", List.of(member(people.get(148), "member"),
+                    member(people.get(149), "member")))).statusCode(200).extract().asString();
+        };
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<String> a = pool.submit(byFirst);
+            Future<String> b = pool.submit(bySecond);
+            start.countDown();
+            List<String> bodies = List.of(a.get(), b.get());
+            long refused = bodies.stream().filter(body -> body.contains("GS_UDT05")).count();
+            assertEquals(1, refused, "exactly one batch is refused: " + bodies);
+        } finally {
+            pool.shutdown();
+        }
+        read(first, groupId, "members").body("result.members", hasSize(150));
+    }
+
+    /** Accounts without tokens (cheaper than Api.newUser), named by uuid. */
+    private static List<String> accounts(Api api, int count) throws Exception {
+        String adminToken = api.adminToken();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<String>> created = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                created.add(pool.submit(() -> api.as(adminToken)
+                        .body(Map.of("email", Api.unique("member") + "@pulse.test", "password", "password-123",
+                                "first_name", "Member", "last_name", "Person"))
+                        .post("/v1/admin/users").then().statusCode(201).extract().<String>path("uuid")));
+            }
+            List<String> uuids = new ArrayList<>();
+            for (Future<String> f : created) {
+                uuids.add(f.get());
+            }
+            return uuids;
+        } finally {
+            pool.shutdown();
+        }
+    }
+}
