@@ -101,10 +101,6 @@ public class GroupMember {
         touch(by, at);
     }
 
-    public void markVisited(boolean value) {
-        this.visited = value;
-    }
-
     private void touch(long by, Instant at) {
         this.updatedBy = by;
         this.updatedOn = Objects.requireNonNull(at);

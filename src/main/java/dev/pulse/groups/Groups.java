@@ -395,7 +395,12 @@ public class Groups {
             } else if (group.get().isSuspended()) {
                 errors.add(new ItemError("groupId", visit.groupId(), GROUP_NOT_ACTIVE, "the group is suspended"));
             } else {
-                member.get().markVisited(visit.visited());
+                // a conditional update, not a write of the loaded row: a removal committed meanwhile must stand
+                em.createQuery("""
+                                update GroupMember m set m.visited = :visited
+                                where m.group.id = :g and m.accountId = :a and m.status = 'active'""")
+                        .setParameter("visited", visit.visited()).setParameter("g", group.get().id())
+                        .setParameter("a", callerId).executeUpdate();
             }
         }
         return errors;
