@@ -217,11 +217,18 @@ public class AssignmentTelemetries {
         if (assetSlug != null) {
             query.setParameter("asset", assetSlug);
         }
-        // newest first, so the first record seen per (student, asset) is the latest one
+        return latestPerStudentAndAsset(query.getResultList().stream()
+                .map(t -> new TelemetryProgress(t.accountId(), t.assetSlug(), t.completionRate(), t.totalTimeMicros(),
+                        t.updatedAt()))
+                .toList());
+    }
+
+    /** Keeps the most recently updated record per (student, asset): a student may have one per academy. */
+    static List<TelemetryProgress> latestPerStudentAndAsset(List<TelemetryProgress> records) {
         Map<String, TelemetryProgress> latest = new LinkedHashMap<>();
-        for (AssignmentTelemetry t : query.getResultList()) {
-            latest.putIfAbsent(t.accountId() + "\n" + t.assetSlug(), new TelemetryProgress(t.accountId(), t.assetSlug(),
-                    t.completionRate(), t.totalTimeMicros(), t.updatedAt()));
+        for (TelemetryProgress p : records) {
+            latest.merge(p.accountId() + "\n" + p.assetSlug(), p,
+                    (kept, other) -> other.updatedAt().isAfter(kept.updatedAt()) ? other : kept);
         }
         return new ArrayList<>(latest.values());
     }
