@@ -511,6 +511,18 @@ class TelemetryIT {
     }
 
     @Test
+    void theOpenApiDocumentDescribesEveryTelemetryOperation() {
+        Response doc = new Api(base).request().accept(io.restassured.http.ContentType.JSON).get("/openapi");
+        doc.then().statusCode(200);
+        Map<String, Object> one = doc.jsonPath().getMap("paths.'/v1/assignment/academy/asset/{asset_slug}/user/{user_id}/telemetry'");
+        assertEquals(Set.of("post", "put", "get", "delete"), Set.copyOf(
+                one.keySet().stream().filter(k -> !k.equals("parameters")).toList()));
+        doc.then().body("paths.'/v1/assignment/academy/telemetry'.get.responses", org.hamcrest.Matchers.hasKey("200"))
+                .body("paths.'/v1/assignment/academy/asset/{asset_slug}/user/{user_id}/telemetry'.post.responses",
+                        org.hamcrest.Matchers.hasKey("201"));
+    }
+
+    @Test
     void createdAndUpdatedTimesMoveApart() {
         School s = school();
         String asset = asset();
