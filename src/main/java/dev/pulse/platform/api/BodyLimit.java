@@ -22,14 +22,26 @@ public class BodyLimit implements ContainerRequestFilter {
     @ConfigProperty(name = "PULSE_MAX_BODY_BYTES", defaultValue = "8388608")
     long maxBytes;
 
+    /** Assignment telemetry carries up to 10 MiB of LearnPack JSON, plus room for the other fields. */
+    @Inject
+    @ConfigProperty(name = "PULSE_MAX_TELEMETRY_BODY_BYTES", defaultValue = "10551296")
+    long maxTelemetryBytes;
+
     @Override
     public void filter(ContainerRequestContext request) {
+        long maxBytes = isTelemetry(request.getUriInfo().getPath())
+                ? Math.max(this.maxBytes, maxTelemetryBytes) : this.maxBytes;
         if (request.getLength() > maxBytes) {
             throw new ApiError(413, "payload-too-large", tooLarge(maxBytes));
         }
         if (request.hasEntity()) {
             request.setEntityStream(new Bounded(request.getEntityStream(), maxBytes));
         }
+    }
+
+    static boolean isTelemetry(String path) {
+        String p = path.startsWith("/") ? path.substring(1) : path;
+        return p.startsWith("v1/assignment/") && p.endsWith("/telemetry");
     }
 
     static String tooLarge(long max) {
