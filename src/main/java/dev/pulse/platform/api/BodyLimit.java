@@ -12,36 +12,26 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Refuses request bodies over {@code PULSE_MAX_BODY_BYTES} with 413: at once when Content-Length
- * says so, and while reading when a chunked body grows past the limit.
+ * says so, and while reading when a chunked body grows past the limit. The default is the largest
+ * body any API family takes: a 10 MiB LearnPack telemetry document plus 64 KiB for its other fields.
+ * Features with smaller limits of their own (images, envelopes) check them in their services.
  */
 @Provider
 @PreMatching
 public class BodyLimit implements ContainerRequestFilter {
 
     @Inject
-    @ConfigProperty(name = "PULSE_MAX_BODY_BYTES", defaultValue = "8388608")
+    @ConfigProperty(name = "PULSE_MAX_BODY_BYTES", defaultValue = "10551296")
     long maxBytes;
-
-    /** Assignment telemetry carries up to 10 MiB of LearnPack JSON, plus room for the other fields. */
-    @Inject
-    @ConfigProperty(name = "PULSE_MAX_TELEMETRY_BODY_BYTES", defaultValue = "10551296")
-    long maxTelemetryBytes;
 
     @Override
     public void filter(ContainerRequestContext request) {
-        long maxBytes = isTelemetry(request.getUriInfo().getPath())
-                ? Math.max(this.maxBytes, maxTelemetryBytes) : this.maxBytes;
         if (request.getLength() > maxBytes) {
             throw new ApiError(413, "payload-too-large", tooLarge(maxBytes));
         }
         if (request.hasEntity()) {
             request.setEntityStream(new Bounded(request.getEntityStream(), maxBytes));
         }
-    }
-
-    static boolean isTelemetry(String path) {
-        String p = path.startsWith("/") ? path.substring(1) : path;
-        return p.startsWith("v1/assignment/") && p.endsWith("/telemetry");
     }
 
     static String tooLarge(long max) {
