@@ -102,4 +102,12 @@ public class Cohorts {
                         order by m.cohort.id""", CohortMember.class)
                 .setParameter("account", accountId).getResultList();
     }
+
+    /** The accounts in a cohort, whatever their role; for features that filter their own records by cohort. */
+    public List<Long> memberAccountIds(long cohortId) {
+        return em.createQuery("""
+                        select m.account.id from CohortMember m where m.cohort.id = :cohort order by m.account.id""",
+                        Long.class)
+                .setParameter("cohort", cohortId).getResultList();
+    }
 }

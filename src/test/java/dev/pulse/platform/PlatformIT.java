@@ -130,7 +130,7 @@ class PlatformIT {
 
     @Test
     void aBodyOverTheLimitIsA413() {
-        String big = "{\"name\":\"" + "x".repeat(9 * 1024 * 1024) + "\"}";
+        String big = "{\"name\":\"" + "x".repeat(11 * 1024 * 1024) + "\"}";
         api().json().body(big).post("/v1/probe/echo").then().statusCode(413)
                 .body("slug", equalTo("payload-too-large"));
     }

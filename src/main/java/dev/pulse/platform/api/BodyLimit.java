@@ -12,14 +12,16 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Refuses request bodies over {@code PULSE_MAX_BODY_BYTES} with 413: at once when Content-Length
- * says so, and while reading when a chunked body grows past the limit.
+ * says so, and while reading when a chunked body grows past the limit. The default is the largest
+ * body any API family takes: a 10 MiB LearnPack telemetry document plus 64 KiB for its other fields.
+ * Features with smaller limits of their own (images, envelopes) check them in their services.
  */
 @Provider
 @PreMatching
 public class BodyLimit implements ContainerRequestFilter {
 
     @Inject
-    @ConfigProperty(name = "PULSE_MAX_BODY_BYTES", defaultValue = "8388608")
+    @ConfigProperty(name = "PULSE_MAX_BODY_BYTES", defaultValue = "10551296")
     long maxBytes;
 
     @Override

@@ -1,0 +1,197 @@
+package dev.pulse.telemetry;
+
+import dev.pulse.platform.api.ApiError;
+import dev.pulse.telemetry.TelemetryChanges.Field;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.math.BigDecimal;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a telemetry body the way BreatheCode's serializer does and answers with its exact
+ * messages, every field's at once. Works on the JSON-P tree rather than a bound record so that a
+ * wrong type in one field ("A valid number is required.") is reported next to the others instead
+ * of failing the whole body. Unknown and read-only fields ({@code id}, {@code user},
+ * {@code asset_slug}, timestamps) are ignored. Pure: no container, no database.
+ */
+public final class TelemetryValidator {
+
+    static final String NOT_A_NUMBER = "A valid number is required.";
+    static final String AT_MOST_100 = "Ensure this value is less than or equal to 100.";
+    static final String AT_LEAST_0 = "Ensure this value is greater than or equal to 0.";
+    static final String BAD_DURATION =
+            "Duration has wrong format. Use one of these formats instead: [HH:MM:SS, PT...].";
+    static final String NEGATIVE_DURATION = "Ensure this value is greater than or equal to 00:00:00.";
+    static final String NOT_AN_OBJECT = "Value must be valid JSON object.";
+    static final String NULL_CHARACTER = "Null characters are not allowed.";
+    static final String BAD_SLUG = "Enter a valid slug consisting of lowercase letters, numbers, underscores or hyphens.";
+    static final String LONG_SLUG = "Ensure this field has no more than 200 characters.";
+    static final int MAX_SLUG = 200;
+
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9_-]+");
+    private static final Pattern NUMERIC_TEXT = Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?");
+
+    private TelemetryValidator() {
+    }
+
+    /** The asset slug of a path: lowercase letters, digits, dashes and underscores, at most 200. */
+    public static List<String> slugErrors(String assetSlug) {
+        List<String> errors = new ArrayList<>();
+        if (assetSlug == null || assetSlug.isEmpty() || !SLUG.matcher(assetSlug).matches()) {
+            errors.add(BAD_SLUG);
+        }
+        if (assetSlug != null && assetSlug.length() > MAX_SLUG) {
+            errors.add(LONG_SLUG);
+        }
+        return errors;
+    }
+
+    /** Throws a 400 naming the slug when it is not one. */
+    public static void requireSlug(String assetSlug) {
+        List<String> errors = slugErrors(assetSlug);
+        if (!errors.isEmpty()) {
+            throw ApiError.invalid(Map.of("asset_slug", errors));
+        }
+    }
+
+    /**
+     * The changes a body asks for, or a 400 listing every wrong field (and a wrong path slug).
+     * A null body (nothing sent) asks for no change.
+     */
+    public static TelemetryChanges validate(String assetSlug, JsonValue body) {
+        Map<String, List<String>> errors = new LinkedHashMap<>();
+        List<String> slug = slugErrors(assetSlug);
+        if (!slug.isEmpty()) {
+            errors.put("asset_slug", slug);
+        }
+        if (body != null && body.getValueType() != JsonValue.ValueType.OBJECT) {
+            errors.put("non_field_errors", List.of("Invalid data. Expected a dictionary, but got " + pythonType(body) + "."));
+            throw ApiError.invalid(errors);
+        }
+        JsonObject object = body == null ? JsonValue.EMPTY_JSON_OBJECT : body.asJsonObject();
+        Map<Field, Object> values = new EnumMap<>(Field.class);
+        for (Field field : Field.values()) {
+            if (!object.containsKey(field.wireName())) {
+                continue;
+            }
+            JsonValue value = object.get(field.wireName());
+            List<String> problems = new ArrayList<>();
+            Object accepted = switch (field.kind()) {
+                case NUMBER -> number(value, field != Field.METRICS_ALGO_VERSION, problems);
+                case MICROS -> duration(value, problems);
+                case JSON_OBJECT -> jsonObject(value, problems);
+            };
+            if (problems.isEmpty()) {
+                values.put(field, accepted);
+            } else {
+                errors.put(field.wireName(), problems);
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ApiError.invalid(errors);
+        }
+        return new TelemetryChanges(values);
+    }
+
+    /** A JSON number or numeric text (DRF's FloatField takes both); scores are kept within [0, 100]. */
+    private static Double number(JsonValue value, boolean percentage, List<String> problems) {
+        if (value.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        BigDecimal decimal = null;
+        try {
+            if (value instanceof JsonNumber n) {
+                decimal = n.bigDecimalValue();
+            } else if (value instanceof JsonString s && NUMERIC_TEXT.matcher(s.getString().strip()).matches()) {
+                decimal = new BigDecimal(s.getString().strip());
+            }
+        } catch (NumberFormatException | ArithmeticException e) {
+            decimal = null; // an exponent beyond what a decimal can hold
+        }
+        double d = decimal == null ? Double.NaN : decimal.doubleValue();
+        if (!Double.isFinite(d)) {
+            problems.add(NOT_A_NUMBER);
+            return null;
+        }
+        if (percentage && d > 100) {
+            problems.add(AT_MOST_100);
+        } else if (percentage && d < 0) {
+            problems.add(AT_LEAST_0);
+        }
+        return d == 0 ? 0.0 : d; // never store -0.0
+    }
+
+    private static Long duration(JsonValue value, List<String> problems) {
+        if (value.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        Optional<Long> micros = value instanceof JsonString s ? TotalTime.parse(s.getString()) : Optional.empty();
+        if (micros.isEmpty()) {
+            problems.add(BAD_DURATION);
+            return null;
+        }
+        if (micros.get() < 0) {
+            problems.add(NEGATIVE_DURATION);
+            return null;
+        }
+        return micros.get();
+    }
+
+    /** A JSON object, as compact JSON text; PostgreSQL's jsonb cannot hold a NUL character, so it is refused here. */
+    private static String jsonObject(JsonValue value, List<String> problems) {
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            problems.add(NOT_AN_OBJECT);
+            return null;
+        }
+        if (containsNul(value)) {
+            problems.add(NULL_CHARACTER);
+            return null;
+        }
+        return value.toString();
+    }
+
+    /** Iterative, so a deeply nested document cannot overflow the stack. */
+    private static boolean containsNul(JsonValue root) {
+        Deque<JsonValue> pending = new ArrayDeque<>();
+        pending.push(root);
+        while (!pending.isEmpty()) {
+            JsonValue v = pending.pop();
+            if (v instanceof JsonObject o) {
+                for (Map.Entry<String, JsonValue> e : o.entrySet()) {
+                    if (e.getKey().indexOf('\0') >= 0) {
+                        return true;
+                    }
+                    pending.push(e.getValue());
+                }
+            } else if (v instanceof JsonArray a) {
+                a.forEach(pending::push);
+            } else if (v instanceof JsonString s && s.getString().indexOf('\0') >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The Python type name DRF puts in "Expected a dictionary, but got X." */
+    private static String pythonType(JsonValue value) {
+        return switch (value.getValueType()) {
+            case ARRAY -> "list";
+            case STRING -> "str";
+            case NUMBER -> ((JsonNumber) value).isIntegral() ? "int" : "float";
+            case TRUE, FALSE -> "bool";
+            case NULL -> "NoneType";
+            case OBJECT -> "dict";
+        };
+    }
+}

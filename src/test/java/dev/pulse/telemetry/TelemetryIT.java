@@ -1,0 +1,535 @@
+package dev.pulse.telemetry;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pulse.platform.testing.Api;
+import dev.pulse.platform.testing.PulseDeployment;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Assignment telemetry on the real WAR: every numbered point of the issue, messages and all. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class TelemetryIT {
+
+    private static final String TIMESTAMP = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{6})?Z";
+    private static final String FORMAT =
+            "Duration has wrong format. Use one of these formats instead: [HH:MM:SS, PT...].";
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return PulseDeployment.war();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    /** An academy with a coordinator (who has crud_telemetry) and a student in it. */
+    private record School(Api api, long academy, Api.User staff, Api.User student) {
+        RequestSpecification asStaff() {
+            return api.as(staff.token()).header("Academy", String.valueOf(academy));
+        }
+
+        String path(String asset) {
+            return path(asset, String.valueOf(student.id()));
+        }
+
+        static String path(String asset, String user) {
+            return "/v1/assignment/academy/asset/" + asset + "/user/" + user + "/telemetry";
+        }
+    }
+
+    private School school() {
+        Api api = new Api(base);
+        long academy = api.newAcademy();
+        Api.User staff = api.newUser();
+        Api.User student = api.newUser();
+        api.addToAcademy(academy, staff.id(), "academy_coordinator");
+        api.addToAcademy(academy, student.id(), "student");
+        return new School(api, academy, staff, student);
+    }
+
+    private static String asset() {
+        return Api.unique("asset");
+    }
+
+    // 1. POST upserts: 201 then 200, partial
+
+    @Test
+    void postCreatesWith201AndAnswersTheExactFields() {
+        School s = school();
+        String asset = asset();
+        Response created = s.asStaff().body("""
+                {"telemetry":{"events":["start","code_edit"],"nested":{"a":[1,{"b":true}]}},"engagement_score":85.5,
+                 "frustration_score":12.3,"metrics_algo_version":1.2,"metrics":{"completion_rate":95.5},
+                 "total_time":"01:00:00","completion_rate":95.5}""")
+                .post(s.path(asset));
+        created.then().statusCode(201)
+                .body("id", notNullValue())
+                .body("user", equalTo((int) s.student().id()))
+                .body("asset_slug", equalTo(asset))
+                .body("telemetry.events", equalTo(List.of("start", "code_edit")))
+                .body("telemetry.nested.a[1].b", equalTo(true))
+                .body("engagement_score", equalTo(85.5f))
+                .body("frustration_score", equalTo(12.3f))
+                .body("metrics_algo_version", equalTo(1.2f))
+                .body("metrics.completion_rate", equalTo(95.5f))
+                .body("total_time", equalTo("01:00:00"))
+                .body("completion_rate", equalTo(95.5f))
+                .body("created_at", matchesPattern(TIMESTAMP))
+                .body("updated_at", matchesPattern(TIMESTAMP));
+        assertEquals(Set.of("id", "user", "asset_slug", "telemetry", "engagement_score", "frustration_score",
+                "metrics_algo_version", "metrics", "total_time", "completion_rate", "created_at", "updated_at"),
+                created.jsonPath().getMap("$").keySet());
+    }
+
+    @Test
+    void aSecondPostUpdatesWith200AndChangesOnlyTheFieldsPresent() {
+        School s = school();
+        String asset = asset();
+        int id = s.asStaff().body("{\"telemetry\":{\"events\":[\"start\"]},\"engagement_score\":0,\"completion_rate\":0}")
+                .post(s.path(asset)).then().statusCode(201).extract().path("id");
+        Response updated = s.asStaff().body("{\"engagement_score\":92.0,\"completion_rate\":100.0}").post(s.path(asset));
+        updated.then().statusCode(200)
+                .body("id", equalTo(id))
+                .body("engagement_score", equalTo(92.0f))
+                .body("completion_rate", equalTo(100.0f))
+                .body("telemetry.events", equalTo(List.of("start")))
+                .body("frustration_score", nullValue())
+                .body("total_time", nullValue());
+        s.asStaff().body("{}").post(s.path(asset)).then().statusCode(200).body("engagement_score", equalTo(92.0f));
+    }
+
+    @Test
+    void readOnlyAndUnknownFieldsInTheBodyAreIgnored() {
+        School s = school();
+        String asset = asset();
+        s.asStaff().body("{\"id\":999999,\"user\":1,\"asset_slug\":\"other\",\"created_at\":\"2000-01-01T00:00:00Z\","
+                        + "\"updated_at\":\"2000-01-01T00:00:00Z\",\"colour\":\"red\",\"completion_rate\":10}")
+                .post(s.path(asset)).then().statusCode(201)
+                .body("id", org.hamcrest.Matchers.not(equalTo(999999)))
+                .body("user", equalTo((int) s.student().id()))
+                .body("asset_slug", equalTo(asset))
+                .body("created_at", org.hamcrest.Matchers.not(org.hamcrest.Matchers.startsWith("2000")))
+                .body("completion_rate", equalTo(10.0f))
+                .body("$", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("colour")));
+    }
+
+    // 2. PUT updates only
+
+    @Test
+    void putUpdatesOnlyTheFieldsPresent() {
+        School s = school();
+        String asset = asset();
+        s.asStaff().body("{\"engagement_score\":50,\"frustration_score\":5,\"total_time\":\"00:30:00\"}")
+                .post(s.path(asset)).then().statusCode(201);
+        s.asStaff().body("{\"frustration_score\":8.5,\"total_time\":\"PT1H30M\"}").put(s.path(asset))
+                .then().statusCode(200)
+                .body("engagement_score", equalTo(50.0f))
+                .body("frustration_score", equalTo(8.5f))
+                .body("total_time", equalTo("01:30:00"));
+    }
+
+    @Test
+    void putOnAMissingRecordIsTheExact404() {
+        School s = school();
+        Response r = s.asStaff().body("{\"engagement_score\":90.0}").put(s.path("intro-to-python"));
+        r.then().statusCode(404);
+        assertEquals(Map.of("detail", "Assignment telemetry not found for asset intro-to-python and user "
+                        + s.student().id(), "status_code", 404, "slug", "telemetry-not-found"),
+                r.jsonPath().getMap("$"));
+    }
+
+    // 3. GET one, DELETE, the academy list
+
+    @Test
+    void getReadsTheRecordAndDeleteRemovesItWith204() {
+        School s = school();
+        String asset = asset();
+        int id = s.asStaff().body("{\"completion_rate\":40}").post(s.path(asset)).then().statusCode(201)
+                .extract().path("id");
+        s.asStaff().get(s.path(asset)).then().statusCode(200).body("id", equalTo(id))
+                .body("completion_rate", equalTo(40.0f));
+        Response deleted = s.asStaff().delete(s.path(asset));
+        deleted.then().statusCode(204);
+        assertEquals("", deleted.asString());
+        s.asStaff().get(s.path(asset)).then().statusCode(404).body("slug", equalTo("telemetry-not-found"))
+                .body("detail", equalTo("Assignment telemetry not found for asset " + asset + " and user "
+                        + s.student().id()));
+        s.asStaff().delete(s.path(asset)).then().statusCode(404).body("slug", equalTo("telemetry-not-found"));
+        // after a delete, a POST creates again
+        s.asStaff().body("{}").post(s.path(asset)).then().statusCode(201);
+    }
+
+    @Test
+    void theAcademyListIsNewestUpdateFirstAndKeysetPaginated() {
+        School s = school();
+        List<String> assets = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            String asset = asset();
+            assets.add(asset);
+            s.asStaff().body("{\"completion_rate\":" + (i * 10) + "}").post(s.path(asset)).then().statusCode(201);
+        }
+        // touching the first makes it the newest
+        s.asStaff().body("{\"completion_rate\":99}").put(s.path(assets.get(0))).then().statusCode(200);
+        List<String> expected = List.of(assets.get(0), assets.get(4), assets.get(3), assets.get(2), assets.get(1));
+
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            RequestSpecification request = s.asStaff().queryParam("limit", 2);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            Response page = request.get("/v1/assignment/academy/telemetry");
+            page.then().statusCode(200);
+            seen.addAll(page.jsonPath().getList("results.asset_slug"));
+            cursor = page.path("next_cursor");
+            if (cursor != null) {
+                assertTrue(page.<String>path("next").contains("cursor=" + cursor));
+            }
+            pages++;
+        } while (cursor != null && pages < 10);
+        assertEquals(expected, seen);
+        assertEquals(3, pages);
+
+        // another academy's records never show
+        School other = school();
+        other.asStaff().get("/v1/assignment/academy/telemetry").then().statusCode(200).body("results", hasSize(0));
+    }
+
+    @Test
+    void theListFiltersByAssetUserAndCohort() {
+        School s = school();
+        String asset = asset();
+        Api.User second = s.api().newUser();
+        s.api().addToAcademy(s.academy(), second.id(), "student");
+        Api.Cohort cohort = s.api().newCohort(s.academy(), null);
+        s.api().addToCohort(cohort.slug(), second.id(), "STUDENT");
+        s.asStaff().body("{\"completion_rate\":1}").post(s.path(asset)).then().statusCode(201);
+        s.asStaff().body("{\"completion_rate\":2}").post(School.path(asset, String.valueOf(second.id())))
+                .then().statusCode(201);
+        s.asStaff().body("{\"completion_rate\":3}").post(s.path(asset())).then().statusCode(201);
+
+        s.asStaff().queryParam("asset", asset).get("/v1/assignment/academy/telemetry").then().statusCode(200)
+                .body("results", hasSize(2));
+        s.asStaff().queryParam("user", s.student().id()).get("/v1/assignment/academy/telemetry").then()
+                .statusCode(200).body("results", hasSize(2));
+        s.asStaff().queryParam("user", second.email()).get("/v1/assignment/academy/telemetry").then()
+                .statusCode(200).body("results", hasSize(1)).body("results[0].completion_rate", equalTo(2.0f));
+        s.asStaff().queryParam("cohort", cohort.slug()).get("/v1/assignment/academy/telemetry").then()
+                .statusCode(200).body("results", hasSize(1)).body("results[0].user", equalTo((int) second.id()));
+        s.asStaff().queryParam("cohort", "no-such-cohort").get("/v1/assignment/academy/telemetry").then()
+                .statusCode(404).body("slug", equalTo("cohort-not-found"));
+        s.asStaff().queryParam("limit", "many").queryParam("cursor", "nonsense!")
+                .get("/v1/assignment/academy/telemetry").then().statusCode(400)
+                .body("limit", equalTo(List.of("A valid integer is required.")))
+                .body("cursor", equalTo(List.of("Invalid cursor.")));
+    }
+
+    // 5. validation: every message, every field at once
+
+    @Test
+    void everyInvalidFieldIsReportedAtOnceInTheDrfShape() {
+        School s = school();
+        Response r = s.asStaff().body("""
+                {"engagement_score":100.5,"frustration_score":-0.1,"completion_rate":"lots","total_time":"90 minutes",
+                 "telemetry":[1,2,3],"metrics":"{}","metrics_algo_version":"v1"}""")
+                .post(s.path(asset()));
+        r.then().statusCode(400);
+        assertEquals(Map.of(
+                "engagement_score", List.of("Ensure this value is less than or equal to 100."),
+                "frustration_score", List.of("Ensure this value is greater than or equal to 0."),
+                "completion_rate", List.of("A valid number is required."),
+                "total_time", List.of(FORMAT),
+                "telemetry", List.of("Value must be valid JSON object."),
+                "metrics", List.of("Value must be valid JSON object."),
+                "metrics_algo_version", List.of("A valid number is required.")), r.jsonPath().getMap("$"));
+    }
+
+    @Test
+    void eachBoundAndTypeMessageIsExact() {
+        School s = school();
+        String path = s.path(asset());
+        s.asStaff().body("{\"completion_rate\":101}").post(path).then().statusCode(400)
+                .body("completion_rate", equalTo(List.of("Ensure this value is less than or equal to 100.")));
+        s.asStaff().body("{\"completion_rate\":-1}").post(path).then().statusCode(400)
+                .body("completion_rate", equalTo(List.of("Ensure this value is greater than or equal to 0.")));
+        s.asStaff().body("{\"engagement_score\":true}").post(path).then().statusCode(400)
+                .body("engagement_score", equalTo(List.of("A valid number is required.")));
+        s.asStaff().body("{\"frustration_score\":{}}").post(path).then().statusCode(400)
+                .body("frustration_score", equalTo(List.of("A valid number is required.")));
+        s.asStaff().body("{\"total_time\":\"-01:00:00\"}").post(path).then().statusCode(400)
+                .body("total_time", equalTo(List.of("Ensure this value is greater than or equal to 00:00:00.")));
+        s.asStaff().body("{\"total_time\":\"1 day\"}").post(path).then().statusCode(400)
+                .body("total_time", equalTo(List.of(FORMAT)));
+        s.asStaff().body("{\"telemetry\":\"not an object\"}").post(path).then().statusCode(400)
+                .body("telemetry", equalTo(List.of("Value must be valid JSON object.")));
+        s.asStaff().body("{\"metrics\":42}").put(path).then().statusCode(400)
+                .body("metrics", equalTo(List.of("Value must be valid JSON object.")));
+        // nothing was stored by any of the refused requests
+        s.asStaff().get(path).then().statusCode(404);
+    }
+
+    @Test
+    void bothDurationFormatsRoundTripToHoursMinutesSeconds() {
+        School s = school();
+        String path = s.path(asset());
+        Map<String, String> cases = new java.util.LinkedHashMap<>();
+        cases.put("01:00:00", "01:00:00");
+        cases.put("PT1H30M", "01:30:00");
+        cases.put("P1DT2H", "26:00:00");
+        cases.put("30:15:07", "30:15:07");
+        cases.put("PT45S", "00:00:45");
+        for (Map.Entry<String, String> c : cases.entrySet()) {
+            s.asStaff().body("{\"total_time\":\"" + c.getKey() + "\"}").post(path).then()
+                    .body("total_time", equalTo(c.getValue()));
+            s.asStaff().get(path).then().statusCode(200).body("total_time", equalTo(c.getValue()));
+        }
+    }
+
+    @Test
+    void anAssetSlugThatIsNotASlugIsA400() {
+        School s = school();
+        s.asStaff().body("{}").post(s.path("Intro_To_Python")).then().statusCode(400)
+                .body("asset_slug", equalTo(List.of(
+                        "Enter a valid slug consisting of lowercase letters, numbers, underscores or hyphens.")));
+        s.asStaff().body("{}").post(s.path("a".repeat(201))).then().statusCode(400)
+                .body("asset_slug", equalTo(List.of("Ensure this field has no more than 200 characters.")));
+        s.asStaff().body("{}").post(s.path("a".repeat(200))).then().statusCode(201);
+    }
+
+    @Test
+    void aBodyThatIsNotJsonOrNotAnObjectIsA400() {
+        School s = school();
+        s.asStaff().body("{\"completion_rate\":").post(s.path(asset())).then().statusCode(400)
+                .body("status_code", equalTo(400));
+        s.asStaff().body("[1,2]").post(s.path(asset())).then().statusCode(400)
+                .body("non_field_errors", equalTo(List.of("Invalid data. Expected a dictionary, but got list.")));
+    }
+
+    // 6. users, tokens, capabilities
+
+    @Test
+    void anUnknownUserIsTheExact404() {
+        School s = school();
+        for (String method : List.of("POST", "PUT", "GET", "DELETE")) {
+            RequestSpecification request = s.asStaff();
+            if (method.startsWith("P")) {
+                request.body("{}");
+            }
+            Response r = request.request(method, School.path("intro-to-python", "999999999"));
+            r.then().statusCode(404);
+            assertEquals(Map.of("detail", "User with id 999999999 not found", "status_code", 404,
+                    "slug", "user-not-found"), r.jsonPath().getMap("$"), method);
+        }
+    }
+
+    @Test
+    void aUserOutsideTheAcademyIsTheSame404() {
+        School s = school();
+        Api.User stranger = s.api().newUser();
+        Response r = s.asStaff().body("{\"completion_rate\":5}")
+                .post(School.path("intro-to-python", String.valueOf(stranger.id())));
+        r.then().statusCode(404);
+        assertEquals(Map.of("detail", "User with id " + stranger.id() + " not found", "status_code", 404,
+                "slug", "user-not-found"), r.jsonPath().getMap("$"));
+    }
+
+    @Test
+    void withoutATokenItIs401() {
+        School s = school();
+        s.api().json().header("Academy", String.valueOf(s.academy())).body("{}").post(s.path(asset()))
+                .then().statusCode(401).body("status_code", equalTo(401));
+        s.api().json().header("Academy", String.valueOf(s.academy())).get("/v1/assignment/academy/telemetry")
+                .then().statusCode(401);
+    }
+
+    @Test
+    void capabilityFailuresAreTheExact403s() {
+        School s = school();
+        String path = s.path(asset());
+        Response missing = s.api().as(s.staff().token()).body("{}").post(path);
+        missing.then().statusCode(403);
+        assertEquals(Map.of("detail", "Missing academy_id parameter expected for the endpoint url or 'Academy' header",
+                "status_code", 403), missing.jsonPath().getMap("$"));
+
+        Response student = s.api().as(s.student().token()).header("Academy", String.valueOf(s.academy()))
+                .body("{}").post(path);
+        student.then().statusCode(403);
+        assertEquals(Map.of("detail", "You (user: " + s.student().id() + ") don't have this capability: "
+                + "crud_telemetry for academy " + s.academy(), "status_code", 403), student.jsonPath().getMap("$"));
+
+        Api.User staffRole = s.api().newUser();
+        s.api().addToAcademy(s.academy(), staffRole.id(), "staff"); // staff has no crud_telemetry
+        s.api().as(staffRole.token()).header("Academy", String.valueOf(s.academy())).get(path).then().statusCode(403)
+                .body("detail", equalTo("You (user: " + staffRole.id() + ") don't have this capability: "
+                        + "crud_telemetry for academy " + s.academy()));
+
+        // a coordinator of another academy may not write here either
+        long elsewhere = s.api().newAcademy();
+        s.api().as(s.staff().token()).header("Academy", String.valueOf(elsewhere)).body("{}").post(path)
+                .then().statusCode(403).body("detail", equalTo("You (user: " + s.staff().id()
+                        + ") don't have this capability: crud_telemetry for academy " + elsewhere));
+        s.api().as(s.staff().token()).header("Academy", "abc").body("{}").post(path).then().statusCode(400)
+                .body("detail", equalTo("Academy ID needs to be an integer: abc"));
+    }
+
+    // 7. concurrency
+
+    @Test
+    void parallelPostsForOneAssetAndUserMakeOneRecord() throws Exception {
+        School s = school();
+        String asset = asset();
+        int n = 16;
+        List<HttpResponse<String>> responses = race(n, i -> request(s, "POST", s.path(asset),
+                "{\"completion_rate\":" + i + ",\"telemetry\":{\"attempt\":" + i + "}}"));
+        List<Integer> statuses = responses.stream().map(HttpResponse::statusCode).toList();
+        assertEquals(1, statuses.stream().filter(c -> c == 201).count(), statuses.toString());
+        assertEquals(n - 1, statuses.stream().filter(c -> c == 200).count(), statuses.toString());
+        Set<String> ids = new HashSet<>();
+        responses.forEach(r -> ids.add(io.restassured.path.json.JsonPath.from(r.body()).getString("id")));
+        assertEquals(1, ids.size());
+        s.asStaff().queryParam("asset", asset).get("/v1/assignment/academy/telemetry").then().statusCode(200)
+                .body("results", hasSize(1));
+    }
+
+    @Test
+    void parallelPutsOfDifferentFieldsLoseNothing() throws Exception {
+        School s = school();
+        String asset = asset();
+        s.asStaff().body("{}").post(s.path(asset)).then().statusCode(201);
+        List<String> bodies = List.of("{\"engagement_score\":11}", "{\"frustration_score\":22}",
+                "{\"completion_rate\":33}", "{\"metrics_algo_version\":4.5}", "{\"total_time\":\"PT2H\"}",
+                "{\"metrics\":{\"tests\":7}}", "{\"telemetry\":{\"events\":[\"done\"]}}");
+        for (int round = 0; round < 3; round++) {
+            List<HttpResponse<String>> responses = race(bodies.size(),
+                    i -> request(s, "PUT", s.path(asset), bodies.get(i)));
+            responses.forEach(r -> assertEquals(200, r.statusCode(), r.body()));
+        }
+        s.asStaff().get(s.path(asset)).then().statusCode(200)
+                .body("engagement_score", equalTo(11.0f)).body("frustration_score", equalTo(22.0f))
+                .body("completion_rate", equalTo(33.0f)).body("metrics_algo_version", equalTo(4.5f))
+                .body("total_time", equalTo("02:00:00")).body("metrics.tests", equalTo(7))
+                .body("telemetry.events", equalTo(List.of("done")));
+    }
+
+    // 8. large telemetry
+
+    @Test
+    void tenMebibytesOfTelemetryAreStoredAndMoreIsA413() {
+        School s = school();
+        String asset = asset();
+        int tenMiB = 10 * 1024 * 1024;
+        String blob = "x".repeat(tenMiB - 64);
+        s.asStaff().body("{\"telemetry\":{\"blob\":\"" + blob + "\"},\"completion_rate\":1}").post(s.path(asset))
+                .then().statusCode(201);
+        String stored = s.asStaff().get(s.path(asset)).then().statusCode(200).extract().path("telemetry.blob");
+        assertEquals(blob.length(), stored.length());
+        assertEquals(blob, stored);
+
+        // telemetry just over 10 MiB (the body is still under the transport limit)
+        String tooBig = "y".repeat(tenMiB + 100);
+        s.asStaff().body("{\"telemetry\":{\"blob\":\"" + tooBig + "\"}}").post(s.path(asset))
+                .then().statusCode(413).body("slug", equalTo("payload-too-large"));
+        // a body well over the limit is refused before it is read
+        s.asStaff().body("{\"telemetry\":{\"blob\":\"" + "z".repeat(11 * 1024 * 1024) + "\"}}").put(s.path(asset))
+                .then().statusCode(413).body("slug", equalTo("payload-too-large"));
+        // the stored record is unchanged
+        s.asStaff().get(s.path(asset)).then().statusCode(200).body("completion_rate", equalTo(1.0f));
+    }
+
+    // helpers for the races: plain HTTP clients released together
+
+    private interface Call {
+        HttpResponse<String> send(int i) throws Exception;
+    }
+
+    private static List<HttpResponse<String>> race(int n, Call call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<HttpResponse<String>>> futures = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int index = i;
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return call.send(index);
+                }));
+            }
+            start.countDown();
+            List<HttpResponse<String>> responses = new ArrayList<>();
+            for (Future<HttpResponse<String>> f : futures) {
+                responses.add(f.get());
+            }
+            return responses;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private static HttpResponse<String> request(School s, String method, String path, String body) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(s.api().url(path)))
+                .header("Authorization", "Token " + s.staff().token())
+                .header("Academy", String.valueOf(s.academy()))
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesEveryTelemetryOperation() {
+        Response doc = new Api(base).request().accept(io.restassured.http.ContentType.JSON).get("/openapi");
+        doc.then().statusCode(200);
+        Map<String, Object> one = doc.jsonPath().getMap("paths.'/v1/assignment/academy/asset/{asset_slug}/user/{user_id}/telemetry'");
+        assertEquals(Set.of("post", "put", "get", "delete"), Set.copyOf(
+                one.keySet().stream().filter(k -> !k.equals("parameters")).toList()));
+        doc.then().body("paths.'/v1/assignment/academy/telemetry'.get.responses", org.hamcrest.Matchers.hasKey("200"))
+                .body("paths.'/v1/assignment/academy/asset/{asset_slug}/user/{user_id}/telemetry'.post.responses",
+                        org.hamcrest.Matchers.hasKey("201"));
+    }
+
+    @Test
+    void createdAndUpdatedTimesMoveApart() {
+        School s = school();
+        String asset = asset();
+        Response first = s.asStaff().body("{}").post(s.path(asset));
+        Response second = s.asStaff().body("{\"completion_rate\":5}").put(s.path(asset));
+        assertEquals(first.<String>path("created_at"), second.<String>path("created_at"));
+        assertNotEquals(first.<String>path("updated_at"), second.<String>path("updated_at"));
+        assertNull(first.path("completion_rate"));
+    }
+}
