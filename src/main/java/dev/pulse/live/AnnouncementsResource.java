@@ -54,8 +54,7 @@ public class AnnouncementsResource {
     @APIResponse(responseCode = "400", description = "since_date is not an ISO 8601 date")
     public Response since(@QueryParam("since_date") String sinceDate) {
         Instant since = sinceDate == null || sinceDate.isBlank() ? Instant.EPOCH
-                : LiveTime.parse(sinceDate).orElseThrow(() -> ApiError.invalid(java.util.Map.of("since_date",
-                        java.util.List.of("Must be an ISO 8601 date, like 2017-02-22T21:44:27Z."))));
+                : LiveTime.parse(sinceDate).orElseThrow(() -> Fields.invalid("since_date", "Must be an ISO 8601 date, like 2017-02-22T21:44:27Z."));
         JsonArrayBuilder list = Json.createArrayBuilder();
         board.since(since).forEach(a -> list.add(a.toJson()));
         return Envelope.ok(list.build());

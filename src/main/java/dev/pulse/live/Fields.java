@@ -171,8 +171,14 @@ final class Fields {
         return null;
     }
 
+    /** Live's error body carries messages only, so each names its field. */
     void fail(String name, String message) {
-        errors.computeIfAbsent(name, k -> new java.util.ArrayList<>()).add(message);
+        errors.computeIfAbsent(name, k -> new java.util.ArrayList<>()).add(name + ": " + message);
+    }
+
+    /** A one-field 400 in the same words. */
+    static ApiError invalid(String name, String message) {
+        return ApiError.invalid(Map.of(name, List.of(name + ": " + message)));
     }
 
     /** Throws one 400 naming every bad field. */

@@ -52,10 +52,10 @@ public class Schedule {
 
     public JsonObject setTimes(Instant eventStart, Instant eventEnd, Instant hackingStart, Instant hackingEnd) {
         if (!eventStart.isBefore(eventEnd)) {
-            throw ApiError.invalid(java.util.Map.of("event_end_time", List.of("Must be after event_start_time.")));
+            throw Fields.invalid("event_end_time", "Must be after event_start_time.");
         }
         if (!hackingStart.isBefore(hackingEnd)) {
-            throw ApiError.invalid(java.util.Map.of("hacking_end_time", List.of("Must be after hacking_start_time.")));
+            throw Fields.invalid("hacking_end_time", "Must be after hacking_start_time.");
         }
         em.createNativeQuery("""
                 insert into live_times (id, event_start_time, event_end_time, hacking_start_time, hacking_end_time, updated_at)
@@ -178,7 +178,7 @@ public class Schedule {
         Instant start = input.start() == null ? event.startTime() : input.start();
         Instant end = input.end() == null ? event.endTime() : input.end();
         if (!start.isBefore(end)) {
-            throw ApiError.invalid(java.util.Map.of("end_time", List.of("Must be after start_time.")));
+            throw Fields.invalid("end_time", "Must be after start_time.");
         }
         event.change(input.shortDescription() == null ? event.shortDescription() : input.shortDescription(),
                 input.longDescription() == null ? event.longDescription() : input.longDescription(),
@@ -203,12 +203,12 @@ public class Schedule {
     /** An event's location must exist: a 400 naming the field, not a 404 for the event. */
     private Location eventLocation(String id) {
         return Fields.idOf(id).map(i -> em.find(Location.class, i))
-                .orElseThrow(() -> ApiError.invalid(java.util.Map.of("location", List.of("No location with id " + id + "."))));
+                .orElseThrow(() -> Fields.invalid("location", "No location with id " + id + "."));
     }
 
     private static Instant checkedStart(EventInput input) {
         if (!input.start().isBefore(input.end())) {
-            throw ApiError.invalid(java.util.Map.of("end_time", List.of("Must be after start_time.")));
+            throw Fields.invalid("end_time", "Must be after start_time.");
         }
         return input.start();
     }
