@@ -61,6 +61,17 @@ public class MentorshipQueue {
                 .getResultList();
     }
 
+    /** Every ticket still waiting to expire (not flagged yet, unclaimed, not closed), with its deadline. */
+    public Map<Long, Instant> awaitingExpiry() {
+        Map<Long, Instant> deadlines = new java.util.LinkedHashMap<>();
+        em.createQuery("""
+                        select t from MentorTicket t
+                        where t.claimerId is null and t.timeComplete is null and t.expired = false""", MentorTicket.class)
+                .getResultStream()
+                .forEach(t -> deadlines.put(t.id(), t.expiresAt()));
+        return deadlines;
+    }
+
     /** The caller's own tickets in Vivere's four buckets, each newest first. */
     public Map<MentorTicket.Bucket, List<MentorTicket>> bucketsOf(long accountId) {
         Instant now = clock.instant();

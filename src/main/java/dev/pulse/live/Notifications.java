@@ -25,6 +25,9 @@ public class Notifications {
     /** Which of Vivere's channels a notification goes to. */
     enum Channel { MENTORSHIP, ANNOUNCEMENTS, EVENTS }
 
+    /** Longer than any commit takes, so a poll never misses a notification committed late. */
+    static final Duration RECENT = Duration.ofSeconds(15);
+
     @PersistenceContext
     EntityManager em;
 
@@ -77,6 +80,15 @@ public class Notifications {
                         Notification.class)
                 .setParameter("last", lastId)
                 .setParameter("since", clock.instant().minus(replayWindow))
+                .setMaxResults(1000)
+                .getResultStream().map(Notification::published).toList();
+    }
+
+    /** Everything published in the last few seconds: what other instances may have committed meanwhile. */
+    @Transactional
+    public List<Notification.Published> recent() {
+        return em.createQuery("select n from Notification n where n.createdAt >= :since order by n.id", Notification.class)
+                .setParameter("since", clock.instant().minus(RECENT))
                 .setMaxResults(1000)
                 .getResultStream().map(Notification::published).toList();
     }

@@ -94,6 +94,10 @@ public class Schedule {
                 .getResultList();
     }
 
+    public List<Location> locations() {
+        return em.createQuery("select l from Location l order by l.id", Location.class).getResultList();
+    }
+
     public Location location(String id) {
         return Fields.idOf(id).map(i -> em.find(Location.class, i))
                 .orElseThrow(() -> ApiError.notFound("location-not-found", "No location with id " + id));

@@ -82,6 +82,16 @@ public class ScheduleResource {
     }
 
     @GET
+    @Path("locations")
+    @Operation(summary = "Every location, primary or not (events may take place anywhere)")
+    @APIResponse(responseCode = "200", description = "{data:[{id, name, map, rank, is_primary}]}")
+    public Response locations() {
+        JsonArrayBuilder all = Json.createArrayBuilder();
+        schedule.locations().forEach(l -> all.add(l.toJson(uri.getBaseUri())));
+        return Envelope.ok(all.build());
+    }
+
+    @GET
     @Path("location/image/{id}")
     @Produces({"image/png", "image/jpeg", "image/svg+xml", "image/webp", MediaType.APPLICATION_JSON})
     @Operation(summary = "A location's map image, with its content type")

@@ -47,6 +47,30 @@ public class TicketExpiry {
         }
     }
 
+    /**
+     * Gives every open ticket that has no timer one (the timer store may not have survived a restart
+     * of a lone instance); an overdue ticket gets a timer a moment from now. Returns how many.
+     */
+    public int ensureTimers(java.util.Map<Long, Instant> openTickets, Instant now) {
+        java.util.Set<Object> timed = new java.util.HashSet<>();
+        for (Timer timer : timers.getTimers()) {
+            try {
+                timed.add(timer.getInfo());
+            } catch (NoSuchObjectLocalException gone) {
+                // fired or cancelled meanwhile
+            }
+        }
+        int created = 0;
+        for (var ticket : openTickets.entrySet()) {
+            if (!timed.contains(ticket.getKey())) {
+                Instant at = ticket.getValue().isAfter(now) ? ticket.getValue() : now.plusSeconds(1);
+                timers.createSingleActionTimer(Date.from(at), new TimerConfig(ticket.getKey(), true));
+                created++;
+            }
+        }
+        return created;
+    }
+
     @Timeout
     void expire(Timer timer) {
         long ticketId = (Long) timer.getInfo();

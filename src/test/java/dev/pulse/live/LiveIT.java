@@ -30,6 +30,9 @@ import java.net.InetSocketAddress;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -391,6 +394,45 @@ class LiveIT {
         live(admin).body(Map.of("short_description", "x")).put("/live/events/abc").then().statusCode(404);
     }
 
+    @Test
+    void organisersChangeAndRemoveLocationsEventsAndAnnouncements() {
+        String admin = api().adminToken();
+        String location = newLocation("Old name", -1);
+        String svg = "<svg xmlns=\"http://www.w3.org/2000/svg\"/>";
+        api().request().header(LIVE, admin).multiPart("name", "Hall B").multiPart("rank", "7")
+                .multiPart("image", "b.svg", svg.getBytes(StandardCharsets.UTF_8), "image/svg+xml")
+                .put("/live/locations/" + location).then().statusCode(200)
+                .body("data.name", equalTo("Hall B")).body("data.rank", equalTo(7)).body("data.is_primary", equalTo(true));
+        anonymous().get("/live/location/image/" + location).then().statusCode(200).contentType(startsWith("image/svg+xml"));
+        anonymous().get("/live/maps").then().body("data.id", hasItem(location));
+        anonymous().get("/live/locations").then().statusCode(200).body("data.id", hasItem(location));
+
+        String event = live(admin).body(Map.of("short_description", "Workshop", "location", location,
+                        "start_time", "2031-02-17T10:00:00Z", "end_time", "2031-02-17T11:00:00Z"))
+                .post("/live/events").then().statusCode(201).extract().path("data.id");
+        live(admin).delete("/live/locations/" + location).then().statusCode(409).body("success", equalTo(false));
+        live(admin).delete("/live/events/" + event).then().statusCode(200);
+        anonymous().get("/live/events").then().body("data.id", not(hasItem(event)));
+        live(admin).delete("/live/locations/" + location).then().statusCode(200);
+        anonymous().get("/live/location/image/" + location).then().statusCode(404);
+        live(admin).delete("/live/locations/" + location).then().statusCode(404);
+
+        String announcement = live(admin).body(Map.of("message", "Typo")).post("/live/announcements")
+                .then().statusCode(201).extract().path("data.id");
+        live(admin).body(Map.of("message", "Fixed")).put("/live/announcements/" + announcement).then().statusCode(200)
+                .body("data.message", equalTo("Fixed"));
+        live(admin).delete("/live/announcements/" + announcement).then().statusCode(200);
+        anonymous().get("/live/announcements").then().body("data.id", not(hasItem(announcement)));
+        live(newLiveUser()).delete("/live/events/1").then().statusCode(403);
+    }
+
+    @Test
+    void liveOperationsAreDocumentedInOpenApi() {
+        api().request().accept(ContentType.JSON).get("/openapi").then().statusCode(200)
+                .body("paths.'/live/mentorship/claim'.post", notNullValue())
+                .body("paths.'/live/stream'.get", notNullValue());
+    }
+
     // ---------------------------------------------------------------- announcements
 
     @Test
@@ -553,6 +595,16 @@ class LiveIT {
             assertEquals(true, expired.data().getJsonArray("data").getJsonObject(0).getBoolean("expired"));
             assertFalse(openQueueIds().contains(expiring));
             live(mentor).body(Map.of("id", expiring)).post("/live/mentorship/claim").then().statusCode(409);
+
+            // a notification committed by another instance of a cluster reaches this stream through the log
+            try (Connection db = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:"
+                    + System.getProperty("pulse.it.db.port") + "/postgres", "postgres", "postgres");
+                    PreparedStatement insert = db.prepareStatement("insert into live_notification "
+                            + "(name, channel, payload, created_at) values ('save', 'com.vivere.event', ?, now())")) {
+                insert.setString(1, "{\"id\":\"from-another-instance\"}");
+                insert.executeUpdate();
+            }
+            sse.await(e -> mentions(e, "from-another-instance"), 10);
 
             // a client reconnecting with Last-Event-ID gets what it missed
             long before = Long.parseLong(saved.id()) - 1;
