@@ -93,6 +93,14 @@ public class Notifications {
                 .getResultStream().map(Notification::published).toList();
     }
 
+    /** Drops notifications older than {@code age}; they are past any replay window. */
+    @Transactional
+    public int forget(Duration age) {
+        return em.createQuery("delete from Notification n where n.createdAt < :before")
+                .setParameter("before", clock.instant().minus(age.compareTo(replayWindow) > 0 ? age : replayWindow))
+                .executeUpdate();
+    }
+
     private String channelName(Channel channel) {
         return switch (channel) {
             case MENTORSHIP -> mentorChannel;

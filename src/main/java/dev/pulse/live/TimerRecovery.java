@@ -8,9 +8,10 @@ import java.time.Clock;
 import java.util.logging.Logger;
 
 /**
- * At start-up, makes sure every open ticket has its expiry timer. Persistent timers live in
+ * Housekeeping timers of Live. At start-up, makes sure every open ticket has its expiry timer. Persistent timers live in
  * Payara's data grid, which survives the restart of one instance in a cluster but not of a lone
  * instance; this closes that gap. A duplicate timer is harmless: expiry is a conditional update.
+ * Hourly, trims the notification log, which only serves SSE catch-up and cross-instance delivery.
  */
 @Singleton
 @Startup
@@ -26,6 +27,16 @@ public class TimerRecovery {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Notifications notifications;
+
+    // not persistent: every instance may run it, deleting old rows twice is harmless
+    @jakarta.ejb.Schedule(hour = "*", minute = "17", persistent = false)
+    void trimNotificationLog() {
+        int removed = notifications.forget(java.time.Duration.ofDays(1));
+        LOG.fine(() -> "Removed " + removed + " old Live notification(s)");
+    }
 
     @PostConstruct
     void recover() {
