@@ -265,6 +265,19 @@ class LiveIT {
     }
 
     @Test
+    void repeatedWrongPasswordsAreThrottledLikeEveryPulseSignIn() {
+        String username = Api.unique("guess");
+        anonymous().body(Map.of("name", "A", "username", username, "password", "right-pw"))
+                .post("/live/user/create").then().statusCode(201);
+        for (int i = 0; i < 10; i++) {
+            anonymous().body(Map.of("username", username, "password", "wrong-" + i))
+                    .post("/live/user/login").then().statusCode(401);
+        }
+        anonymous().body(Map.of("username", username, "password", "right-pw"))
+                .post("/live/user/login").then().statusCode(429).body("success", equalTo(false));
+    }
+
+    @Test
     void missingAccountParametersAreNamed() {
         anonymous().body(Map.of("username", "x")).post("/live/user/create").then().statusCode(400)
                 .body("error.message", containsString("name")).body("error.message", containsString("password"));
