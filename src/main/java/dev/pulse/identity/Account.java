@@ -22,7 +22,8 @@ public class Account {
     @Column(nullable = false, unique = true)
     private UUID uuid;
 
-    @Column(nullable = false, length = 254)
+    /** Null only for Live accounts, which sign in by username (MenloHacks Vivere has no email). */
+    @Column(length = 254)
     private String email;
 
     @Column(nullable = false, length = 150)
@@ -62,6 +63,21 @@ public class Account {
         this.passwordHash = Objects.requireNonNull(passwordHash, "password hash");
         this.platformAdmin = platformAdmin;
         this.createdAt = Objects.requireNonNull(createdAt, "created at");
+    }
+
+    /** A Live (MenloHacks) account: a full name, a username and a password, no email. */
+    static Account named(String name, String username, String passwordHash, Instant createdAt) {
+        if (username == null || username.isBlank()) {
+            throw new IllegalArgumentException("a named account needs a username");
+        }
+        Account account = new Account();
+        account.uuid = UUID.randomUUID();
+        account.username = username.trim();
+        account.firstName = name == null ? "" : name.trim();
+        account.lastName = "";
+        account.passwordHash = Objects.requireNonNull(passwordHash, "password hash");
+        account.createdAt = Objects.requireNonNull(createdAt, "created at");
+        return account;
     }
 
     public Long id() {

@@ -73,6 +73,23 @@ public class Accounts {
         return account;
     }
 
+    /**
+     * A Live (MenloHacks) account from a name, a username and a password, without an email.
+     * Input is checked by the caller; a taken username is a 400 naming the username.
+     */
+    public Account createNamed(String name, String username, String password) {
+        Account account = Account.named(name, username, passwords.hash(password), clock.instant());
+        try {
+            em.persist(account);
+            em.flush();
+        } catch (PersistenceException e) {
+            throw UniqueViolation.constraintOf(e)
+                    .map(constraint -> ApiError.badRequest("username-taken", "An account with that username already exists"))
+                    .orElseThrow(() -> e);
+        }
+        return account;
+    }
+
     /** Creates the bootstrap administrator unless an account with that email exists; safe on many instances at once. */
     public boolean ensurePlatformAdmin(String email, String password) {
         int created = em.createNativeQuery("""
@@ -89,10 +106,19 @@ public class Accounts {
     /** Checks a password, counting failures per account; ten in five minutes lock sign-in until the window passes. */
     @Transactional(dontRollbackOn = ApiError.class)
     public Account signIn(String email, String password) {
-        Optional<Account> found = byEmail(email);
+        return verify(byEmail(email), password, Accounts::invalidCredentials);
+    }
+
+    /** Like {@link #signIn} for accounts named by username (Live); the same throttling, the caller's error. */
+    @Transactional(dontRollbackOn = ApiError.class)
+    public Account signInByUsername(String username, String password, java.util.function.Supplier<ApiError> invalid) {
+        return verify(byUsername(username), password, invalid);
+    }
+
+    private Account verify(Optional<Account> found, String password, java.util.function.Supplier<ApiError> invalid) {
         if (found.isEmpty() || !found.get().isActive()) {
             passwords.spendVerificationTime(password);
-            throw invalidCredentials();
+            throw invalid.get();
         }
         Account account = found.get();
         Instant now = clock.instant();
@@ -107,7 +133,7 @@ public class Accounts {
         }
         if (!passwords.matches(password, account.passwordHash())) {
             em.persist(new LoginFailure(account.id(), now));
-            throw invalidCredentials();
+            throw invalid.get();
         }
         return account;
     }

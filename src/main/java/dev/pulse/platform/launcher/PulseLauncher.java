@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Runs Pulse on one machine: starts the embedded PostgreSQL (unless PULSE_DB_URL names another
@@ -55,7 +56,11 @@ public final class PulseLauncher {
         }
         Process server = payara.start();
         EmbeddedDatabase db = database;
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, db), "pulse-shutdown"));
+        AtomicBoolean stopping = new AtomicBoolean();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopping.set(true);
+            stop(server, db);
+        }, "pulse-shutdown"));
 
         if (awaitReady(server, port)) {
             System.out.println("[pulse] Pulse is ready at http://localhost:" + port + "/  (OpenAPI: http://localhost:"
@@ -65,7 +70,12 @@ public final class PulseLauncher {
             System.exit(1);
         }
         int exit = server.waitFor();
-        System.exit(exit);
+        if (!stopping.get()) {
+            // Payara ended by itself: exit, and let the shutdown hook stop PostgreSQL. When the hook is
+            // already running (Ctrl-C, SIGTERM) we must not call exit: a non-zero System.exit during
+            // shutdown halts the JVM at once, before PostgreSQL is stopped.
+            System.exit(exit);
+        }
     }
 
     static List<String> payaraCommand(Path war, Path microJar, int port) {

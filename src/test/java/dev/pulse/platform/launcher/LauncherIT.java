@@ -114,7 +114,7 @@ class LauncherIT {
             run.pump = new Thread(() -> run.pump(log), "launcher-output-" + name);
             run.pump.setDaemon(true);
             run.pump.start();
-            Instant deadline = Instant.now().plus(Duration.ofMinutes(4));
+            Instant deadline = Instant.now().plus(Duration.ofMinutes(6));
             while (Instant.now().isBefore(deadline)) {
                 if (run.output.stream().anyMatch(l -> l.contains("[pulse] Pulse is ready at"))) {
                     RestAssured.reset();

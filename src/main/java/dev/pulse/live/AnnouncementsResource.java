@@ -1,0 +1,136 @@
+package dev.pulse.live;
+
+import dev.pulse.platform.api.ApiError;
+import dev.pulse.platform.security.Caller;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Announcements: the public list since a date, organiser writes, and the SMS webhook. */
+@Path("/live/announcements")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Live")
+public class AnnouncementsResource {
+
+    static final String SECRET_HEADER = "X-Pulse-Webhook-Secret";
+
+    @Inject
+    AnnouncementBoard board;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    @ConfigProperty(name = "PULSE_SMS_WEBHOOK_SECRET")
+    Optional<String> webhookSecret;
+
+    @GET
+    @Operation(summary = "Announcements made after since_date (ISO 8601, default the epoch) and not in the future, newest first")
+    @APIResponse(responseCode = "200", description = "{data:[{id, message, time}]}")
+    @APIResponse(responseCode = "400", description = "since_date is not an ISO 8601 date")
+    public Response since(@QueryParam("since_date") String sinceDate) {
+        Instant since = sinceDate == null || sinceDate.isBlank() ? Instant.EPOCH
+                : LiveTime.parse(sinceDate).orElseThrow(() -> Fields.invalid("since_date", "Must be an ISO 8601 date, like 2017-02-22T21:44:27Z."));
+        JsonArrayBuilder list = Json.createArrayBuilder();
+        board.since(since).forEach(a -> list.add(a.toJson()));
+        return Envelope.ok(list.build());
+    }
+
+    @POST
+    @Operation(summary = "Organisers: make an announcement {message, time?}")
+    @APIResponse(responseCode = "201", description = "The announcement")
+    @APIResponse(responseCode = "400", description = "Missing, blank or too long message; bad time")
+    @APIResponse(responseCode = "403", description = "Not a platform administrator")
+    public Response make(String body) {
+        caller.requirePlatformAdmin();
+        Fields fields = Fields.of(body);
+        String message = fields.text("message", Announcement.MAX_MESSAGE);
+        Optional<Instant> time = fields.optionalTime("time");
+        fields.check();
+        return Envelope.created(board.make(message, time.orElse(null), Announcement.Source.organiser).toJson());
+    }
+
+    @PUT
+    @Path("{id}")
+    @Operation(summary = "Organisers: correct an announcement {message, time?}")
+    @APIResponse(responseCode = "200", description = "The announcement")
+    @APIResponse(responseCode = "404", description = "No such announcement")
+    public Response change(@PathParam("id") String id, String body) {
+        caller.requirePlatformAdmin();
+        Fields fields = Fields.of(body);
+        String message = fields.text("message", Announcement.MAX_MESSAGE);
+        Optional<Instant> time = fields.optionalTime("time");
+        fields.check();
+        return Envelope.ok(board.change(id, message, time.orElse(null)).toJson());
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(summary = "Organisers: withdraw an announcement")
+    @APIResponse(responseCode = "200", description = "{data:{id}}")
+    @APIResponse(responseCode = "404", description = "No such announcement")
+    public Response remove(@PathParam("id") String id) {
+        caller.requirePlatformAdmin();
+        board.remove(id);
+        return Envelope.ok(Json.createObjectBuilder().add("id", id).build());
+    }
+
+    @POST
+    @Path("sms")
+    @Consumes(MediaType.TEXT_PLAIN)
+    @Operation(summary = "Webhook: an organiser's text message as plain text; secret in X-Pulse-Webhook-Secret or ?secret=")
+    @APIResponse(responseCode = "201", description = "The announcement")
+    @APIResponse(responseCode = "400", description = "Empty or too long message")
+    @APIResponse(responseCode = "401", description = "Wrong or missing secret, or the webhook is not configured")
+    public Response textedIn(@HeaderParam(SECRET_HEADER) String header, @QueryParam("secret") String query, String body) {
+        return fromSms(header == null ? query : header, body);
+    }
+
+    @POST
+    @Path("sms")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "Webhook: an SMS gateway's form post (Twilio style, the text in Body); secret as for plain text")
+    @APIResponse(responseCode = "201", description = "The announcement")
+    @APIResponse(responseCode = "400", description = "Empty or too long message")
+    @APIResponse(responseCode = "401", description = "Wrong or missing secret, or the webhook is not configured")
+    public Response textedInByForm(@HeaderParam(SECRET_HEADER) String header, @QueryParam("secret") String query,
+            @FormParam("Body") String body) {
+        return fromSms(header == null ? query : header, body);
+    }
+
+    private Response fromSms(String secret, String text) {
+        if (webhookSecret.isEmpty() || webhookSecret.get().isBlank() || secret == null
+                || !MessageDigest.isEqual(webhookSecret.get().getBytes(StandardCharsets.UTF_8),
+                        secret.getBytes(StandardCharsets.UTF_8))) {
+            throw ApiError.unauthorized("Invalid webhook secret.");
+        }
+        Fields fields = Fields.of(java.util.Map.of("message", text == null ? "" : text));
+        String message = fields.text("message", Announcement.MAX_MESSAGE);
+        fields.check();
+        return Envelope.created(board.make(message, null, Announcement.Source.sms).toJson());
+    }
+}

@@ -1,0 +1,77 @@
+package dev.pulse.live;
+
+import dev.pulse.identity.Account;
+import dev.pulse.identity.Accounts;
+import dev.pulse.platform.api.ApiError;
+import dev.pulse.platform.security.TokenIssuer;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Vivere's user/create and user/login: Live accounts on Pulse's identity, tokens are Pulse JWTs. */
+@Path("/live/user")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Live")
+public class LiveAccountsResource {
+
+    static final int MAX_NAME = 150;
+    static final int MAX_PASSWORD = 200;
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    TokenIssuer tokens;
+
+    @POST
+    @Path("create")
+    @Operation(summary = "Create a Live account from name, username and password; answers a token")
+    @APIResponse(responseCode = "201", description = "{data:{token}, success:true}")
+    @APIResponse(responseCode = "400", description = "Missing or blank parameters, or the username is taken")
+    public Response create(String body) {
+        Fields fields = Fields.of(body);
+        String name = fields.text("name", MAX_NAME);
+        String username = fields.text("username", MAX_NAME);
+        String password = fields.secret("password", MAX_PASSWORD);
+        fields.check();
+        Account account = accounts.createNamed(name, username, password);
+        return Envelope.created(Json.createObjectBuilder().add("token", tokenFor(account)).build());
+    }
+
+    @POST
+    @Path("login")
+    @Operation(summary = "Sign in with username and password; answers name, token and username")
+    @APIResponse(responseCode = "200", description = "{data:{name, token, username}, success:true}")
+    @APIResponse(responseCode = "400", description = "Missing parameters")
+    @APIResponse(responseCode = "401", description = "Unknown username or wrong password (one message for both)")
+    @APIResponse(responseCode = "429", description = "Too many wrong passwords for this account")
+    public Response login(String body) {
+        Fields fields = Fields.of(body);
+        String username = fields.text("username", MAX_NAME);
+        String password = fields.secret("password", MAX_PASSWORD);
+        fields.check();
+        Account account = accounts.signInByUsername(username, password,
+                () -> ApiError.unauthorized("Invalid username or password."));
+        return Envelope.ok(Json.createObjectBuilder()
+                .add("name", account.displayName())
+                .add("token", tokenFor(account))
+                .add("username", account.username())
+                .build());
+    }
+
+    private String tokenFor(Account account) {
+        String upn = account.email() == null ? account.username() : account.email();
+        return tokens.forAccount(account.id(), account.uuid(), upn, account.isPlatformAdmin()).token();
+    }
+}

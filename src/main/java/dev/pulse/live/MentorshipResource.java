@@ -1,0 +1,146 @@
+package dev.pulse.live;
+
+import dev.pulse.platform.security.Caller;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Vivere's mentorship endpoints over {@link MentorshipQueue}. */
+@Path("/live/mentorship")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Live")
+public class MentorshipResource {
+
+    @Inject
+    MentorshipQueue queue;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Clock clock;
+
+    @POST
+    @Path("create")
+    @Operation(summary = "Ask for help: {description, location, contact}")
+    @APIResponse(responseCode = "201", description = "The ticket")
+    @APIResponse(responseCode = "400", description = "A missing, blank or too long field")
+    @APIResponse(responseCode = "401", description = "Not logged in")
+    public Response create(String body) {
+        long me = caller.requireUser().accountId();
+        Fields fields = Fields.of(body);
+        String description = fields.text("description", MentorTicket.MAX_DESCRIPTION);
+        String location = fields.text("location", MentorTicket.MAX_LOCATION);
+        String contact = fields.text("contact", MentorTicket.MAX_CONTACT);
+        fields.check();
+        return Envelope.created(queue.create(me, description, location, contact).toJson(me, clock.instant()));
+    }
+
+    @GET
+    @Path("queue")
+    @Operation(summary = "Open tickets (unclaimed, not closed, not expired), oldest first; no login needed")
+    @APIResponse(responseCode = "200", description = "{data:[ticket]}")
+    public Response open() {
+        return Envelope.ok(list(queue.open(), viewer(), clock.instant()).build());
+    }
+
+    @GET
+    @Path("user/queue")
+    @Operation(summary = "The caller's tickets in the buckets open, in_progress, expired and closed, newest first")
+    @APIResponse(responseCode = "200", description = "{data:{categories:[...], tickets:{open,in_progress,expired,closed}}}")
+    @APIResponse(responseCode = "401", description = "Not logged in")
+    public Response mine() {
+        long me = caller.requireUser().accountId();
+        Instant now = clock.instant();
+        Map<MentorTicket.Bucket, List<MentorTicket>> buckets = queue.bucketsOf(me);
+        JsonArrayBuilder categories = Json.createArrayBuilder();
+        JsonObjectBuilder tickets = Json.createObjectBuilder();
+        buckets.forEach((bucket, list) -> {
+            categories.add(bucket.name());
+            tickets.add(bucket.name(), list(list, me, now));
+        });
+        return Envelope.ok(Json.createObjectBuilder().add("categories", categories).add("tickets", tickets).build());
+    }
+
+    @GET
+    @Path("user/claimed")
+    @Operation(summary = "Tickets the caller claimed and has not closed")
+    @APIResponse(responseCode = "200", description = "{data:[ticket]}")
+    @APIResponse(responseCode = "401", description = "Not logged in")
+    public Response claimed() {
+        long me = caller.requireUser().accountId();
+        return Envelope.ok(list(queue.claimedBy(me), me, clock.instant()).build());
+    }
+
+    @POST
+    @Path("claim")
+    @Operation(summary = "Claim an open ticket {id}; of simultaneous claims exactly one wins")
+    @APIResponse(responseCode = "200", description = "The claimed ticket")
+    @APIResponse(responseCode = "400", description = "No id")
+    @APIResponse(responseCode = "401", description = "Not logged in")
+    @APIResponse(responseCode = "404", description = "No such ticket")
+    @APIResponse(responseCode = "409", description = "Already claimed, closed or expired")
+    public Response claim(String body) {
+        long me = caller.requireUser().accountId();
+        return Envelope.ok(queue.claim(checked(body), me).toJson(me, clock.instant()));
+    }
+
+    @POST
+    @Path("reopen")
+    @Operation(summary = "Reopen a claimed, closed or expired ticket {id}; keeps its queue place, restarts expiry")
+    @APIResponse(responseCode = "200", description = "The reopened ticket")
+    @APIResponse(responseCode = "400", description = "No id, or the ticket is open already")
+    @APIResponse(responseCode = "403", description = "Neither its creator nor its mentor")
+    @APIResponse(responseCode = "404", description = "No such ticket")
+    public Response reopen(String body) {
+        long me = caller.requireUser().accountId();
+        return Envelope.ok(queue.reopen(checked(body), me).toJson(me, clock.instant()));
+    }
+
+    @POST
+    @Path("close")
+    @Operation(summary = "Close a ticket {id}: help given or no longer needed")
+    @APIResponse(responseCode = "200", description = "The closed ticket")
+    @APIResponse(responseCode = "400", description = "No id, or the ticket is closed already")
+    @APIResponse(responseCode = "403", description = "Neither its creator nor its mentor")
+    @APIResponse(responseCode = "404", description = "No such ticket")
+    public Response close(String body) {
+        long me = caller.requireUser().accountId();
+        return Envelope.ok(queue.close(checked(body), me).toJson(me, clock.instant()));
+    }
+
+    private static String checked(String body) {
+        Fields fields = Fields.of(body);
+        String id = fields.id("id");
+        fields.check();
+        return id;
+    }
+
+    private Long viewer() {
+        return caller.isUser() ? caller.accountId() : null;
+    }
+
+    private static JsonArrayBuilder list(List<MentorTicket> tickets, Long viewer, Instant now) {
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        tickets.forEach(t -> array.add(t.toJson(viewer, now)));
+        return array;
+    }
+}

@@ -1,0 +1,245 @@
+package dev.pulse.live;
+
+import dev.pulse.platform.api.ApiError;
+import dev.pulse.platform.security.Caller;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityPart;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Times, maps, location images and events: public reads, organiser (platform admin) writes. */
+@Path("/live")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Live")
+public class ScheduleResource {
+
+    @Inject
+    Schedule schedule;
+
+    @Inject
+    Caller caller;
+
+    @Context
+    UriInfo uri;
+
+    @GET
+    @Path("times")
+    @Operation(summary = "The event's start and end and hacking's start and end")
+    @APIResponse(responseCode = "200", description = "{data:{event_start_time, event_end_time, hacking_start_time, hacking_end_time}}")
+    public Response times() {
+        return Envelope.ok(schedule.times());
+    }
+
+    @PUT
+    @Path("times")
+    @Operation(summary = "Organisers: set the four key times (ISO 8601)")
+    @APIResponse(responseCode = "200", description = "The times now in force")
+    @APIResponse(responseCode = "400", description = "A time missing, unparsable, or an end not after its start")
+    @APIResponse(responseCode = "401", description = "No token")
+    @APIResponse(responseCode = "403", description = "Not a platform administrator")
+    public Response setTimes(String body) {
+        caller.requirePlatformAdmin();
+        Fields fields = Fields.of(body);
+        var values = new java.time.Instant[Schedule.TIME_FIELDS.length];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = fields.time(Schedule.TIME_FIELDS[i]);
+        }
+        fields.check();
+        return Envelope.ok(schedule.setTimes(values[0], values[1], values[2], values[3]));
+    }
+
+    @GET
+    @Path("maps")
+    @Operation(summary = "Primary locations by rank, each with the absolute URL of its map image")
+    @APIResponse(responseCode = "200", description = "{data:[{id, name, map, rank, is_primary}]}")
+    public Response maps() {
+        JsonArrayBuilder maps = Json.createArrayBuilder();
+        schedule.maps().forEach(l -> maps.add(l.toJson(uri.getBaseUri())));
+        return Envelope.ok(maps.build());
+    }
+
+    @GET
+    @Path("locations")
+    @Operation(summary = "Every location, primary or not (events may take place anywhere)")
+    @APIResponse(responseCode = "200", description = "{data:[{id, name, map, rank, is_primary}]}")
+    public Response locations() {
+        JsonArrayBuilder all = Json.createArrayBuilder();
+        schedule.locations().forEach(l -> all.add(l.toJson(uri.getBaseUri())));
+        return Envelope.ok(all.build());
+    }
+
+    @GET
+    @Path("location/image/{id}")
+    @Produces({"image/png", "image/jpeg", "image/svg+xml", "image/webp", MediaType.APPLICATION_JSON})
+    @Operation(summary = "A location's map image, with its content type")
+    @APIResponse(responseCode = "200", description = "The image")
+    @APIResponse(responseCode = "404", description = "No such location or it has no image")
+    public Response image(@PathParam("id") String id) {
+        MapImages.Image image = schedule.image(id)
+                .orElseThrow(() -> ApiError.notFound("image-not-found", "No map image for location " + id));
+        return Response.ok(image.bytes(), image.contentType())
+                // uploaded SVG must not run script in our origin
+                .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:")
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Cache-Control", "public, max-age=60")
+                .build();
+    }
+
+    @POST
+    @Path("locations")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(summary = "Organisers: create a location (multipart: name, rank, image PNG/JPEG/SVG/WebP up to 5 MiB)")
+    @APIResponse(responseCode = "201", description = "{data:{id, name, map, rank, is_primary}}")
+    @APIResponse(responseCode = "400", description = "Missing name or bad rank")
+    @APIResponse(responseCode = "403", description = "Not a platform administrator")
+    @APIResponse(responseCode = "413", description = "Image over 5 MiB")
+    @APIResponse(responseCode = "415", description = "Image not PNG, JPEG, SVG or WebP")
+    public Response createLocation(List<EntityPart> parts) {
+        caller.requirePlatformAdmin();
+        Upload upload = Upload.of(parts);
+        String name = upload.fields().text("name", 200);
+        int rank = upload.fields().optionalInteger("rank", Location.NOT_PRIMARY, 1_000_000).orElse(Location.NOT_PRIMARY);
+        upload.fields().check();
+        return Envelope.created(schedule.createLocation(name, rank, upload.image()).toJson(uri.getBaseUri()));
+    }
+
+    @PUT
+    @Path("locations/{id}")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(summary = "Organisers: change a location's name, rank or image (multipart; each part optional)")
+    @APIResponse(responseCode = "200", description = "The location")
+    @APIResponse(responseCode = "404", description = "No such location")
+    @APIResponse(responseCode = "413", description = "Image over 5 MiB")
+    @APIResponse(responseCode = "415", description = "Image not PNG, JPEG, SVG or WebP")
+    public Response updateLocation(@PathParam("id") String id, List<EntityPart> parts) {
+        caller.requirePlatformAdmin();
+        Upload upload = Upload.of(parts);
+        Optional<String> name = upload.fields().optionalText("name", 200);
+        Optional<Integer> rank = upload.fields().optionalInteger("rank", Location.NOT_PRIMARY, 1_000_000);
+        upload.fields().check();
+        return Envelope.ok(schedule.updateLocation(id, name, rank, upload.image()).toJson(uri.getBaseUri()));
+    }
+
+    @DELETE
+    @Path("locations/{id}")
+    @Operation(summary = "Organisers: delete a location that no event uses")
+    @APIResponse(responseCode = "200", description = "{data:{id}}")
+    @APIResponse(responseCode = "404", description = "No such location")
+    @APIResponse(responseCode = "409", description = "Events take place there")
+    public Response deleteLocation(@PathParam("id") String id) {
+        caller.requirePlatformAdmin();
+        schedule.deleteLocation(id);
+        return Envelope.ok(Json.createObjectBuilder().add("id", id).build());
+    }
+
+    @GET
+    @Path("events")
+    @Operation(summary = "The schedule, by start time, each event with its location")
+    @APIResponse(responseCode = "200", description = "{data:[{id, short_description, long_description, location, start_time, end_time}]}")
+    public Response events() {
+        JsonArrayBuilder events = Json.createArrayBuilder();
+        schedule.events().forEach(e -> events.add(e.toJson(uri.getBaseUri())));
+        return Envelope.ok(events.build());
+    }
+
+    @POST
+    @Path("events")
+    @Operation(summary = "Organisers: add an event {short_description, long_description, location, start_time, end_time}")
+    @APIResponse(responseCode = "201", description = "The event")
+    @APIResponse(responseCode = "400", description = "Missing fields, start not before end, or no such location")
+    @APIResponse(responseCode = "403", description = "Not a platform administrator")
+    public Response createEvent(String body) {
+        caller.requirePlatformAdmin();
+        Fields fields = Fields.of(body);
+        Schedule.EventInput input = new Schedule.EventInput(fields.text("short_description", 200),
+                fields.optionalText("long_description", 10_000).orElse(""), fields.id("location"),
+                fields.time("start_time"), fields.time("end_time"));
+        fields.check();
+        return Envelope.created(schedule.createEvent(input, uri.getBaseUri()).toJson(uri.getBaseUri()));
+    }
+
+    @PUT
+    @Path("events/{id}")
+    @Operation(summary = "Organisers: change an event; fields left out keep their values")
+    @APIResponse(responseCode = "200", description = "The event")
+    @APIResponse(responseCode = "400", description = "Bad fields, start not before end, or no such location")
+    @APIResponse(responseCode = "404", description = "No such event")
+    public Response updateEvent(@PathParam("id") String id, String body) {
+        caller.requirePlatformAdmin();
+        Fields fields = Fields.of(body);
+        Schedule.EventInput input = new Schedule.EventInput(fields.optionalText("short_description", 200).orElse(null),
+                fields.optionalText("long_description", 10_000).orElse(null),
+                fields.has("location") ? fields.id("location") : null,
+                fields.optionalTime("start_time").orElse(null), fields.optionalTime("end_time").orElse(null));
+        fields.check();
+        return Envelope.ok(schedule.updateEvent(id, input, uri.getBaseUri()).toJson(uri.getBaseUri()));
+    }
+
+    @DELETE
+    @Path("events/{id}")
+    @Operation(summary = "Organisers: remove an event")
+    @APIResponse(responseCode = "200", description = "{data:{id}}")
+    @APIResponse(responseCode = "404", description = "No such event")
+    public Response deleteEvent(@PathParam("id") String id) {
+        caller.requirePlatformAdmin();
+        schedule.deleteEvent(id);
+        return Envelope.ok(Json.createObjectBuilder().add("id", id).build());
+    }
+
+    /** A multipart location form: its text fields, and its image checked for type and size. */
+    private record Upload(Fields fields, MapImages.Image image) {
+
+        static Upload of(List<EntityPart> parts) {
+            java.util.Map<String, String> text = new java.util.LinkedHashMap<>();
+            MapImages.Image image = null;
+            for (EntityPart part : parts == null ? List.<EntityPart>of() : parts) {
+                try {
+                    if ("image".equals(part.getName())) {
+                        byte[] bytes = readAtMost(part.getContent(), MapImages.MAX_BYTES);
+                        if (bytes.length > 0) {
+                            image = MapImages.accept(part.getMediaType() == null ? null : part.getMediaType().toString(), bytes);
+                        }
+                    } else if ("name".equals(part.getName()) || "rank".equals(part.getName())) {
+                        text.put(part.getName(), new String(readAtMost(part.getContent(), 10_000),
+                                java.nio.charset.StandardCharsets.UTF_8));
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            return new Upload(Fields.of(text), image);
+        }
+
+        private static byte[] readAtMost(InputStream in, int max) throws IOException {
+            byte[] bytes = in.readNBytes(max + 1);
+            if (bytes.length > max) {
+                throw max == MapImages.MAX_BYTES ? MapImages.tooLarge()
+                        : ApiError.badRequest("field-too-large", "A form field is longer than " + max + " bytes");
+            }
+            return bytes;
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.pulse.live;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Live notifications as Server-Sent Events: the same events as Pusher, for clients without it. */
+@Path("/live/stream")
+@RequestScoped
+@Produces(MediaType.SERVER_SENT_EVENTS)
+@Tag(name = "Live")
+public class StreamResource {
+
+    @Inject
+    LiveStream stream;
+
+    @Inject
+    Notifications notifications;
+
+    @GET
+    @Operation(summary = "Every Live notification as it happens: event save|expire|delete, data {channel, data}; "
+            + "reconnect with Last-Event-ID to get what was missed in the last minutes")
+    @APIResponse(responseCode = "200", description = "text/event-stream")
+    public void subscribe(@Context SseEventSink sink, @Context Sse sse, @HeaderParam("Last-Event-ID") String lastEventId) {
+        List<Notification.Published> missed = Fields.idOf(lastEventId == null ? null : lastEventId.trim())
+                .map(notifications::since).orElse(List.of());
+        stream.subscribe(sse, sink, missed);
+    }
+}

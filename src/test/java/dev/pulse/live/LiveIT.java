@@ -1,0 +1,711 @@
+package dev.pulse.live;
+
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.pulse.platform.testing.Api;
+import dev.pulse.platform.testing.PulseDeployment;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.StringReader;
+import java.net.HttpURLConnection;
+import java.net.InetSocketAddress;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Live (MenloHacks Vivere) on the real WAR. The failsafe environment sets PULSE_TICKET_EXPIRY=PT6S,
+ * points Pusher at a listener this class runs, and sets the SMS webhook secret.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class LiveIT {
+
+    static final String LIVE = "X-MenloHacks-Authorization";
+    static final String PUSHER_APP = "4242";
+    static final String PUSHER_KEY = "it-pusher-key";
+    static final String PUSHER_SECRET = "it-pusher-secret";
+    static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+
+    /** What the fake Pusher server received. */
+    record PusherCall(String method, String path, String query, String body) {
+    }
+
+    static final List<PusherCall> PUSHER_CALLS = new CopyOnWriteArrayList<>();
+    static HttpServer pusherServer;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return PulseDeployment.war();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    @BeforeAll
+    static void startPusherListener() throws Exception {
+        int port = Integer.parseInt(System.getProperty("pulse.it.pusher.port"));
+        pusherServer = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+        pusherServer.createContext("/", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            PUSHER_CALLS.add(new PusherCall(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+                    exchange.getRequestURI().getRawQuery(), body));
+            byte[] ok = "{}".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, ok.length);
+            exchange.getResponseBody().write(ok);
+            exchange.close();
+        });
+        pusherServer.start();
+    }
+
+    @AfterAll
+    static void stopPusherListener() {
+        if (pusherServer != null) {
+            pusherServer.stop(0);
+        }
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private Api api() {
+        return new Api(base);
+    }
+
+    private RequestSpecification live(String token) {
+        return api().json().header(LIVE, token);
+    }
+
+    private RequestSpecification anonymous() {
+        return api().json();
+    }
+
+    private String newLiveUser() {
+        return anonymous().body(Map.of("name", "Mentor Person", "username", Api.unique("live"), "password", "pw-12345"))
+                .post("/live/user/create").then().statusCode(201).extract().path("data.token");
+    }
+
+    private String createTicket(String token, String description) {
+        return live(token).body(Map.of("description", description, "location", "Main gym", "contact", "555-0100"))
+                .post("/live/mentorship/create").then().statusCode(201).extract().path("data.id");
+    }
+
+    private List<String> openQueueIds() {
+        return anonymous().get("/live/mentorship/queue").then().statusCode(200).extract().path("data.id");
+    }
+
+    private String newLocation(String name, int rank) {
+        return api().request().header(LIVE, api().adminToken())
+                .multiPart("name", name).multiPart("rank", String.valueOf(rank))
+                .multiPart("image", "map.png", PNG, "image/png")
+                .post("/live/locations").then().statusCode(201).extract().path("data.id");
+    }
+
+    /** A raw SSE reader: events as they arrive; ready once the server's opening comment came. */
+    static final class SseClient implements AutoCloseable {
+        record Event(String id, String name, JsonObject data) {
+        }
+
+        final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+        final CountDownLatch ready = new CountDownLatch(1);
+        final HttpURLConnection connection;
+        final Thread reader;
+
+        SseClient(URL base, String lastEventId) throws Exception {
+            connection = (HttpURLConnection) new URL(base, "live/stream").openConnection();
+            connection.setRequestProperty("Accept", "text/event-stream");
+            if (lastEventId != null) {
+                connection.setRequestProperty("Last-Event-ID", lastEventId);
+            }
+            connection.setReadTimeout(0);
+            reader = new Thread(this::read, "sse-reader");
+            reader.setDaemon(true);
+            reader.start();
+            assertTrue(ready.await(30, TimeUnit.SECONDS), "the SSE stream opened");
+        }
+
+        private void read() {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(connection.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                String id = null;
+                String name = null;
+                StringBuilder data = new StringBuilder();
+                for (String line; (line = in.readLine()) != null; ) {
+                    if (line.startsWith(":")) {
+                        ready.countDown();
+                    } else if (line.startsWith("id:")) {
+                        id = line.substring(3).trim();
+                    } else if (line.startsWith("event:")) {
+                        name = line.substring(6).trim();
+                    } else if (line.startsWith("data:")) {
+                        data.append(line.substring(5).trim());
+                    } else if (line.isEmpty() && data.length() > 0) {
+                        events.add(new Event(id, name, Json.createReader(new StringReader(data.toString())).readObject()));
+                        id = null;
+                        name = null;
+                        data.setLength(0);
+                    }
+                }
+            } catch (Exception e) {
+                // closed by the test
+            }
+        }
+
+        Event await(Predicate<Event> wanted, long seconds) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+            List<Event> seen = new ArrayList<>();
+            while (System.nanoTime() < deadline) {
+                Event event = events.poll(200, TimeUnit.MILLISECONDS);
+                if (event != null) {
+                    seen.add(event);
+                    if (wanted.test(event)) {
+                        return event;
+                    }
+                }
+            }
+            throw new AssertionError("no matching SSE event within " + seconds + " s; saw " + seen);
+        }
+
+        @Override
+        public void close() {
+            connection.disconnect();
+        }
+    }
+
+    private static boolean mentions(SseClient.Event event, String ticketId) {
+        return event.data().toString().contains("\"id\":\"" + ticketId + "\"");
+    }
+
+    // ---------------------------------------------------------------- accounts
+
+    @Test
+    void liveAccountsAreCreatedAndSignInByUsername() {
+        String username = Api.unique("jason");
+        anonymous().body(Map.of("name", "Jason Scharff", "username", username, "password", "secret-pw"))
+                .post("/live/user/create").then().statusCode(201)
+                .body("success", equalTo(true)).body("data.token", notNullValue());
+        String token = anonymous().body(Map.of("username", username, "password", "secret-pw"))
+                .post("/live/user/login").then().statusCode(200)
+                .body("success", equalTo(true)).body("data.name", equalTo("Jason Scharff"))
+                .body("data.username", equalTo(username)).body("data.token", notNullValue())
+                .extract().path("data.token");
+        live(token).get("/live/mentorship/user/claimed").then().statusCode(200).body("success", equalTo(true));
+    }
+
+    @Test
+    void aTakenUsernameIsA400InTheLiveErrorEnvelope() {
+        String username = Api.unique("dup");
+        Map<String, String> body = Map.of("name", "A", "username", username, "password", "pw-12345");
+        anonymous().body(body).post("/live/user/create").then().statusCode(201);
+        anonymous().body(body).post("/live/user/create").then().statusCode(400)
+                .body("success", equalTo(false)).body("error.title", equalTo("Bad Request"))
+                .body("error.message", containsString("username"));
+    }
+
+    @Test
+    void wrongPasswordAndUnknownUserAreTheSame401() {
+        String username = Api.unique("who");
+        anonymous().body(Map.of("name", "A", "username", username, "password", "right-pw"))
+                .post("/live/user/create").then().statusCode(201);
+        String wrong = anonymous().body(Map.of("username", username, "password", "wrong-pw"))
+                .post("/live/user/login").then().statusCode(401).body("success", equalTo(false))
+                .extract().path("error.message");
+        String unknown = anonymous().body(Map.of("username", Api.unique("nobody"), "password", "wrong-pw"))
+                .post("/live/user/login").then().statusCode(401).extract().path("error.message");
+        assertEquals(wrong, unknown);
+    }
+
+    @Test
+    void repeatedWrongPasswordsAreThrottledLikeEveryPulseSignIn() {
+        String username = Api.unique("guess");
+        anonymous().body(Map.of("name", "A", "username", username, "password", "right-pw"))
+                .post("/live/user/create").then().statusCode(201);
+        for (int i = 0; i < 10; i++) {
+            anonymous().body(Map.of("username", username, "password", "wrong-" + i))
+                    .post("/live/user/login").then().statusCode(401);
+        }
+        anonymous().body(Map.of("username", username, "password", "right-pw"))
+                .post("/live/user/login").then().statusCode(429).body("success", equalTo(false));
+    }
+
+    @Test
+    void missingAccountParametersAreNamed() {
+        anonymous().body(Map.of("username", "x")).post("/live/user/create").then().statusCode(400)
+                .body("error.message", containsString("name")).body("error.message", containsString("password"));
+        anonymous().body("{}").post("/live/user/login").then().statusCode(400)
+                .body("error.message", containsString("username")).body("error.message", containsString("password"));
+        anonymous().body("{not json").post("/live/user/login").then().statusCode(400).body("success", equalTo(false));
+    }
+
+    // ---------------------------------------------------------------- organiser endpoints, times
+
+    @Test
+    void organiserEndpointsNeedAPlatformAdministrator() {
+        Map<String, String> times = Map.of("event_start_time", "2017-03-18T00:15:00Z", "event_end_time",
+                "2017-03-19T02:00:00Z", "hacking_start_time", "2017-03-18T02:00:00Z", "hacking_end_time",
+                "2017-03-19T00:00:00Z");
+        anonymous().body(times).put("/live/times").then().statusCode(401).body("success", equalTo(false));
+        live(newLiveUser()).body(times).put("/live/times").then().statusCode(403).body("error.title", equalTo("Forbidden"));
+        live(newLiveUser()).body(Map.of("message", "hi")).post("/live/announcements").then().statusCode(403);
+        // any header form carries the administrator's token
+        api().as(api().adminToken()).body(times).put("/live/times").then().statusCode(200);
+        live(api().adminToken()).body(times).put("/live/times").then().statusCode(200);
+    }
+
+    @Test
+    void timesAreSetByOrganisersAndReadByAnyone() {
+        live(api().adminToken()).body(Map.of("event_start_time", "2017-03-18T00:15:00", "event_end_time",
+                        "2017-03-19T02:00:00Z", "hacking_start_time", "2017-03-18T02:00:00+00:00", "hacking_end_time",
+                        "2017-03-19T00:00:00Z"))
+                .put("/live/times").then().statusCode(200);
+        anonymous().get("/live/times").then().statusCode(200).body("success", equalTo(true))
+                .body("data.event_start_time", equalTo("2017-03-18T00:15:00Z"))
+                .body("data.event_end_time", equalTo("2017-03-19T02:00:00Z"))
+                .body("data.hacking_start_time", equalTo("2017-03-18T02:00:00Z"))
+                .body("data.hacking_end_time", equalTo("2017-03-19T00:00:00Z"));
+        live(api().adminToken()).body(Map.of("event_start_time", "tomorrow")).put("/live/times").then().statusCode(400)
+                .body("error.message", containsString("event_start_time"))
+                .body("error.message", containsString("hacking_end_time"));
+    }
+
+    // ---------------------------------------------------------------- maps and images
+
+    @Test
+    void mapsArePrimaryLocationsByRankWithAbsoluteImageUrls() {
+        String second = newLocation("Upstairs", 2);
+        String first = newLocation("Basement", 1);
+        String hidden = newLocation("Storage", -1);
+        Response maps = anonymous().get("/live/maps");
+        maps.then().statusCode(200).body("success", equalTo(true));
+        List<String> ids = maps.path("data.id");
+        assertFalse(ids.contains(hidden), "a location with rank -1 is not a map");
+        assertTrue(ids.indexOf(first) >= 0 && ids.indexOf(first) < ids.indexOf(second), "sorted by rank");
+        List<Integer> ranks = maps.path("data.rank");
+        List<Integer> sorted = new ArrayList<>(ranks);
+        Collections.sort(sorted);
+        assertEquals(sorted, ranks);
+        String map = maps.path("data.find { it.id == '" + first + "' }.map");
+        assertEquals(api().url("/live/location/image/" + first), map);
+        assertTrue(map.startsWith(base.getProtocol() + "://"), "absolute from the request's base URL");
+        assertEquals(true, maps.path("data.find { it.id == '" + first + "' }.is_primary"));
+
+        Response image = api().request().get(map);
+        image.then().statusCode(200).contentType("image/png");
+        assertArrayEquals(PNG, image.asByteArray());
+    }
+
+    @Test
+    void mapImagesMustBeSmallPngJpegSvgOrWebp() {
+        String admin = api().adminToken();
+        api().request().header(LIVE, admin).multiPart("name", "Bad").multiPart("image", "notes.txt",
+                        "just text".getBytes(StandardCharsets.UTF_8), "text/plain")
+                .post("/live/locations").then().statusCode(415).body("success", equalTo(false));
+        // claims to be PNG but is not
+        api().request().header(LIVE, admin).multiPart("name", "Liar").multiPart("image", "x.png",
+                        "GIF89a....".getBytes(StandardCharsets.UTF_8), "image/png")
+                .post("/live/locations").then().statusCode(415);
+        byte[] big = new byte[6 * 1024 * 1024];
+        System.arraycopy(PNG, 0, big, 0, PNG.length);
+        api().request().header(LIVE, admin).multiPart("name", "Huge").multiPart("image", "huge.png", big, "image/png")
+                .post("/live/locations").then().statusCode(413).body("error.title", equalTo("Payload Too Large"));
+        String svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1\" height=\"1\"/>";
+        String id = api().request().header(LIVE, admin).multiPart("name", "Vector").multiPart("rank", "5")
+                .multiPart("image", "map.svg", svg.getBytes(StandardCharsets.UTF_8), "image/svg+xml")
+                .post("/live/locations").then().statusCode(201).extract().path("data.id");
+        anonymous().get("/live/location/image/" + id).then().statusCode(200).contentType(startsWith("image/svg+xml"));
+        anonymous().get("/live/location/image/not-an-id").then().statusCode(404).body("success", equalTo(false));
+        // missing name
+        api().request().header(LIVE, admin).multiPart("rank", "1").post("/live/locations").then().statusCode(400)
+                .body("error.message", containsString("name"));
+    }
+
+    // ---------------------------------------------------------------- events
+
+    @Test
+    void eventsAreChronologicalWithTheirLocation() {
+        String admin = api().adminToken();
+        String location = newLocation("Stage", 3);
+        String later = live(admin).body(Map.of("short_description", "Closing", "long_description", "Bye",
+                        "location", location, "start_time", "2031-02-16T18:00:00Z", "end_time", "2031-02-16T19:00:00Z"))
+                .post("/live/events").then().statusCode(201).body("data.location.id", equalTo(location))
+                .extract().path("data.id");
+        String earlier = live(admin).body(Map.of("short_description", "Opening", "long_description", "Welcome",
+                        "location", location, "start_time", "2031-02-16T16:00:00Z", "end_time", "2031-02-16T17:00:00Z"))
+                .post("/live/events").then().statusCode(201).extract().path("data.id");
+        Response events = anonymous().get("/live/events");
+        events.then().statusCode(200).body("success", equalTo(true));
+        List<String> ids = events.path("data.id");
+        assertTrue(ids.indexOf(earlier) >= 0 && ids.indexOf(earlier) < ids.indexOf(later));
+        List<String> starts = events.path("data.start_time");
+        List<String> sorted = new ArrayList<>(starts);
+        sorted.sort((a, b) -> Instant.parse(a).compareTo(Instant.parse(b)));
+        assertEquals(sorted, starts);
+        events.then().body("data.find { it.id == '" + earlier + "' }.location.name", equalTo("Stage"))
+                .body("data.find { it.id == '" + earlier + "' }.location.map", startsWith("http"));
+
+        live(admin).body(Map.of("short_description", "Backwards", "location", location,
+                        "start_time", "2031-02-16T18:00:00Z", "end_time", "2031-02-16T17:00:00Z"))
+                .post("/live/events").then().statusCode(400).body("error.message", containsString("end_time"));
+        live(admin).body(Map.of("short_description", "Nowhere", "location", "999999999",
+                        "start_time", "2031-02-16T16:00:00Z", "end_time", "2031-02-16T17:00:00Z"))
+                .post("/live/events").then().statusCode(400).body("error.message", containsString("location"));
+        live(admin).body(Map.of("location", location)).post("/live/events").then().statusCode(400)
+                .body("error.message", containsString("short_description"))
+                .body("error.message", containsString("start_time"));
+        live(admin).body(Map.of("short_description", "Renamed")).put("/live/events/" + earlier).then().statusCode(200)
+                .body("data.short_description", equalTo("Renamed"))
+                .body("data.start_time", equalTo("2031-02-16T16:00:00Z"));
+        live(admin).body(Map.of("short_description", "x")).put("/live/events/abc").then().statusCode(404);
+    }
+
+    @Test
+    void organisersChangeAndRemoveLocationsEventsAndAnnouncements() {
+        String admin = api().adminToken();
+        String location = newLocation("Old name", -1);
+        String svg = "<svg xmlns=\"http://www.w3.org/2000/svg\"/>";
+        api().request().header(LIVE, admin).multiPart("name", "Hall B").multiPart("rank", "7")
+                .multiPart("image", "b.svg", svg.getBytes(StandardCharsets.UTF_8), "image/svg+xml")
+                .put("/live/locations/" + location).then().statusCode(200)
+                .body("data.name", equalTo("Hall B")).body("data.rank", equalTo(7)).body("data.is_primary", equalTo(true));
+        anonymous().get("/live/location/image/" + location).then().statusCode(200).contentType(startsWith("image/svg+xml"));
+        anonymous().get("/live/maps").then().body("data.id", hasItem(location));
+        anonymous().get("/live/locations").then().statusCode(200).body("data.id", hasItem(location));
+
+        String event = live(admin).body(Map.of("short_description", "Workshop", "location", location,
+                        "start_time", "2031-02-17T10:00:00Z", "end_time", "2031-02-17T11:00:00Z"))
+                .post("/live/events").then().statusCode(201).extract().path("data.id");
+        live(admin).delete("/live/locations/" + location).then().statusCode(409).body("success", equalTo(false));
+        live(admin).delete("/live/events/" + event).then().statusCode(200);
+        anonymous().get("/live/events").then().body("data.id", not(hasItem(event)));
+        live(admin).delete("/live/locations/" + location).then().statusCode(200);
+        anonymous().get("/live/location/image/" + location).then().statusCode(404);
+        live(admin).delete("/live/locations/" + location).then().statusCode(404);
+
+        String announcement = live(admin).body(Map.of("message", "Typo")).post("/live/announcements")
+                .then().statusCode(201).extract().path("data.id");
+        live(admin).body(Map.of("message", "Fixed")).put("/live/announcements/" + announcement).then().statusCode(200)
+                .body("data.message", equalTo("Fixed"));
+        live(admin).delete("/live/announcements/" + announcement).then().statusCode(200);
+        anonymous().get("/live/announcements").then().body("data.id", not(hasItem(announcement)));
+        live(newLiveUser()).delete("/live/events/1").then().statusCode(403);
+    }
+
+    @Test
+    void liveOperationsAreDocumentedInOpenApi() {
+        api().request().accept(ContentType.JSON).get("/openapi").then().statusCode(200)
+                .body("paths.'/live/mentorship/claim'.post", notNullValue())
+                .body("paths.'/live/stream'.get", notNullValue());
+    }
+
+    // ---------------------------------------------------------------- announcements
+
+    @Test
+    void announcementsSinceADateNewestFirstAndNeverFromTheFuture() {
+        String admin = api().adminToken();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        String older = live(admin).body(Map.of("message", "Lunch is served", "time", now.minusSeconds(120).toString()))
+                .post("/live/announcements").then().statusCode(201).extract().path("data.id");
+        String newer = live(admin).body(Map.of("message", "Judging starts"))
+                .post("/live/announcements").then().statusCode(201).extract().path("data.id");
+        String future = live(admin).body(Map.of("message", "Tomorrow", "time", now.plusSeconds(86_400).toString()))
+                .post("/live/announcements").then().statusCode(201).extract().path("data.id");
+
+        List<String> all = anonymous().get("/live/announcements").then().statusCode(200)
+                .body("success", equalTo(true)).extract().path("data.id");
+        assertTrue(all.indexOf(newer) >= 0 && all.indexOf(newer) < all.indexOf(older), "newest first");
+        assertFalse(all.contains(future));
+        List<String> recent = anonymous().queryParam("since_date", now.minusSeconds(60).toString())
+                .get("/live/announcements").then().statusCode(200).extract().path("data.id");
+        assertTrue(recent.contains(newer));
+        assertFalse(recent.contains(older));
+        anonymous().queryParam("since_date", "yesterday-ish").get("/live/announcements").then().statusCode(400)
+                .body("error.message", containsString("since_date"));
+        live(admin).body(Map.of("message", "")).post("/live/announcements").then().statusCode(400)
+                .body("error.message", containsString("message"));
+        live(admin).body(Map.of("message", "x".repeat(1001))).post("/live/announcements").then().statusCode(400);
+    }
+
+    @Test
+    void organisersTextAnnouncementsInThroughTheSecretWebhook() {
+        api().request().contentType(ContentType.TEXT).header("X-Pulse-Webhook-Secret", "wrong").body("Hacking ends soon")
+                .post("/live/announcements/sms").then().statusCode(401).body("success", equalTo(false));
+        api().request().contentType(ContentType.TEXT).body("Hacking ends soon")
+                .post("/live/announcements/sms").then().statusCode(401);
+        String id = api().request().contentType(ContentType.TEXT).header("X-Pulse-Webhook-Secret", "it-sms-secret")
+                .body("Hacking ends in 1 hour").post("/live/announcements/sms").then().statusCode(201)
+                .body("data.message", equalTo("Hacking ends in 1 hour")).extract().path("data.id");
+        String twilio = api().request().contentType(ContentType.URLENC).queryParam("secret", "it-sms-secret")
+                .formParam("Body", "Pizza in the cafeteria").formParam("From", "+15550100")
+                .post("/live/announcements/sms").then().statusCode(201).extract().path("data.id");
+        List<String> listed = anonymous().get("/live/announcements").then().statusCode(200).extract().path("data.id");
+        assertTrue(listed.contains(id) && listed.contains(twilio));
+    }
+
+    // ---------------------------------------------------------------- mentorship
+
+    @Test
+    void aTicketIsCreatedClaimedReopenedAndClosed() {
+        String mentee = newLiveUser();
+        String mentor = newLiveUser();
+        String stranger = newLiveUser();
+        String id = createTicket(mentee, "Django admin site isn't loading CSS");
+        live(mentee).get("/live/mentorship/user/queue").then().statusCode(200)
+                .body("data.tickets.open.find { it.id == '" + id + "' }.is_mine", equalTo(true));
+        assertTrue(openQueueIds().contains(id));
+
+        live(mentor).body(Map.of("id", id)).post("/live/mentorship/claim").then().statusCode(200)
+                .body("data.claimed", equalTo(true)).body("data.claimed_by_me", equalTo(true))
+                .body("data.is_mine", equalTo(false)).body("data.expired", equalTo(false));
+        assertFalse(openQueueIds().contains(id));
+        live(mentor).get("/live/mentorship/user/claimed").then().statusCode(200).body("data.id", hasItem(id));
+        live(stranger).body(Map.of("id", id)).post("/live/mentorship/claim").then().statusCode(409)
+                .body("error.title", equalTo("Conflict"));
+
+        live(stranger).body(Map.of("id", id)).post("/live/mentorship/reopen").then().statusCode(403);
+        live(stranger).body(Map.of("id", id)).post("/live/mentorship/close").then().statusCode(403);
+        live(mentee).body(Map.of("id", id)).post("/live/mentorship/reopen").then().statusCode(200)
+                .body("data.claimed", equalTo(false)).body("data.time_complete", nullValue());
+        live(mentee).body(Map.of("id", id)).post("/live/mentorship/reopen").then().statusCode(400)
+                .body("error.message", containsString("open"));
+        live(mentor).get("/live/mentorship/user/claimed").then().statusCode(200).body("data.id", not(hasItem(id)));
+
+        live(mentor).body(Map.of("id", id)).post("/live/mentorship/claim").then().statusCode(200);
+        live(mentor).body(Map.of("id", id)).post("/live/mentorship/close").then().statusCode(200)
+                .body("data.time_complete", notNullValue());
+        live(mentor).get("/live/mentorship/user/claimed").then().statusCode(200).body("data.id", not(hasItem(id)));
+        live(stranger).body(Map.of("id", id)).post("/live/mentorship/claim").then().statusCode(409);
+        // the mentor can reopen what they closed
+        live(mentor).body(Map.of("id", id)).post("/live/mentorship/reopen").then().statusCode(200);
+        live(mentee).body(Map.of("id", id)).post("/live/mentorship/close").then().statusCode(200);
+    }
+
+    @Test
+    void badMentorshipInputIs400Or404NeverA500() {
+        String user = newLiveUser();
+        live(user).body(Map.of("description", " ", "contact", "x".repeat(201)))
+                .post("/live/mentorship/create").then().statusCode(400)
+                .body("error.message", containsString("description"))
+                .body("error.message", containsString("location"))
+                .body("error.message", containsString("contact"));
+        anonymous().body(Map.of("description", "d", "location", "l", "contact", "c"))
+                .post("/live/mentorship/create").then().statusCode(401).body("success", equalTo(false));
+        anonymous().get("/live/mentorship/user/queue").then().statusCode(401);
+        live(user).body(Map.of("id", "999999999")).post("/live/mentorship/claim").then().statusCode(404);
+        live(user).body(Map.of("id", "58b2357f7a2f2e2e723e130e")).post("/live/mentorship/claim").then().statusCode(404);
+        live(user).body(Map.of("id", "not-an-id")).post("/live/mentorship/close").then().statusCode(404);
+        live(user).body("{}").post("/live/mentorship/reopen").then().statusCode(400)
+                .body("error.message", containsString("id"));
+        live(user).body("[1,2]").post("/live/mentorship/claim").then().statusCode(400);
+        live(user).body("{\"id\": {\"$gt\": 1}}").post("/live/mentorship/claim").then().statusCode(400);
+    }
+
+    @Test
+    void aReopenedTicketKeepsItsPlaceInTheQueue() {
+        String mentee = newLiveUser();
+        String mentor = newLiveUser();
+        String first = createTicket(mentee, "first");
+        String second = createTicket(mentee, "second");
+        live(mentor).body(Map.of("id", first)).post("/live/mentorship/claim").then().statusCode(200);
+        List<String> queue = openQueueIds();
+        assertFalse(queue.contains(first));
+        live(mentor).body(Map.of("id", first)).post("/live/mentorship/reopen").then().statusCode(200);
+        queue = openQueueIds();
+        assertTrue(queue.indexOf(first) >= 0 && queue.indexOf(first) < queue.indexOf(second),
+                "the reopened ticket is ahead of the younger one: " + queue);
+    }
+
+    @Test
+    void ofManySimultaneousClaimsExactlyOneWins() throws Exception {
+        String mentee = newLiveUser();
+        List<String> mentors = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            mentors.add(newLiveUser());
+        }
+        String id = createTicket(mentee, "race");
+        int claims = 24;
+        ExecutorService pool = Executors.newFixedThreadPool(claims);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> results = new ArrayList<>();
+        for (int i = 0; i < claims; i++) {
+            String token = mentors.get(i % mentors.size());
+            results.add(pool.submit(() -> {
+                start.await();
+                return live(token).body(Map.of("id", id)).post("/live/mentorship/claim").statusCode();
+            }));
+        }
+        start.countDown();
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Integer> result : results) {
+            statuses.add(result.get(60, TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+        assertEquals(1, statuses.stream().filter(s -> s == 200).count(), "one winner: " + statuses);
+        assertEquals(claims - 1, statuses.stream().filter(s -> s == 409).count(), "the rest conflict: " + statuses);
+    }
+
+    @Test
+    void ticketsExpireByTimerIntoTheExpiredBucketAndSseAnnouncesSaveAndExpire() throws Exception {
+        String mentee = newLiveUser();
+        String mentor = newLiveUser();
+        try (SseClient sse = new SseClient(base, null)) {
+            String expiring = createTicket(mentee, "will expire");
+            SseClient.Event saved = sse.await(e -> "save".equals(e.name()) && mentions(e, expiring), 20);
+            assertEquals("com.vivere.mentorchannel", saved.data().getString("channel"));
+            assertFalse(saved.data().getJsonObject("data").getBoolean("is_mine"), "no per-user flags in broadcasts");
+            assertNotNull(saved.id());
+
+            // PULSE_TICKET_EXPIRY is 6 s in the tests: the timer marks it expired and publishes "expire"
+            SseClient.Event expired = sse.await(e -> "expire".equals(e.name()) && mentions(e, expiring), 30);
+            assertEquals(true, expired.data().getJsonArray("data").getJsonObject(0).getBoolean("expired"));
+            assertFalse(openQueueIds().contains(expiring));
+            live(mentor).body(Map.of("id", expiring)).post("/live/mentorship/claim").then().statusCode(409);
+
+            // a notification committed by another instance of a cluster reaches this stream through the log
+            try (Connection db = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:"
+                    + System.getProperty("pulse.it.db.port") + "/postgres", "postgres", "postgres");
+                    PreparedStatement insert = db.prepareStatement("insert into live_notification "
+                            + "(name, channel, payload, created_at) values ('save', 'com.vivere.event', ?, now())")) {
+                insert.setString(1, "{\"id\":\"from-another-instance\"}");
+                insert.executeUpdate();
+            }
+            sse.await(e -> mentions(e, "from-another-instance"), 10);
+
+            // a client reconnecting with Last-Event-ID gets what it missed
+            long before = Long.parseLong(saved.id()) - 1;
+            try (SseClient again = new SseClient(base, String.valueOf(before))) {
+                SseClient.Event replayed = again.await(e -> saved.id().equals(e.id()), 10);
+                assertEquals("save", replayed.name());
+            }
+
+            String open = createTicket(mentee, "stays open");
+            String inProgress = createTicket(mentee, "being helped");
+            String closed = createTicket(mentee, "done");
+            live(mentor).body(Map.of("id", inProgress)).post("/live/mentorship/claim").then().statusCode(200);
+            live(mentee).body(Map.of("id", closed)).post("/live/mentorship/close").then().statusCode(200);
+            Response buckets = live(mentee).get("/live/mentorship/user/queue");
+            buckets.then().statusCode(200)
+                    .body("data.categories", contains("open", "in_progress", "expired", "closed"))
+                    .body("data.tickets.open.id", contains(open))
+                    .body("data.tickets.in_progress.id", contains(inProgress))
+                    .body("data.tickets.expired.id", contains(expiring))
+                    .body("data.tickets.closed.id", contains(closed))
+                    .body("data.tickets.expired[0].expired", equalTo(true));
+
+            // the expired ticket can be reopened by its creator and is open again
+            live(mentee).body(Map.of("id", expiring)).post("/live/mentorship/reopen").then().statusCode(200)
+                    .body("data.expired", equalTo(false));
+            assertTrue(openQueueIds().contains(expiring));
+        }
+    }
+
+    // ---------------------------------------------------------------- Pusher
+
+    @Test
+    void pusherReceivesSignedNotificationsOnTheSeedsChannels() throws Exception {
+        String admin = api().adminToken();
+        String message = "Pusher check " + Api.unique("m");
+        live(admin).body(Map.of("message", message)).post("/live/announcements").then().statusCode(201);
+        String ticket = createTicket(newLiveUser(), "pusher ticket");
+
+        PusherCall announcement = awaitPusher(c -> c.body().contains(message));
+        PusherCall mentorship = awaitPusher(c -> c.body().contains("com.vivere.mentorchannel")
+                && c.body().contains("\\\"id\\\":\\\"" + ticket + "\\\""));
+        for (PusherCall call : List.of(announcement, mentorship)) {
+            assertEquals("POST", call.method());
+            assertEquals("/apps/" + PUSHER_APP + "/events", call.path());
+            assertValidSignature(call);
+        }
+        JsonObject body = Json.createReader(new StringReader(announcement.body())).readObject();
+        assertEquals("save", body.getString("name"));
+        assertEquals("com.vivere.announcement", body.getJsonArray("channels").getString(0));
+        JsonObject data = Json.createReader(new StringReader(body.getString("data"))).readObject();
+        assertEquals(message, data.getString("message"));
+        JsonObject mentorBody = Json.createReader(new StringReader(mentorship.body())).readObject();
+        assertEquals("com.vivere.mentorchannel", mentorBody.getJsonArray("channels").getString(0));
+    }
+
+    private static PusherCall awaitPusher(Predicate<PusherCall> wanted) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline) {
+            for (PusherCall call : PUSHER_CALLS) {
+                if (wanted.test(call)) {
+                    return call;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no matching Pusher request; got " + PUSHER_CALLS);
+    }
+
+    /** Pusher's documented signing: HMAC-SHA256 over "POST\n<path>\n<sorted query without auth_signature>". */
+    private static void assertValidSignature(PusherCall call) throws Exception {
+        Map<String, String> params = new TreeMap<>();
+        for (String pair : call.query().split("&")) {
+            int eq = pair.indexOf('=');
+            params.put(pair.substring(0, eq), java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        String signature = params.remove("auth_signature");
+        assertEquals(PUSHER_KEY, params.get("auth_key"));
+        assertEquals("1.0", params.get("auth_version"));
+        assertTrue(Math.abs(Long.parseLong(params.get("auth_timestamp")) - Instant.now().getEpochSecond()) < 600);
+        String md5 = HexFormat.of().formatHex(MessageDigest.getInstance("MD5")
+                .digest(call.body().getBytes(StandardCharsets.UTF_8)));
+        assertEquals(md5, params.get("body_md5"));
+        StringBuilder query = new StringBuilder();
+        params.forEach((k, v) -> query.append(query.length() == 0 ? "" : "&").append(k).append('=').append(v));
+        String toSign = "POST\n" + call.path() + "\n" + query;
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(PUSHER_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        String expected = HexFormat.of().formatHex(mac.doFinal(toSign.getBytes(StandardCharsets.UTF_8)));
+        assertEquals(expected, signature, "auth_signature over: " + toSign);
+    }
+}

@@ -1,0 +1,78 @@
+package dev.pulse.live;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pulse.platform.api.ApiError;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Pure rules of Live: date parsing, image types, ids, ticket buckets. */
+class LiveRulesTest {
+
+    @Test
+    void datesWithoutAnOffsetAreUtcAndDatesAloneMeanMidnight() {
+        assertEquals(Optional.of(Instant.parse("2017-02-22T21:44:27Z")), LiveTime.parse("2017-02-22T21:44:27"));
+        assertEquals(Optional.of(Instant.parse("2017-02-22T19:44:27Z")), LiveTime.parse("2017-02-22T21:44:27+02:00"));
+        // an unencoded '+' in a query string arrives as a space
+        assertEquals(Optional.of(Instant.parse("2017-02-22T19:44:27Z")), LiveTime.parse("2017-02-22T21:44:27 02:00"));
+        assertEquals(Optional.of(Instant.parse("2017-02-22T00:00:00Z")), LiveTime.parse("2017-02-22"));
+        assertEquals(Optional.empty(), LiveTime.parse("last tuesday"));
+        assertEquals("1970-01-01T00:00:00Z", LiveTime.format(Instant.EPOCH));
+    }
+
+    @Test
+    void mapImagesAreRecognisedByTheirBytes() {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+        assertEquals("image/png", MapImages.accept("image/png", png).contentType());
+        assertEquals("image/png", MapImages.accept("application/octet-stream", png).contentType());
+        assertEquals("image/jpeg", MapImages.accept("image/jpg", new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff, 0}).contentType());
+        assertEquals("image/webp", MapImages.sniff("RIFF\0\0\0\0WEBPVP8 ".getBytes(StandardCharsets.ISO_8859_1)));
+        assertEquals("image/svg+xml", MapImages.sniff("<?xml version=\"1.0\"?><svg/>".getBytes(StandardCharsets.UTF_8)));
+        assertNull(MapImages.sniff("GIF89a".getBytes(StandardCharsets.UTF_8)));
+        ApiError wrongType = assertThrows(ApiError.class, () -> MapImages.accept("image/gif", "GIF89a".getBytes()));
+        assertEquals(415, wrongType.status());
+        ApiError mismatch = assertThrows(ApiError.class, () -> MapImages.accept("image/jpeg", png));
+        assertEquals(415, mismatch.status());
+    }
+
+    @Test
+    void onlyDigitsAreIds() {
+        assertEquals(Optional.of(42L), Fields.idOf("42"));
+        assertEquals(Optional.empty(), Fields.idOf("58b2357f7a2f2e2e723e130e"));
+        assertEquals(Optional.empty(), Fields.idOf("-1"));
+        assertEquals(Optional.empty(), Fields.idOf("99999999999999999999"));
+        assertEquals(Optional.empty(), Fields.idOf(null));
+    }
+
+    @Test
+    void everyBadFieldIsNamedInOneError() {
+        Fields fields = Fields.of("{\"description\":\" \",\"contact\":5}");
+        fields.text("description", 10);
+        fields.text("location", 10);
+        fields.text("contact", 10);
+        ApiError error = assertThrows(ApiError.class, fields::check);
+        assertEquals(400, error.status());
+        assertTrue(error.fieldErrors().keySet().containsAll(java.util.List.of("description", "location", "contact")));
+        assertThrows(ApiError.class, () -> Fields.of("[1]"));
+        assertThrows(ApiError.class, () -> Fields.of("{oops"));
+    }
+
+    @Test
+    void anOverdueUnclaimedTicketIsExpiredEvenBeforeItsTimerFires() {
+        Instant created = Instant.parse("2026-01-01T10:00:00Z");
+        MentorTicket ticket = new MentorTicket("help", "gym", "555", 1L, created, created.plusSeconds(1800));
+        assertEquals(MentorTicket.Bucket.open, ticket.bucket(created.plusSeconds(60)));
+        assertTrue(ticket.isOpen(created.plusSeconds(1799)));
+        assertEquals(MentorTicket.Bucket.expired, ticket.bucket(created.plusSeconds(1800)));
+        assertFalse(ticket.toJson(null, created).getBoolean("is_mine"));
+        assertTrue(ticket.toJson(1L, created).getBoolean("is_mine"));
+        assertTrue(ticket.toJson(1L, created).isNull("time_complete"));
+        assertThrows(IllegalArgumentException.class, () -> new MentorTicket(" ", "gym", "555", 1L, created, created.plusSeconds(1)));
+    }
+}
