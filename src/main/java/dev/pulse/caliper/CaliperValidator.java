@@ -312,7 +312,8 @@ public final class CaliperValidator {
             }
             out.append(']');
         } else if (value instanceof JsonNumber n) {
-            out.append(n.bigDecimalValue().stripTrailingZeros().toPlainString());
+            // scientific form: 1e999999999 must not expand into a billion digits
+            out.append(n.bigDecimalValue().stripTrailingZeros().toString());
         } else {
             out.append(value);
         }

@@ -191,6 +191,19 @@ class CaliperValidatorTest {
     }
 
     @Test
+    void hugeAndOverlongNumbersAreRejectedOrCanonicalisedCheaply() {
+        JsonObject base = grade2().build();
+        JsonObject huge = Json.createObjectBuilder(base).add("object", Json.createObjectBuilder(base.getJsonObject("object"))
+                .add("totalTime", Json.createValue(new java.math.BigDecimal("1e999999999")))).build();
+        assertEquals(List.of("Field object.totalTime is out of range"), validator.grade2(huge).messages());
+        assertEquals(64, CaliperValidator.fingerprint(huge).length());
+        // an event whose numbers are fine for the rules still fingerprints a huge extension quickly
+        JsonObject ext = Json.createObjectBuilder(base).add("extensions", Json.createObjectBuilder()
+                .add("n", Json.createValue(new java.math.BigDecimal("1e999999999")))).build();
+        assertTrue(validator.grade2(ext).valid());
+    }
+
+    @Test
     void envelopeFieldsAreRequired() {
         List<String> messages = validator.envelope(JsonValue.EMPTY_JSON_OBJECT);
         assertEquals(List.of("Field sensor not informed", "Field sendTime not informed", "Field dataVersion not informed",
