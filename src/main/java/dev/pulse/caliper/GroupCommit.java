@@ -8,8 +8,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -17,7 +16,8 @@ import java.util.logging.Logger;
 /**
  * Group commit for single-event requests: concurrent requests queue their row, and whichever
  * request finds the writer free drains the queue into one batched transaction for everybody
- * (leader/follower, no extra thread). Each request returns only when the transaction holding its
+ * (leader/follower, no extra thread); the others sleep until that transaction ends, then either
+ * find their row committed or lead the next batch. Each request returns only when the transaction holding its
  * row has committed, so nothing acknowledged lives only in memory. Under no load a batch is a
  * single row and costs what a plain insert costs.
  */
@@ -34,7 +34,10 @@ public class GroupCommit {
     Clock clock;
 
     private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
-    private final ReentrantLock writer = new ReentrantLock();
+    // guards only the "a flush is running" flag; the flush itself runs outside it
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition flushed = lock.newCondition();
+    private boolean flushing;
 
     private record Pending(CaliperEventStore.Row row, CompletableFuture<CaliperEventStore.Result> done) {
     }
@@ -43,27 +46,26 @@ public class GroupCommit {
     public CaliperEventStore.Result store(CaliperEventStore.Row row) {
         Pending mine = new Pending(row, new CompletableFuture<>());
         queue.add(mine);
-        while (!mine.done().isDone()) {
-            if (writer.tryLock()) {
-                try {
-                    while (!mine.done().isDone()) {
-                        flush();
-                    }
-                } finally {
-                    writer.unlock();
+        lock.lock();
+        try {
+            while (!mine.done().isDone()) {
+                if (flushing) {
+                    // a leader is writing; it wakes everybody when its transaction has ended
+                    flushed.awaitUninterruptibly();
+                    continue;
                 }
-            } else {
+                flushing = true;
+                lock.unlock();
                 try {
-                    mine.done().get(1, TimeUnit.MILLISECONDS);
-                } catch (TimeoutException e) {
-                    // the leader may have drained before our row arrived: try to lead next
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("Interrupted while storing a Caliper event", e);
-                } catch (ExecutionException e) {
-                    break;
+                    flush();
+                } finally {
+                    lock.lock();
+                    flushing = false;
+                    flushed.signalAll();
                 }
             }
+        } finally {
+            lock.unlock();
         }
         try {
             return mine.done().get();
