@@ -1,14 +1,16 @@
 package dev.pulse.caliper;
 
 import dev.pulse.platform.api.ApiError;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Map;
 
 /**
  * Reads a Caliper request body with JSON-P (so validation can name every field itself) under the
@@ -17,6 +19,10 @@ import java.io.InputStream;
 final class CaliperBodies {
 
     static final long MAX_BYTES = 5L * 1024 * 1024;
+
+    /** One provider for the package: Json.createXxx would look it up through the ServiceLoader on every call. */
+    static final JsonProvider JSON = JsonProvider.provider();
+    private static final JsonReaderFactory READERS = JSON.createReaderFactory(Map.of());
 
     private CaliperBodies() {
     }
@@ -48,7 +54,7 @@ final class CaliperBodies {
             throw ApiError.badRequest("empty-body", "The request body is empty; send a JSON object");
         }
         JsonValue value;
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(bytes))) {
+        try (JsonReader reader = READERS.createReader(new ByteArrayInputStream(bytes))) {
             value = reader.readValue();
         } catch (JsonException e) {
             throw ApiError.badRequest("malformed-json", "Malformed JSON in the request body");

@@ -3,7 +3,6 @@ package dev.pulse.caliper;
 import dev.pulse.platform.security.Caller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -50,7 +49,7 @@ public class CaliperResource {
     public JsonObject grade2(InputStream body, @HeaderParam("Content-Length") String length) {
         String clientId = caller.requireClient();
         String id = ingestion.grade2(clientId, CaliperBodies.readObject(body, length));
-        return Json.createObjectBuilder().add("@context", CaliperValidator.CONTEXT).add("id", id).build();
+        return CaliperBodies.JSON.createObjectBuilder().add("@context", CaliperValidator.CONTEXT).add("id", id).build();
     }
 
     @POST
@@ -70,10 +69,10 @@ public class CaliperResource {
         String clientId = caller.requireClient();
         CaliperIngestion.EnvelopeReceipt receipt = ingestion.envelope(clientId, CaliperBodies.readObject(body, length),
                 partial);
-        JsonArrayBuilder rejected = Json.createArrayBuilder();
+        JsonArrayBuilder rejected = CaliperBodies.JSON.createArrayBuilder();
         for (CaliperIngestion.Rejection r : receipt.rejected()) {
-            JsonObjectBuilder item = Json.createObjectBuilder().add("index", r.index()).add("status", r.status())
-                    .add("message", Json.createArrayBuilder(r.messages()));
+            JsonObjectBuilder item = CaliperBodies.JSON.createObjectBuilder().add("index", r.index()).add("status", r.status())
+                    .add("message", CaliperBodies.JSON.createArrayBuilder(r.messages()));
             if (r.id() == null) {
                 item.addNull("id");
             } else {
@@ -81,7 +80,7 @@ public class CaliperResource {
             }
             rejected.add(item);
         }
-        return Json.createObjectBuilder()
+        return CaliperBodies.JSON.createObjectBuilder()
                 .add("@context", CaliperValidator.CONTEXT)
                 .add("received", receipt.received())
                 .add("stored", receipt.stored())
@@ -98,14 +97,14 @@ public class CaliperResource {
     @APIResponse(responseCode = "403", description = "Not a client token")
     public JsonObject configuration() {
         caller.requireClient();
-        return Json.createObjectBuilder()
+        return CaliperBodies.JSON.createObjectBuilder()
                 .add("caliper_maximum_payload_size", CaliperBodies.MAX_BYTES / 1024)
-                .add("caliper_supported_extensions", Json.createObjectBuilder()
+                .add("caliper_supported_extensions", CaliperBodies.JSON.createObjectBuilder()
                         .add("endpoint_name", "Pulse Caliper endpoint")
                         .add("endpoint_version", "1.0.0")
                         .add("maximum_events_per_envelope", CaliperValidator.MAX_EVENTS_PER_ENVELOPE)
                         .add("partial_envelopes", "?partial=true"))
-                .add("caliper_supported_versions", Json.createArrayBuilder(CaliperValidator.SUPPORTED_DATA_VERSIONS))
+                .add("caliper_supported_versions", CaliperBodies.JSON.createArrayBuilder(CaliperValidator.SUPPORTED_DATA_VERSIONS))
                 .build();
     }
 }

@@ -5,6 +5,7 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -33,6 +34,9 @@ public final class CaliperValidator {
     public static final String CONTEXT = "http://purl.imsglobal.org/ctx/caliper/v1p2";
     public static final Set<String> SUPPORTED_DATA_VERSIONS = Set.of(CONTEXT);
     public static final int MAX_EVENTS_PER_ENVELOPE = 1000;
+
+    // Json.createXxx looks the provider up through the ServiceLoader on every call: look it up once
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     static final List<String> GRADE2_TYPES = List.of("GradeEvent", "ViewEvent", "GradeViewEvent");
     static final List<String> GRADE2_PROFILES = List.of("GradingProfile", "ReadingProfile", "ReadingGradingProfile");
@@ -298,7 +302,7 @@ public final class CaliperValidator {
                     out.append(',');
                 }
                 first = false;
-                out.append(jakarta.json.Json.createValue(entry.getKey())).append(':');
+                out.append(JSON.createValue(entry.getKey())).append(':');
                 canonical(entry.getValue(), out);
             }
             out.append('}');

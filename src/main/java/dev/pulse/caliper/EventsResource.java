@@ -4,7 +4,6 @@ import dev.pulse.platform.api.ApiError;
 import dev.pulse.platform.security.Caller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -45,9 +44,9 @@ public class EventsResource {
             @QueryParam("id") String id, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         CaliperEvents.Page page = events.find(new CaliperEvents.Filter(scope(), assignee, assignable, type, since, until,
                 id, limit, cursor));
-        JsonArrayBuilder data = Json.createArrayBuilder();
+        JsonArrayBuilder data = CaliperBodies.JSON.createArrayBuilder();
         page.events().forEach(e -> data.add(json(e)));
-        JsonObjectBuilder body = Json.createObjectBuilder().add("data", data);
+        JsonObjectBuilder body = CaliperBodies.JSON.createObjectBuilder().add("data", data);
         if (page.nextCursor() == null) {
             body.addNull("nextCursor");
         } else {
@@ -77,7 +76,7 @@ public class EventsResource {
     }
 
     private static JsonObject json(StoredEvent e) {
-        JsonObjectBuilder b = Json.createObjectBuilder()
+        JsonObjectBuilder b = CaliperBodies.JSON.createObjectBuilder()
                 .add("id", e.eventId())
                 .add("type", e.type())
                 .add("clientId", e.clientId())
@@ -97,7 +96,7 @@ public class EventsResource {
         }
         number(b, "scoreGiven", e.scoreGiven());
         number(b, "maxScore", e.maxScore());
-        try (JsonReader reader = Json.createReader(new StringReader(e.payload()))) {
+        try (JsonReader reader = CaliperBodies.JSON.createReader(new StringReader(e.payload()))) {
             b.add("event", reader.readObject());
         }
         return b.build();
