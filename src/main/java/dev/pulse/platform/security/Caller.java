@@ -69,7 +69,7 @@ public class Caller {
     /** The API client calling, directly or (Sunbird) on behalf of a user. */
     public Optional<String> clientId() {
         JsonWebToken client = isClient() ? token : clientToken;
-        return client == null ? Optional.empty() : Optional.of(String.valueOf(client.getClaim(CLIENT_ID)));
+        return client == null ? Optional.empty() : Optional.of(String.valueOf((Object) client.getClaim(CLIENT_ID)));
     }
 
     /** The academy a capability check let this request act in. */
