@@ -63,13 +63,22 @@ public class Caller {
 
     public UUID accountUuid() {
         requireUser();
-        return UUID.fromString(String.valueOf((Object) token.getClaim(UUID_CLAIM)));
+        return UUID.fromString(claim(token, UUID_CLAIM));
     }
 
     /** The API client calling, directly or (Sunbird) on behalf of a user. */
     public Optional<String> clientId() {
         JsonWebToken client = isClient() ? token : clientToken;
-        return client == null ? Optional.empty() : Optional.of(String.valueOf((Object) client.getClaim(CLIENT_ID)));
+        return client == null ? Optional.empty() : Optional.of(claim(client, CLIENT_ID));
+    }
+
+    /**
+     * A claim as text. getClaim is generic in its return type, so a bare String.valueOf(getClaim(..))
+     * would bind to valueOf(char[]) and fail on every call; the Object target makes the choice explicit.
+     */
+    private static String claim(JsonWebToken jwt, String name) {
+        Object value = jwt.getClaim(name);
+        return String.valueOf(value);
     }
 
     /** The academy a capability check let this request act in. */

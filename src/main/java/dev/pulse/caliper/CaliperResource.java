@@ -1,0 +1,110 @@
+package dev.pulse.caliper;
+
+import dev.pulse.platform.security.Caller;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.io.InputStream;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The Caliper hub's ingestion endpoints: grade2 single events and Caliper 1.2 envelopes. */
+@Path("/analytics")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes({MediaType.APPLICATION_JSON, CaliperResource.CALIPER_JSON})
+@Tag(name = "Caliper", description = "Caliper event ingestion for edtech integrators")
+public class CaliperResource {
+
+    static final String CALIPER_JSON = "application/vnd.caliper+json";
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    CaliperIngestion ingestion;
+
+    @POST
+    @Path("grade2")
+    @Operation(summary = "Record one reading/grading event (the hub's grade2 format)")
+    @APIResponse(responseCode = "200", description = "Stored, or already stored with the same content: {\"@context\",\"id\"}")
+    @APIResponse(responseCode = "400", description = "{\"message\":[...]} naming every missing or invalid field")
+    @APIResponse(responseCode = "401", description = "No or invalid token")
+    @APIResponse(responseCode = "403", description = "Not a client token, or edApp is not the client's")
+    @APIResponse(responseCode = "409", description = "The event id was already used for different content")
+    @APIResponse(responseCode = "413", description = "Body over 5 MiB")
+    @APIResponse(responseCode = "415", description = "Content-Type is not application/json or application/vnd.caliper+json")
+    public JsonObject grade2(InputStream body, @HeaderParam("Content-Length") String length) {
+        String clientId = caller.requireClient();
+        String id = ingestion.grade2(clientId, CaliperBodies.readObject(body, length));
+        return CaliperBodies.JSON.createObjectBuilder().add("@context", CaliperValidator.CONTEXT).add("id", id).build();
+    }
+
+    @POST
+    @Path("caliper")
+    @Operation(summary = "Receive a Caliper 1.2 envelope of up to 1000 events")
+    @APIResponse(responseCode = "200", description = "Stored: {\"@context\",\"received\",\"stored\",\"alreadyStored\",\"rejected\":[{index,id,message[]}]}")
+    @APIResponse(responseCode = "400", description = "An invalid envelope or event (all-or-nothing mode), or a repeated event id")
+    @APIResponse(responseCode = "401", description = "No or invalid token")
+    @APIResponse(responseCode = "403", description = "Not a client token, or an event's edApp is not the client's")
+    @APIResponse(responseCode = "409", description = "An event id was already used for different content (nothing stored)")
+    @APIResponse(responseCode = "413", description = "Body over 5 MiB")
+    @APIResponse(responseCode = "415", description = "Unsupported Content-Type")
+    @APIResponse(responseCode = "422", description = "Unsupported dataVersion")
+    public JsonObject envelope(InputStream body, @HeaderParam("Content-Length") String length,
+            @Parameter(description = "true: store the valid events and list the rejected ones")
+            @QueryParam("partial") boolean partial) {
+        String clientId = caller.requireClient();
+        CaliperIngestion.EnvelopeReceipt receipt = ingestion.envelope(clientId, CaliperBodies.readObject(body, length),
+                partial);
+        JsonArrayBuilder rejected = CaliperBodies.JSON.createArrayBuilder();
+        for (CaliperIngestion.Rejection r : receipt.rejected()) {
+            JsonObjectBuilder item = CaliperBodies.JSON.createObjectBuilder().add("index", r.index()).add("status", r.status())
+                    .add("message", CaliperBodies.JSON.createArrayBuilder(r.messages()));
+            if (r.id() == null) {
+                item.addNull("id");
+            } else {
+                item.add("id", r.id());
+            }
+            rejected.add(item);
+        }
+        return CaliperBodies.JSON.createObjectBuilder()
+                .add("@context", CaliperValidator.CONTEXT)
+                .add("received", receipt.received())
+                .add("stored", receipt.stored())
+                .add("alreadyStored", receipt.alreadyStored())
+                .add("rejected", rejected)
+                .build();
+    }
+
+    @GET
+    @Path("caliper")
+    @Operation(summary = "The endpoint's Caliper configuration (supported versions, payload limit)")
+    @APIResponse(responseCode = "200", description = "The endpoint configuration")
+    @APIResponse(responseCode = "401", description = "No or invalid token")
+    @APIResponse(responseCode = "403", description = "Not a client token")
+    public JsonObject configuration() {
+        caller.requireClient();
+        return CaliperBodies.JSON.createObjectBuilder()
+                .add("caliper_maximum_payload_size", CaliperBodies.MAX_BYTES / 1024)
+                .add("caliper_supported_extensions", CaliperBodies.JSON.createObjectBuilder()
+                        .add("endpoint_name", "Pulse Caliper endpoint")
+                        .add("endpoint_version", "1.0.0")
+                        .add("maximum_events_per_envelope", CaliperValidator.MAX_EVENTS_PER_ENVELOPE)
+                        .add("partial_envelopes", "?partial=true"))
+                .add("caliper_supported_versions", CaliperBodies.JSON.createArrayBuilder(CaliperValidator.SUPPORTED_DATA_VERSIONS))
+                .build();
+    }
+}

@@ -1,0 +1,551 @@
+package dev.pulse.caliper;
+
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pulse.platform.testing.Api;
+import dev.pulse.platform.testing.PulseDeployment;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Caliper ingestion on the real WAR: grade2, envelopes, idempotency, auth, media types, the IMS fixtures, queries. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class CaliperIT {
+
+    static final Path FIXTURES = Path.of("../shared/caliper-fixtures");
+    static final String CONTEXT = "http://purl.imsglobal.org/ctx/caliper/v1p2";
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return PulseDeployment.war();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private Api api() {
+        return new Api(base);
+    }
+
+    record Client(String id, String edApp, String token) {
+    }
+
+    /** A registered integrator with a known edApp, and its token from /analytics/token. */
+    private Client newClient() {
+        Api api = api();
+        String edApp = "urn:uuid:" + UUID.randomUUID();
+        Response created = api.as(api.adminToken()).body(Map.of("name", Api.unique("integrator"), "edapp", edApp))
+                .post("/v1/admin/clients").then().statusCode(201).extract().response();
+        String token = api.request().contentType(ContentType.URLENC).formParam("grant_type", "client_credentials")
+                .formParam("client_id", (String) created.path("client_id"))
+                .formParam("client_secret", (String) created.path("client_secret"))
+                .post("/analytics/token").then().statusCode(200).extract().path("access_token");
+        return new Client(created.path("client_id"), edApp, token);
+    }
+
+    private RequestSpecification as(Client client) {
+        return api().request().contentType(ContentType.JSON).header("Authorization", client.token());
+    }
+
+    private static String urn() {
+        return "urn:uuid:" + UUID.randomUUID();
+    }
+
+    /** A complete grade2 event in the seed table's layout. */
+    private static JsonObjectBuilder grade2(String edApp, String assignee) {
+        return Json.createObjectBuilder()
+                .add("@context", CONTEXT)
+                .add("id", urn())
+                .add("type", "GradeEvent")
+                .add("profile", "GradingProfile")
+                .add("actor", Json.createObjectBuilder().add("type", "SoftwareApplication").add("host", "https://www.aprimora.com.br"))
+                .add("action", "Graded")
+                .add("object", Json.createObjectBuilder()
+                        .add("type", "Attempt")
+                        .add("assignee", Json.createObjectBuilder().add("id", assignee).add("type", "Person"))
+                        .add("assignable", Json.createObjectBuilder().add("id", 3899).add("type", "Activity")
+                                .add("skillCode", "EF15LP01")
+                                .add("isPartOf", Json.createObjectBuilder().add("id", "LP").add("name", "Portuguese").add("type", "Subject")))
+                        .add("dateCreated", "2024-03-01T10:00:00Z")
+                        .add("startedAtTime", "2024-03-01T09:00:00.000Z")
+                        .add("endedAtTime", "2024-03-01T09:05:00.000Z")
+                        .add("totalTime", 300)
+                        .add("completionType", "SUCCESSFULL"))
+                .add("edApp", edApp)
+                .add("generated", Json.createObjectBuilder().add("type", "Score").add("maxScore", 10).add("scoreGiven", 8.5));
+    }
+
+    private static JsonObject envelope(JsonValue... events) {
+        JsonArrayBuilder data = Json.createArrayBuilder();
+        for (JsonValue e : events) {
+            data.add(e);
+        }
+        return Json.createObjectBuilder().add("sensor", "https://example.edu/sensors/1")
+                .add("sendTime", "2024-03-01T10:00:01.000Z").add("dataVersion", CONTEXT).add("data", data).build();
+    }
+
+    private static JsonObject readFixture(Path file) {
+        try (var reader = Json.createReader(Files.newBufferedReader(file))) {
+            return reader.readObject();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static List<Path> fixtures(Path dir, String prefix) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> p.getFileName().toString().startsWith(prefix) && p.toString().endsWith(".json"))
+                    .sorted().toList();
+        }
+    }
+
+    // ------------------------------------------------------------------ grade2
+
+    @Test
+    void anEmptyGrade2EventNamesEveryMissingRequiredFieldAtOnce() {
+        Client client = newClient();
+        as(client).body("{}").post("/analytics/grade2").then().statusCode(400)
+                .body("message", contains(
+                        "Field @context not informed", "Field id not informed", "Field type not informed",
+                        "Field profile not informed", "Field actor.type not informed", "Field actor.host not informed",
+                        "Field action not informed", "Field object.type not informed",
+                        "Field object.assignee.id not informed", "Field object.assignee.type not informed",
+                        "Field object.assignable.id not informed", "Field object.assignable.type not informed",
+                        "Field object.assignable.skillCode not informed", "Field object.dateCreated not informed",
+                        "Field object.startedAtTime not informed", "Field object.totalTime not informed",
+                        "Field edApp not informed"));
+    }
+
+    @Test
+    void aPartlyFilledEventNamesOnlyWhatIsMissing() {
+        Client client = newClient();
+        JsonObject full = grade2(client.edApp(), urn()).build();
+        JsonObject object = Json.createObjectBuilder(full.getJsonObject("object"))
+                .add("assignable", Json.createObjectBuilder().add("id", 1).add("type", "Activity"))
+                .remove("startedAtTime").build();
+        JsonObject event = Json.createObjectBuilder(full).add("object", object)
+                .add("actor", Json.createObjectBuilder().add("type", "SoftwareApplication")).build();
+        as(client).body(event.toString()).post("/analytics/grade2").then().statusCode(400)
+                .body("message", contains("Field actor.host not informed", "Field object.assignable.skillCode not informed",
+                        "Field object.startedAtTime not informed"));
+    }
+
+    @Test
+    void aValidGrade2EventIsAnsweredWithItsContextAndIdAndStoredWithItsFilterColumns() {
+        Client client = newClient();
+        JsonObject event = grade2(client.edApp(), urn()).build();
+        String id = event.getString("id");
+        as(client).body(event.toString()).post("/analytics/grade2").then().statusCode(200)
+                .body("'@context'", equalTo(CONTEXT)).body("id", equalTo(id));
+        as(client).get("/analytics/events/" + id).then().statusCode(200)
+                .body("id", equalTo(id)).body("type", equalTo("GradeEvent")).body("action", equalTo("Graded"))
+                .body("assignable", equalTo("3899")).body("edApp", equalTo(client.edApp()))
+                .body("completion", equalTo("SUCCESSFULL")).body("scoreGiven", equalTo(8.5f))
+                .body("maxScore", equalTo(10.0f)).body("eventTime", equalTo("2024-03-01T09:05:00Z"))
+                .body("dateCreated", equalTo("2024-03-01T10:00:00Z"))
+                .body("event.object.assignable.skillCode", equalTo("EF15LP01"));
+    }
+
+    @Test
+    void theSeedExampleLayoutWithTopLevelTimesAndAnIsoDurationIsAccepted() {
+        Client client = newClient();
+        JsonObject full = grade2(client.edApp(), urn()).add("type", "ViewEvent").add("profile", "ReadingProfile")
+                .add("action", "Viewed").build();
+        JsonObject object = Json.createObjectBuilder(full.getJsonObject("object")).add("type", "Reading")
+                .remove("dateCreated").remove("startedAtTime").remove("endedAtTime").remove("totalTime")
+                .add("frequency_assigned", 1).add("percentReading", 100).add("finished", "TRUE").build();
+        JsonObject event = Json.createObjectBuilder(full).add("object", object)
+                .add("dateCreated", "2024-03-02T10:00:00.000Z").add("startedAtTime", "2024-03-02T09:00:00.000Z")
+                .add("duration", "PT300S").remove("generated").build();
+        api().request().contentType("application/vnd.caliper+json").header("Authorization", "Bearer " + client.token())
+                .body(event.toString()).post("/analytics/grade2").then().statusCode(200)
+                .body("id", equalTo(event.getString("id")));
+        as(client).get("/analytics/events/" + event.getString("id")).then().statusCode(200)
+                .body("eventTime", equalTo("2024-03-02T09:00:00Z")).body("dateCreated", equalTo("2024-03-02T10:00:00Z"));
+    }
+
+    @Test
+    void acceptedValuesAreEnforcedNamingTheFieldAndTheAcceptedValues() {
+        Client client = newClient();
+        JsonObject full = grade2(client.edApp(), urn()).build();
+        JsonObject object = Json.createObjectBuilder(full.getJsonObject("object")).add("type", "Quiz")
+                .add("completionType", "DONE")
+                .add("assignable", Json.createObjectBuilder(full.getJsonObject("object").getJsonObject("assignable"))
+                        .add("type", "Game").add("isPartOf", Json.createObjectBuilder().add("type", "Course")))
+                .build();
+        JsonObject event = Json.createObjectBuilder(full).add("object", object).add("type", "ClickEvent")
+                .add("profile", "ClickProfile").add("action", "Clicked").build();
+        as(client).body(event.toString()).post("/analytics/grade2").then().statusCode(400)
+                .body("message", hasItems(
+                        "Field type must be one of: GradeEvent, ViewEvent, GradeViewEvent",
+                        "Field profile must be one of: GradingProfile, ReadingProfile, ReadingGradingProfile",
+                        "Field action must be one of: Viewed, Graded, ViewdGraded, ViewedGraded",
+                        "Field object.type must be one of: Attempt, Reading, Reading/Listen",
+                        "Field object.assignable.type must be one of: Activity, Book Activity",
+                        "Field object.completionType must be one of: SUCCESSFULL, FAILURE, ONGOING, EXTRA, CANCEL",
+                        "Field object.assignable.isPartOf.type must be one of: Subject, GroupStudy, Task"))
+                .body("message", hasSize(7));
+        // both spellings of the combined action are accepted
+        for (String action : List.of("ViewdGraded", "ViewedGraded")) {
+            JsonObject ok = grade2(client.edApp(), urn()).add("type", "GradeViewEvent")
+                    .add("profile", "ReadingGradingProfile").add("action", action).build();
+            as(client).body(ok.toString()).post("/analytics/grade2").then().statusCode(200);
+        }
+    }
+
+    @Test
+    void urnsNumbersDatesAndRangesAreChecked() {
+        Client client = newClient();
+        JsonObject full = grade2(client.edApp(), urn()).build();
+        JsonObject object = Json.createObjectBuilder(full.getJsonObject("object"))
+                .add("assignee", Json.createObjectBuilder().add("id", "student-42").add("type", "Person"))
+                .add("totalTime", "300").add("percentReading", 120).add("dateCreated", "01/03/2024")
+                .build();
+        JsonObject event = Json.createObjectBuilder(full).add("id", "12c05c4e-253f-4073-9f29-5786f3ff3f36")
+                .add("object", object).add("edApp", "https://app.example")
+                .add("generated", Json.createObjectBuilder().add("type", "Score").add("maxScore", 10).add("scoreGiven", 12))
+                .build();
+        as(client).body(event.toString()).post("/analytics/grade2").then().statusCode(400)
+                .body("message", contains(
+                        "Field id must be a URN of UUID type (urn:uuid:<uuid>)",
+                        "Field object.assignee.id must be a URN of UUID type (urn:uuid:<uuid>)",
+                        "Field object.dateCreated must be an ISO 8601 date-time with offset, such as 2024-03-01T10:15:00.000Z",
+                        "Field object.totalTime must be a number",
+                        "Field object.percentReading must be between 0 and 100",
+                        "Field edApp must be a URN of UUID type (urn:uuid:<uuid>)",
+                        "Field generated.scoreGiven must not be greater than generated.maxScore"));
+    }
+
+    // ------------------------------------------------------------------ auth and media types
+
+    @Test
+    void noTokenOrABadTokenIs401AndAUserTokenIs403() {
+        Api api = api();
+        String body = grade2("urn:uuid:" + UUID.randomUUID(), urn()).build().toString();
+        api.json().body(body).post("/analytics/grade2").then().statusCode(401).body("message", hasSize(1));
+        api.json().header("Authorization", "not-a-token").body(body).post("/analytics/grade2").then().statusCode(401);
+        api.json().header("Authorization", "Bearer " + api.adminToken()).body(body).post("/analytics/grade2")
+                .then().statusCode(403).body("message[0]", containsString("client"));
+        api.json().header("Authorization", "Bearer " + api.newUser().token()).body(envelope().toString())
+                .post("/analytics/caliper").then().statusCode(403);
+        api.json().get("/analytics/events").then().statusCode(401);
+        api.json().header("Authorization", api.newUser().token()).get("/analytics/events").then().statusCode(403);
+    }
+
+    @Test
+    void anEventForAnotherEdAppIsForbiddenNamingTheMismatch() {
+        Client client = newClient();
+        String other = urn();
+        as(client).body(grade2(other, urn()).build().toString()).post("/analytics/grade2").then().statusCode(403)
+                .body("message[0]", containsString(other)).body("message[0]", containsString(client.edApp()));
+    }
+
+    @Test
+    void otherMediaTypesAre415MalformedJsonIs400AndBodiesOver5MiBAre413() {
+        Client client = newClient();
+        api().request().contentType("text/plain").header("Authorization", client.token()).body("hello")
+                .post("/analytics/grade2").then().statusCode(415).body("message", hasSize(1));
+        api().request().contentType("application/xml").header("Authorization", client.token()).body("<a/>")
+                .post("/analytics/caliper").then().statusCode(415);
+        as(client).body("{\"id\": ").post("/analytics/grade2").then().statusCode(400)
+                .body("message[0]", containsString("Malformed JSON"));
+        as(client).body("[1,2]").post("/analytics/caliper").then().statusCode(400).body("message", hasSize(1));
+        String big = "{\"pad\":\"" + "x".repeat(5 * 1024 * 1024 + 10) + "\"}";
+        as(client).body(big).post("/analytics/grade2").then().statusCode(413).body("message", hasSize(1));
+    }
+
+    // ------------------------------------------------------------------ idempotency
+
+    @Test
+    void resendingAnEventIsA200ThatStoresNothingNewAndReusingItsIdIsAConflict() {
+        Client client = newClient();
+        JsonObject event = grade2(client.edApp(), urn()).build();
+        String id = event.getString("id");
+        as(client).body(event.toString()).post("/analytics/grade2").then().statusCode(200).body("id", equalTo(id));
+        // the same event, keys in another order
+        JsonObjectBuilder reordered = Json.createObjectBuilder();
+        List<String> keys = new ArrayList<>(event.keySet());
+        java.util.Collections.reverse(keys);
+        keys.forEach(k -> reordered.add(k, event.get(k)));
+        as(client).body(reordered.build().toString()).post("/analytics/grade2").then().statusCode(200).body("id", equalTo(id));
+        as(client).queryParam("id", id).get("/analytics/events").then().statusCode(200).body("data", hasSize(1));
+
+        JsonObject changed = Json.createObjectBuilder(event).add("action", "Viewed").build();
+        as(client).body(changed.toString()).post("/analytics/grade2").then().statusCode(409)
+                .body("message[0]", containsString(id));
+        as(client).body(envelope(changed).toString()).post("/analytics/caliper").then().statusCode(409);
+        as(client).get("/analytics/events/" + id).then().statusCode(200).body("action", equalTo("Graded"));
+    }
+
+    @Test
+    void concurrentSingleEventsAreAllStoredAndAcknowledged() throws Exception {
+        Client client = newClient();
+        String assignee = urn();
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (int i = 0; i < 80; i++) {
+                String body = grade2(client.edApp(), assignee).build().toString();
+                statuses.add(pool.submit(() -> as(client).body(body).post("/analytics/grade2").statusCode()));
+            }
+            for (Future<Integer> s : statuses) {
+                assertEquals(200, s.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        as(client).queryParam("assignee", assignee).queryParam("limit", 500).get("/analytics/events")
+                .then().statusCode(200).body("data", hasSize(80));
+    }
+
+    @Test
+    void anAssigneeThatIsAnAccountIsLinkedAndAnUnknownOneIsStillStored() {
+        Client client = newClient();
+        Api.User user = api().newUser();
+        JsonObject known = grade2(client.edApp(), "urn:uuid:" + user.uuid()).build();
+        JsonObject unknown = grade2(client.edApp(), urn()).build();
+        as(client).body(known.toString()).post("/analytics/grade2").then().statusCode(200);
+        as(client).body(unknown.toString()).post("/analytics/grade2").then().statusCode(200);
+        as(client).get("/analytics/events/" + known.getString("id")).then().statusCode(200)
+                .body("accountId", equalTo((int) user.id()));
+        as(client).get("/analytics/events/" + unknown.getString("id")).then().statusCode(200)
+                .body("accountId", nullValue());
+    }
+
+    // ------------------------------------------------------------------ envelopes
+
+    @Test
+    void anEnvelopeWithOneBadEventStoresNothingUnlessPartialIsAsked() {
+        Client client = newClient();
+        String assignee = urn();
+        JsonObject a = grade2(client.edApp(), assignee).build();
+        JsonObject b = grade2(client.edApp(), assignee).build();
+        JsonObject bad = Json.createObjectBuilder(grade2(client.edApp(), assignee).build()).remove("actor").build();
+        JsonObject env = envelope(a, b, bad);
+
+        as(client).body(env.toString()).post("/analytics/caliper").then().statusCode(400)
+                .body("message", hasItems("data[2]: Field actor.type not informed", "data[2]: Field actor.host not informed"));
+        as(client).queryParam("assignee", assignee).get("/analytics/events").then().body("data", hasSize(0));
+
+        as(client).queryParam("partial", true).body(env.toString()).post("/analytics/caliper").then().statusCode(200)
+                .body("received", equalTo(3)).body("stored", equalTo(2)).body("alreadyStored", equalTo(0))
+                .body("rejected", hasSize(1)).body("rejected[0].index", equalTo(2))
+                .body("rejected[0].id", equalTo(bad.getString("id")))
+                .body("rejected[0].message", hasItem("data[2]: Field actor.host not informed"));
+        as(client).queryParam("assignee", assignee).get("/analytics/events").then().body("data", hasSize(2));
+
+        // all-or-nothing again: the two stored ones are resends, the bad one is still bad
+        as(client).queryParam("partial", true).body(envelope(a, b).toString()).post("/analytics/caliper").then()
+                .statusCode(200).body("stored", equalTo(0)).body("alreadyStored", equalTo(2));
+    }
+
+    @Test
+    void aConflictInsideAnEnvelopeRollsItBackUnlessPartial() {
+        Client client = newClient();
+        String assignee = urn();
+        JsonObject stored = grade2(client.edApp(), assignee).build();
+        as(client).body(stored.toString()).post("/analytics/grade2").then().statusCode(200);
+        JsonObject clash = Json.createObjectBuilder(stored).add("action", "Viewed").build();
+        JsonObject fresh = grade2(client.edApp(), assignee).build();
+        as(client).body(envelope(fresh, clash).toString()).post("/analytics/caliper").then().statusCode(409)
+                .body("message[0]", containsString("data[1]"));
+        as(client).queryParam("assignee", assignee).get("/analytics/events").then().body("data", hasSize(1));
+        as(client).queryParam("partial", "true").body(envelope(fresh, clash).toString()).post("/analytics/caliper")
+                .then().statusCode(200).body("stored", equalTo(1)).body("rejected[0].index", equalTo(1))
+                .body("rejected[0].status", equalTo(409));
+    }
+
+    @Test
+    void envelopeRulesDuplicateIdsVersionsSizeAndConfiguration() {
+        Client client = newClient();
+        JsonObject a = grade2(client.edApp(), urn()).build();
+        as(client).body(envelope(a, grade2(client.edApp(), urn()).build(), a).toString()).post("/analytics/caliper")
+                .then().statusCode(400).body("message[0]", containsString("data[2]"))
+                .body("message[0]", containsString(a.getString("id")));
+        JsonObject v1p1 = Json.createObjectBuilder(envelope(a)).add("dataVersion", "http://purl.imsglobal.org/ctx/caliper/v1p1").build();
+        as(client).body(v1p1.toString()).post("/analytics/caliper").then().statusCode(422)
+                .body("message[0]", containsString("dataVersion"));
+        as(client).body("{}").post("/analytics/caliper").then().statusCode(400)
+                .body("message", contains("Field sensor not informed", "Field sendTime not informed",
+                        "Field dataVersion not informed", "Field data not informed"));
+        JsonValue[] tooMany = new JsonValue[1001];
+        for (int i = 0; i < tooMany.length; i++) {
+            tooMany[i] = Json.createObjectBuilder().add("id", "urn:uuid:" + UUID.randomUUID()).build();
+        }
+        as(client).body(envelope(tooMany).toString()).post("/analytics/caliper").then().statusCode(400)
+                .body("message[0]", containsString("at most 1000"));
+        as(client).get("/analytics/caliper").then().statusCode(200)
+                .body("caliper_supported_versions", contains(CONTEXT))
+                .body("caliper_maximum_payload_size", equalTo(5120));
+    }
+
+    @Test
+    void aFullEnvelopeOf1000EventsIsStoredInOneGo() {
+        Client client = newClient();
+        String assignee = urn();
+        JsonValue[] events = new JsonValue[1000];
+        for (int i = 0; i < events.length; i++) {
+            events[i] = grade2(client.edApp(), assignee).build();
+        }
+        as(client).body(envelope(events).toString()).post("/analytics/caliper").then().statusCode(200)
+                .body("stored", equalTo(1000));
+        Set<String> ids = new HashSet<>();
+        String cursor = null;
+        do {
+            RequestSpecification q = as(client).queryParam("assignee", assignee).queryParam("limit", 500);
+            if (cursor != null) {
+                q.queryParam("cursor", cursor);
+            }
+            Response page = q.get("/analytics/events").then().statusCode(200).extract().response();
+            ids.addAll(page.path("data.id"));
+            cursor = page.path("nextCursor");
+        } while (cursor != null);
+        assertEquals(1000, ids.size());
+    }
+
+    // ------------------------------------------------------------------ IMS fixtures
+
+    @Test
+    void everyImsEventFixtureIsStoredOrIsAConflictWhenItsIdWasUsedForOtherContent() throws IOException {
+        Client client = newClient();
+        Map<String, JsonObject> seen = new HashMap<>();
+        int stored = 0;
+        int conflicts = 0;
+        for (Path file : fixtures(FIXTURES, "caliperEvent")) {
+            JsonObject event = readFixture(file);
+            String id = event.getString("id");
+            JsonObject earlier = seen.putIfAbsent(id, event);
+            int expected = earlier == null || earlier.equals(event) ? 200 : 409;
+            int status = as(client).body(envelope(event).toString()).post("/analytics/caliper").statusCode();
+            assertEquals(expected, status, file.getFileName().toString());
+            if (status == 200) {
+                stored++;
+            } else {
+                conflicts++;
+            }
+        }
+        assertTrue(stored >= 40, "stored " + stored);
+        assertEquals(10, conflicts);
+        as(client).queryParam("limit", 500).get("/analytics/events").then().body("data", hasSize(seen.size()));
+    }
+
+    @Test
+    void everyImsEventEnvelopeFixtureIsAcceptedWith200() throws IOException {
+        for (String name : List.of("caliperEnvelopeEventSingle.json", "caliperEnvelopeEventBatch.json",
+                "caliperEnvelopeEventThinned.json", "caliperEnvelopeEventContextArray.json",
+                "caliperEnvelopeToolUseEvent.json")) {
+            Client client = newClient();
+            JsonObject envelope = readFixture(FIXTURES.resolve(name));
+            as(client).body(envelope.toString()).post("/analytics/caliper").then().statusCode(200)
+                    .body("stored", equalTo(envelope.getJsonArray("data").size()));
+        }
+    }
+
+    @Test
+    void everyImsErrorFixtureIsRejected() throws IOException {
+        Client client = newClient();
+        List<String> accepted = new ArrayList<>();
+        List<Path> files = fixtures(FIXTURES.resolve("commonErrorFixtures"), "caliper");
+        for (Path file : files) {
+            String raw = Files.readString(file, StandardCharsets.UTF_8);
+            String body = "{\"sensor\":\"https://example.edu/sensors/1\",\"sendTime\":\"2024-03-01T10:00:01.000Z\","
+                    + "\"dataVersion\":\"" + CONTEXT + "\",\"data\":[" + raw + "]}";
+            int status = as(client).body(body).post("/analytics/caliper").statusCode();
+            if (status != 400) {
+                accepted.add(file.getFileName() + " -> " + status);
+            }
+        }
+        assertEquals(List.of(), accepted);
+        assertTrue(files.size() > 200);
+        as(client).get("/analytics/events").then().body("data", hasSize(0));
+    }
+
+    // ------------------------------------------------------------------ query API
+
+    @Test
+    void aClientSeesOnlyItsOwnEventsNewestFirstAndAnAdministratorSeesAll() {
+        Client mine = newClient();
+        Client theirs = newClient();
+        String assignee = urn();
+        List<String> ids = new ArrayList<>();
+        for (int day = 1; day <= 5; day++) {
+            JsonObject base = grade2(mine.edApp(), assignee).build();
+            JsonObject object = Json.createObjectBuilder(base.getJsonObject("object"))
+                    .add("startedAtTime", "2024-05-0" + day + "T08:00:00Z").remove("endedAtTime").build();
+            JsonObject event = Json.createObjectBuilder(base).add("object", object).build();
+            as(mine).body(event.toString()).post("/analytics/grade2").then().statusCode(200);
+            ids.add(0, event.getString("id"));
+        }
+        JsonObject foreign = grade2(theirs.edApp(), assignee).build();
+        as(theirs).body(foreign.toString()).post("/analytics/grade2").then().statusCode(200);
+
+        Response first = as(mine).queryParam("assignee", assignee).queryParam("limit", 2).get("/analytics/events")
+                .then().statusCode(200).body("data.id", contains(ids.get(0), ids.get(1)))
+                .body("nextCursor", notNullValue()).extract().response();
+        Response second = as(mine).queryParam("assignee", assignee).queryParam("limit", 2)
+                .queryParam("cursor", (String) first.path("nextCursor")).get("/analytics/events")
+                .then().statusCode(200).body("data.id", contains(ids.get(2), ids.get(3))).extract().response();
+        as(mine).queryParam("assignee", assignee).queryParam("limit", 2)
+                .queryParam("cursor", (String) second.path("nextCursor")).get("/analytics/events")
+                .then().body("data.id", contains(ids.get(4))).body("nextCursor", nullValue());
+
+        as(mine).queryParam("assignee", assignee).queryParam("since", "2024-05-02T00:00:00Z")
+                .queryParam("until", "2024-05-04T00:00:00Z").get("/analytics/events")
+                .then().body("data.id", contains(ids.get(2), ids.get(3)));
+        as(mine).queryParam("assignee", assignee).queryParam("type", "ViewEvent").get("/analytics/events")
+                .then().body("data", hasSize(0));
+        as(mine).queryParam("assignable", "3899").queryParam("assignee", assignee).get("/analytics/events")
+                .then().body("data", hasSize(5));
+
+        as(theirs).queryParam("assignee", assignee).get("/analytics/events").then().statusCode(200)
+                .body("data.id", contains(foreign.getString("id")));
+        as(theirs).get("/analytics/events/" + ids.get(0)).then().statusCode(404);
+        as(mine).get("/analytics/events/" + foreign.getString("id")).then().statusCode(404);
+
+        Api api = api();
+        api.as(api.adminToken()).queryParam("assignee", assignee).get("/analytics/events").then().statusCode(200)
+                .body("data", hasSize(6));
+        as(mine).queryParam("since", "yesterday").get("/analytics/events").then().statusCode(400)
+                .body("message[0]", containsString("since"));
+        as(mine).queryParam("cursor", "garbage!").get("/analytics/events").then().statusCode(400);
+        as(mine).queryParam("limit", 0).get("/analytics/events").then().statusCode(400);
+    }
+}
