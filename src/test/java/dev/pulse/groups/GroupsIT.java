@@ -246,7 +246,8 @@ class GroupsIT {
                 .body("paths", hasKey("/api/group/v1/read/{groupId}"))
                 .body("paths", hasKey("/api/group/v1/list"))
                 .body("paths", hasKey("/api/group/v1/delete"))
-                .body("paths", hasKey("/api/group/v1/membership/update"));
+                .body("paths", hasKey("/api/group/v1/membership/update"))
+                .body("paths", hasKey("/api/data/v1/group/activity/agg"));
     }
 
     // ------------------------------------------------------------------ update
@@ -486,6 +487,124 @@ class GroupsIT {
                 .patch("/api/group/v1/membership/update").then(), 401, "GS_MBR03", "UNAUTHORIZED");
         failed(as(member).body(request("userId", member.uuid())).patch("/api/group/v1/membership/update").then(),
                 400, "GS_MBR02", "CLIENT_ERROR");
+    }
+
+    // ------------------------------------------------------------------ activity aggregate
+
+    /** One grade2 Caliper event about a learner and an activity, as the integrator would send it. */
+    private static Map<String, Object> caliperEvent(Api.Client integrator, Api.User learner, String activityId, String time,
+            Map<String, Object> progress) {
+        Map<String, Object> object = new HashMap<>(Map.of(
+                "type", "Attempt",
+                "assignee", Map.of("id", "urn:uuid:" + learner.uuid(), "type", "Person"),
+                "assignable", Map.of("id", activityId, "type", "Activity", "skillCode", "EF15LP01",
+                        "isPartOf", Map.of("id", "LP", "name", "Portuguese", "type", "Subject")),
+                "dateCreated", time, "startedAtTime", time, "endedAtTime", time, "totalTime", 300));
+        object.putAll(progress);
+        return Map.of(
+                "@context", "http://purl.imsglobal.org/ctx/caliper/v1p2",
+                "id", "urn:uuid:" + UUID.randomUUID(),
+                "type", "GradeEvent", "profile", "GradingProfile", "action", "Graded",
+                "actor", Map.of("type", "SoftwareApplication", "host", "https://reader.example.org"),
+                "object", object,
+                "edApp", integrator.edapp(),
+                "generated", Map.of("type", "Score", "maxScore", 10, "scoreGiven", 8.5));
+    }
+
+    @Test
+    void theActivityAggregateIsComputedFromTelemetryAndCaliperDataPostedThroughTheirApis() {
+        Api api = api();
+        long academy = api.newAcademy();
+        Api.User coordinator = api.newUser();
+        api.addToAcademy(academy, coordinator.id(), "academy_coordinator");
+        Api.User admin = api.newUser();
+        Api.User alice = api.newUser();
+        Api.User bob = api.newUser();
+        Api.User carol = api.newUser();
+        Api.User dave = api.newUser();
+        Api.User eve = api.newUser();
+        for (Api.User student : List.of(alice, bob, eve)) {
+            api.addToAcademy(academy, student.id(), "student");
+        }
+        String activityId = Api.unique("fractions");
+        String groupId = create(admin, "members", List.of(member(alice.uuid(), "member"), member(bob.uuid(), "member"),
+                member(carol.uuid(), "member"), member(dave.uuid(), "member")),
+                "activities", List.of(Map.of("id", activityId, "type", "Course")));
+
+        // telemetry through the BreatheCode telemetry API: completion_rate for the asset named by the activity id
+        java.util.function.BiConsumer<Api.User, Integer> telemetry = (student, rate) -> api.as(coordinator.token())
+                .header("Academy", String.valueOf(academy))
+                .body(Map.of("completion_rate", rate))
+                .post("/v1/assignment/academy/asset/" + activityId + "/user/" + student.id() + "/telemetry")
+                .then().statusCode(org.hamcrest.Matchers.anyOf(equalTo(200), equalTo(201)));
+        telemetry.accept(alice, 40);
+        telemetry.accept(bob, 100);
+        telemetry.accept(eve, 100); // not a member: never counted
+
+        // Caliper events through the grade2 API of a registered integrator
+        Api.Client integrator = api.newClient();
+        java.util.function.Consumer<Map<String, Object>> caliper = event -> api.request().contentType("application/json")
+                .header("Authorization", integrator.token()).body(event).post("/analytics/grade2")
+                .then().statusCode(200);
+        caliper.accept(caliperEvent(integrator, alice, activityId, "2024-03-01T10:00:00Z",
+                Map.of("percentReading", 70, "finished", false, "completionType", "ONGOING")));
+        caliper.accept(caliperEvent(integrator, bob, activityId, "2024-03-01T10:00:00Z",
+                Map.of("percentReading", 10)));
+        caliper.accept(caliperEvent(integrator, carol, activityId, "2024-03-02T10:00:00Z",
+                Map.of("finished", true)));
+        caliper.accept(caliperEvent(integrator, dave, "some-other-activity", "2024-03-02T10:00:00Z",
+                Map.of("completionType", "SUCCESSFULL")));
+
+        String requestId = UUID.randomUUID().toString();
+        Response agg = as(alice).header("X-Request-ID", requestId)
+                .body(request("groupId", groupId, "activityId", activityId, "activityType", "Course"))
+                .post("/api/data/v1/group/activity/agg");
+        agg.then().statusCode(200)
+                .body("id", equalTo("api.group.activity.agg")).body("params.msgid", equalTo(requestId))
+                .body("result.groupId", equalTo(groupId))
+                .body("result.activity.id", equalTo(activityId)).body("result.activity.type", equalTo("Course"))
+                .body("result.activity.agg.find { it.metric == 'enrolmentCount' }.value", equalTo(3))
+                .body("result.activity.agg.find { it.metric == 'completedCount' }.value", equalTo(2))
+                .body("result.activity.agg.find { it.metric == 'averageProgress' }.value", equalTo(54.0f))
+                .body("result.activity.agg[0].lastUpdatedOn", notNullValue())
+                .body("result.members", hasSize(5))
+                .body("result.members.userId", not(hasItem(eve.uuid())));
+        assertEquals(Map.of(admin.uuid(), 0f, alice.uuid(), 70f, bob.uuid(), 100f, carol.uuid(), 100f, dave.uuid(), 0f),
+                progressByMember(agg, "progress"));
+        assertEquals(Map.of(admin.uuid(), 0, alice.uuid(), 0, bob.uuid(), 1, carol.uuid(), 1, dave.uuid(), 0),
+                progressByMember(agg, "completedCount"));
+        agg.then().body("result.members.find { it.userId == '" + dave.uuid() + "' }.agg[0].lastUpdatedOn", nullValue())
+                .body("result.members.find { it.userId == '" + alice.uuid() + "' }.role", equalTo("member"))
+                .body("result.members.find { it.userId == '" + alice.uuid() + "' }.name", equalTo("Ada Lovelace"))
+                .body("result.members.find { it.userId == '" + carol.uuid() + "' }.agg[0].lastUpdatedOn",
+                        equalTo(java.time.Instant.parse("2024-03-02T10:00:00Z").toEpochMilli()));
+
+        // more telemetry moves the numbers: alice finishes
+        telemetry.accept(alice, 100);
+        as(alice).body(request("groupId", groupId, "activityId", activityId, "activityType", "Course"))
+                .post("/api/data/v1/group/activity/agg").then().statusCode(200)
+                .body("result.activity.agg.find { it.metric == 'completedCount' }.value", equalTo(3))
+                .body("result.activity.agg.find { it.metric == 'averageProgress' }.value", equalTo(60.0f));
+
+        failed(as(eve).body(request("groupId", groupId, "activityId", activityId, "activityType", "Course"))
+                .post("/api/data/v1/group/activity/agg").then(), 401, "GS_AGG03", "UNAUTHORIZED");
+        failed(as(alice).body(request("groupId", groupId, "activityId", activityId))
+                .post("/api/data/v1/group/activity/agg").then(), 400, "GS_AGG02", "CLIENT_ERROR");
+        failed(as(alice).body(request("groupId", UUID.randomUUID().toString(), "activityId", activityId,
+                        "activityType", "Course")).post("/api/data/v1/group/activity/agg").then(),
+                404, "GS_AGG07", "RESOURCE_NOT_FOUND");
+    }
+
+    private static Map<String, Object> progressByMember(Response agg, String metric) {
+        List<Map<String, Object>> members = agg.path("result.members");
+        Map<String, Object> byMember = new HashMap<>();
+        for (Map<String, Object> m : members) {
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> metrics = (List<Map<String, Object>>) m.get("agg");
+            metrics.stream().filter(x -> metric.equals(x.get("metric"))).findFirst()
+                    .ifPresent(x -> byMember.put((String) m.get("userId"), x.get("value")));
+        }
+        return byMember;
     }
 
     // ------------------------------------------------------------------ concurrency
