@@ -172,16 +172,30 @@ public final class ActivityRequests {
             return null;
         }
         String v = value.trim();
+        Instant at;
         try {
-            return OffsetDateTime.parse(v).toInstant();
+            at = OffsetDateTime.parse(v).toInstant();
         } catch (DateTimeException e) {
             try {
-                return LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant();
+                at = LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant();
             } catch (DateTimeException e2) {
                 errors.put(field, List.of("Datetime has wrong format. Use ISO 8601, e.g. 2026-11-23T10:00:00Z or 2026-11-23."));
                 return null;
             }
         }
+        if (!storable(at)) {
+            errors.put(field, List.of("Datetime out of range: years 1 to 9999."));
+            return null;
+        }
+        return at;
+    }
+
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
+    /** Within the years every store can hold (PostgreSQL refuses some far years with an error). */
+    static boolean storable(Instant at) {
+        return !at.isBefore(EARLIEST) && !at.isAfter(LATEST);
     }
 
     static String unknownSlug(String slug, Set<String> allowed) {

@@ -43,7 +43,11 @@ public record Cursor(Instant createdAt, long id) {
             }
             long micros = Long.parseLong(parts[1]);
             long id = Long.parseLong(parts[2]);
-            return Optional.of(new Cursor(Instant.EPOCH.plus(micros, ChronoUnit.MICROS), id));
+            Instant at = Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
+            if (!ActivityRequests.storable(at)) {
+                return Optional.empty();
+            }
+            return Optional.of(new Cursor(at, id));
         } catch (IllegalArgumentException | ArithmeticException | java.time.DateTimeException e) {
             return Optional.empty();
         }
