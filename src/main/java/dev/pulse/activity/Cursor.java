@@ -22,7 +22,12 @@ public record Cursor(Instant createdAt, long id) {
 
     /** Microseconds since the epoch: the precision every store keeps. */
     public long micros() {
-        return ChronoUnit.MICROS.between(Instant.EPOCH, createdAt);
+        return micros(createdAt);
+    }
+
+    /** Microseconds since the epoch without going through nanoseconds, which overflow ~292 years out. */
+    static long micros(Instant at) {
+        return Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000L), at.getNano() / 1000);
     }
 
     public String encode() {

@@ -17,7 +17,6 @@ import com.google.cloud.datastore.StructuredQuery.OrderBy;
 import com.google.cloud.datastore.StructuredQuery.PropertyFilter;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -69,8 +68,7 @@ public class DatastoreActivityStore implements ActivityStore {
 
     /** The sortable prefix of every key created at that instant. */
     static String timeKey(Instant at) {
-        long micros = ChronoUnit.MICROS.between(Instant.EPOCH, at.truncatedTo(ChronoUnit.MICROS));
-        return String.format("%019d", micros + MICROS_OFFSET);
+        return String.format("%019d", Cursor.micros(at) + MICROS_OFFSET);
     }
 
     static String orderKey(Instant at, long id) {
