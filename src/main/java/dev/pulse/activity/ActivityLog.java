@@ -1,0 +1,167 @@
+package dev.pulse.activity;
+
+import dev.pulse.identity.Account;
+import dev.pulse.identity.Accounts;
+import dev.pulse.identity.Cohort;
+import dev.pulse.identity.Cohorts;
+import dev.pulse.platform.api.ApiError;
+import dev.pulse.platform.security.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The Activity API's rules: who may record and read (checked before the body is looked at, so a
+ * stranger learns nothing from validation messages), which slugs count, how the cohort, day and
+ * user agent of an activity are decided, and what a listing or report may cover.
+ */
+@ApplicationScoped
+@Transactional
+public class ActivityLog {
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    Cohorts cohorts;
+
+    @Inject
+    ActivityAccess access;
+
+    @Inject
+    ActivitySlugs slugs;
+
+    @Inject
+    ActivityStore store;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * Records an activity for a user. The cohort is the body's {@code cohort}, else the one named
+     * in JSON {@code data}; when given it must exist and it brings its academy and, when it knows
+     * it, its current day (else the body's {@code day} is kept).
+     */
+    public Activity record(String userRef, String body, String academy, String headerUserAgent) {
+        caller.requireUser();
+        Account user = accounts.require(userRef);
+        access.mayWrite(user, academy);
+        ActivityRequests.NewActivity request = ActivityRequests.activity(body, slugs.allowed());
+        Long cohortId = null;
+        String cohortSlug = null;
+        Long academyId = null;
+        Integer day = request.day();
+        if (request.cohort() != null) {
+            Cohort cohort = cohorts.require(request.cohort());
+            cohortId = cohort.id();
+            cohortSlug = cohort.slug();
+            academyId = cohort.academy().id();
+            if (cohort.currentDay() != null) {
+                day = cohort.currentDay();
+            }
+        }
+        String userAgent = request.userAgent() != null ? request.userAgent()
+                : ActivityRequests.headerUserAgent(headerUserAgent);
+        return store.append(new Activity(null, request.slug(), user.id(), user.email(), cohortId, cohortSlug,
+                academyId, day, request.data(), userAgent, now()));
+    }
+
+    public ActivityStore.Page<Activity> ofUser(String userRef, String academy, Query query) {
+        caller.requireUser();
+        Account user = accounts.require(userRef);
+        access.mayRead(user, academy);
+        return store.userActivities(user.id(), query.window(slugs.allowed()));
+    }
+
+    public ActivityStore.Page<Activity> ofCohort(String cohortRef, Query query) {
+        caller.requireUser();
+        Cohort cohort = cohorts.require(cohortRef);
+        access.mayReadCohort(cohort);
+        return store.cohortActivities(cohort.id(), query.window(slugs.allowed()));
+    }
+
+    public CodingError recordCodingError(String body, String academy, String headerUserAgent) {
+        caller.requireUser();
+        ActivityRequests.NewCodingError request = ActivityRequests.codingError(body);
+        Account user = accounts.require(request.user());
+        access.mayWrite(user, academy);
+        String userAgent = request.userAgent() != null ? request.userAgent()
+                : ActivityRequests.headerUserAgent(headerUserAgent);
+        return store.append(new CodingError(null, request.slug(), user.id(), user.email(), request.data(),
+                request.message(), request.name(), request.severity(), request.details(), userAgent, now()));
+    }
+
+    public ActivityStore.Page<CodingError> codingErrorsOf(String userRef, String academy, Query query) {
+        caller.requireUser();
+        Account user = accounts.require(userRef);
+        access.mayRead(user, academy);
+        return store.codingErrors(user.id(), query.window(null));
+    }
+
+    /**
+     * Counts by slug or day. Scoped to a user, a cohort, or both (either permission is enough,
+     * since the rows are those of both); with neither, to the academy of the Academy header.
+     */
+    public Tally report(String userRef, String cohortRef, String slug, String since,
+            String until, String by, String academy) {
+        caller.requireUser();
+        Account user = userRef == null || userRef.isBlank() ? null : accounts.require(userRef);
+        Cohort cohort = cohortRef == null || cohortRef.isBlank() ? null : cohorts.require(cohortRef);
+        Long academyId = null;
+        if (user == null && cohort == null) {
+            academyId = access.mayReadAcademy(academy);
+        } else if (user != null) {
+            try {
+                access.mayRead(user, academy);
+            } catch (ApiError denied) {
+                if (cohort == null) {
+                    throw denied;
+                }
+                access.mayReadCohort(cohort);
+            }
+        } else {
+            access.mayReadCohort(cohort);
+        }
+        Map<String, List<String>> errors = new LinkedHashMap<>();
+        Set<String> wanted = ActivityRequests.slugs(slug, slugs.allowed(), errors);
+        Instant from = ActivityRequests.instant("since", since, errors);
+        Instant to = ActivityRequests.instant("until", until, errors);
+        ActivityStore.Grouping grouping = null;
+        String b = by == null || by.isBlank() ? "slug" : by.trim().toLowerCase(Locale.ROOT);
+        switch (b) {
+            case "slug" -> grouping = ActivityStore.Grouping.SLUG;
+            case "day" -> grouping = ActivityStore.Grouping.DAY;
+            default -> errors.put("by", List.of("\"" + by + "\" is not a valid choice; use slug or day."));
+        }
+        if (!errors.isEmpty()) {
+            throw ApiError.invalid(errors);
+        }
+        return new Tally(grouping, store.report(new ActivityStore.Report(user == null ? null : user.id(),
+                cohort == null ? null : cohort.id(), academyId, wanted, from, to, grouping)));
+    }
+
+    private Instant now() {
+        return clock.instant();
+    }
+
+    /** A report's lines and how they are grouped. */
+    public record Tally(ActivityStore.Grouping by, List<ActivityStore.Count> counts) {
+    }
+
+    /** A GET's listing parameters as they came in; checked only after access is granted. */
+    public record Query(String slug, String since, String until, String limit, String cursor) {
+        ActivityStore.Window window(Set<String> allowedSlugs) {
+            return ActivityRequests.window(slug, since, until, limit, cursor, allowedSlugs);
+        }
+    }
+}

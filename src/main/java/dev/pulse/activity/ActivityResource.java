@@ -1,0 +1,158 @@
+package dev.pulse.activity;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.function.Function;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * BreatheCode's Activity API. Listings answer a plain JSON list (what existing clients read)
+ * unless the client pages explicitly with {@code limit} or {@code cursor}, then
+ * {@code {"results","next","cursor"}}; either way the next page's cursor is also in the
+ * {@code X-Next-Cursor} and {@code Link: rel="next"} headers.
+ */
+@Path("/v1/activity")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Activity", description = "User and cohort activities, coding errors and activity reports")
+@APIResponse(responseCode = "401", description = "No or invalid token")
+@APIResponse(responseCode = "403", description = "Neither the user themself nor holding the capability in the academy")
+public class ActivityResource {
+
+    private static final String LISTING = "Newest first. slug: one slug or a comma-separated list; since/until: "
+            + "ISO 8601 (since inclusive, until exclusive); limit: 1-1000, default 50; cursor: from the previous page.";
+
+    @Inject
+    ActivityLog log;
+
+    @Context
+    UriInfo uri;
+
+    @HeaderParam("Academy")
+    String academyHeader;
+
+    @QueryParam("academy")
+    String academyQuery;
+
+    @HeaderParam(HttpHeaders.USER_AGENT)
+    String userAgent;
+
+    @POST
+    @Path("user/{email_or_id}")
+    @Operation(summary = "Record an activity for a user",
+            description = "Body {\"slug\",\"data\"[,\"cohort\",\"day\",\"user_agent\"]}. data is a string; a JSON-encoded "
+                    + "object in it is kept as JSON and its cohort becomes the activity's cohort.")
+    @RequestBody(description = "{\"slug\":\"lesson_opened\",\"data\":\"{\\\"cohort\\\":\\\"mdc-iii\\\"}\"}")
+    @APIResponse(responseCode = "201", description = "The stored activity")
+    @APIResponse(responseCode = "400", description = "Unknown or missing slug, non-string or oversized data, body not a JSON object")
+    @APIResponse(responseCode = "404", description = "Unknown user (user-not-found) or cohort (cohort-not-found)")
+    public Response recordActivity(@PathParam("email_or_id") String user, String body) {
+        Activity stored = log.record(user, body, academy(), userAgent);
+        return Response.status(Response.Status.CREATED).entity(ActivityJson.activity(stored)).build();
+    }
+
+    @GET
+    @Path("user/{email_or_id}")
+    @Operation(summary = "A user's activities", description = LISTING)
+    @APIResponse(responseCode = "200", description = "The activities, newest first")
+    @APIResponse(responseCode = "400", description = "Unknown slug, bad date, limit or cursor")
+    @APIResponse(responseCode = "404", description = "Unknown user (user-not-found)")
+    public Response userActivities(@PathParam("email_or_id") String user, @QueryParam("slug") String slug,
+            @QueryParam("since") String since, @QueryParam("until") String until,
+            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        ActivityLog.Query query = new ActivityLog.Query(slug, since, until, limit, cursor);
+        return page(log.ofUser(user, academy(), query), query, ActivityJson::activity);
+    }
+
+    @GET
+    @Path("cohort/{slug_or_id}")
+    @Operation(summary = "A cohort's activities", description = LISTING
+            + " Needs read_activity in the cohort's academy.")
+    @APIResponse(responseCode = "200", description = "The activities, newest first")
+    @APIResponse(responseCode = "400", description = "Unknown slug, bad date, limit or cursor")
+    @APIResponse(responseCode = "404", description = "Unknown cohort (cohort-not-found)")
+    public Response cohortActivities(@PathParam("slug_or_id") String cohort, @QueryParam("slug") String slug,
+            @QueryParam("since") String since, @QueryParam("until") String until,
+            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        ActivityLog.Query query = new ActivityLog.Query(slug, since, until, limit, cursor);
+        return page(log.ofCohort(cohort, query), query, ActivityJson::activity);
+    }
+
+    @POST
+    @Path("coding_error{slash: /?}")
+    @Operation(summary = "Record a coding error (with or without the trailing slash)",
+            description = "Body {\"user_id\",\"slug\",\"data\",\"message\",\"name\",\"severity\",\"details\"}; "
+                    + "user_id is an email or id; message, name and slug are required; severity a number or numeric string.")
+    @APIResponse(responseCode = "201", description = "The stored coding error")
+    @APIResponse(responseCode = "400", description = "Missing or invalid fields")
+    @APIResponse(responseCode = "404", description = "Unknown user (user-not-found)")
+    public Response recordCodingError(String body) {
+        CodingError stored = log.recordCodingError(body, academy(), userAgent);
+        return Response.status(Response.Status.CREATED).entity(ActivityJson.codingError(stored)).build();
+    }
+
+    @GET
+    @Path("coding_error/{email_or_id}")
+    @Operation(summary = "A user's coding errors", description = LISTING)
+    @APIResponse(responseCode = "200", description = "The coding errors, newest first")
+    @APIResponse(responseCode = "400", description = "Bad slug, date, limit or cursor")
+    @APIResponse(responseCode = "404", description = "Unknown user (user-not-found)")
+    public Response codingErrors(@PathParam("email_or_id") String user, @QueryParam("slug") String slug,
+            @QueryParam("since") String since, @QueryParam("until") String until,
+            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        ActivityLog.Query query = new ActivityLog.Query(slug, since, until, limit, cursor);
+        return page(log.codingErrorsOf(user, academy(), query), query, ActivityJson::codingError);
+    }
+
+    @GET
+    @Path("report")
+    @Operation(summary = "Activity counts grouped by slug or by day (UTC)",
+            description = "Scoped to user and/or cohort (the permission for either is enough), else to the academy "
+                    + "of the Academy header (read_activity). by=slug (default) answers [{\"slug\",\"count\"}] most "
+                    + "first; by=day answers [{\"day\":\"yyyy-MM-dd\",\"count\"}] oldest first.")
+    @APIResponse(responseCode = "200", description = "The counts")
+    @APIResponse(responseCode = "400", description = "Unknown slug or grouping, bad date")
+    @APIResponse(responseCode = "404", description = "Unknown user or cohort")
+    public Response report(@QueryParam("cohort") String cohort, @QueryParam("user") String user,
+            @QueryParam("slug") String slug, @QueryParam("since") String since, @QueryParam("until") String until,
+            @Parameter(description = "slug or day") @QueryParam("by") String by) {
+        ActivityLog.Tally tally = log.report(user, cohort, slug, since, until, by, academy());
+        return Response.ok(ActivityJson.report(tally.counts(), tally.by())).build();
+    }
+
+    private String academy() {
+        return academyHeader != null && !academyHeader.isBlank() ? academyHeader : academyQuery;
+    }
+
+    private <T> Response page(ActivityStore.Page<T> page, ActivityLog.Query query,
+            Function<T, jakarta.json.JsonObject> render) {
+        var results = ActivityJson.list(page.items(), render);
+        String cursor = page.next() == null ? null : page.next().encode();
+        String next = cursor == null ? null
+                : uri.getRequestUriBuilder().replaceQueryParam("cursor", cursor).build().toString();
+        boolean paging = query.limit() != null || query.cursor() != null;
+        Response.ResponseBuilder response = Response.ok(paging ? ActivityJson.page(results, next, cursor) : results);
+        if (cursor != null) {
+            response.header("X-Next-Cursor", cursor).header("Link", "<" + next + ">; rel=\"next\"");
+        }
+        return response.build();
+    }
+}

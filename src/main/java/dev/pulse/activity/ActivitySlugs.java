@@ -1,0 +1,69 @@
+package dev.pulse.activity;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** The activity slugs this installation accepts: BreatheCode's nine plus any listed in PULSE_ACTIVITY_SLUGS. */
+@ApplicationScoped
+public class ActivitySlugs {
+
+    /** The nine activities of the BreatheCode Activity API. */
+    public static final List<String> KNOWN = List.of(
+            "breathecode_login",
+            "online_platform_registration",
+            "public_event_attendance",
+            "classroom_attendance",
+            "classroom_unattendance",
+            "lesson_opened",
+            "office_attendance",
+            "nps_survey_answered",
+            "exercise_success");
+
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9_-]{0,99}");
+
+    private Set<String> allowed;
+
+    protected ActivitySlugs() {
+    }
+
+    @Inject
+    public ActivitySlugs(@ConfigProperty(name = "PULSE_ACTIVITY_SLUGS") Optional<String> extra) {
+        this.allowed = allowing(extra.orElse(""));
+    }
+
+    /** The known slugs plus the comma-separated extra ones (blank or malformed entries refused at start-up). */
+    static Set<String> allowing(String extra) {
+        Set<String> slugs = new LinkedHashSet<>(KNOWN);
+        for (String s : extra.split(",")) {
+            String slug = s.trim();
+            if (slug.isEmpty()) {
+                continue;
+            }
+            if (!SLUG.matcher(slug).matches()) {
+                throw new IllegalArgumentException("PULSE_ACTIVITY_SLUGS: not a slug: '" + slug + "'");
+            }
+            slugs.add(slug);
+        }
+        return Collections.unmodifiableSet(slugs);
+    }
+
+    public Set<String> allowed() {
+        return allowed;
+    }
+
+    static boolean looksLikeSlug(String value) {
+        return value != null && SLUG.matcher(value).matches();
+    }
+
+    @Override
+    public String toString() {
+        return String.join(", ", allowed);
+    }
+}

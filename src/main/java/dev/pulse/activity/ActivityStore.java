@@ -1,0 +1,74 @@
+package dev.pulse.activity;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Where activities and coding errors live. Every listing is newest first, ordered by
+ * (createdAt, id) descending, and pages by keyset: {@link Window#after} is the cursor of the last
+ * row of the previous page. Implementations: {@link PostgresActivityStore} (default) and
+ * {@link DatastoreActivityStore}; {@code ActivityStoreContract} holds the cases both must pass.
+ */
+public interface ActivityStore {
+
+    /** Stores the activity and returns it with its id. */
+    Activity append(Activity activity);
+
+    Page<Activity> userActivities(long userId, Window window);
+
+    Page<Activity> cohortActivities(long cohortId, Window window);
+
+    CodingError append(CodingError error);
+
+    Page<CodingError> codingErrors(long userId, Window window);
+
+    /** Counts of the matching activities grouped by slug (most first) or by UTC day (oldest first). */
+    List<Count> report(Report report);
+
+    /**
+     * Which rows a listing wants: any of {@code slugs} (all when empty), created in
+     * [{@code since}, {@code until}), strictly after the cursor {@code after} in listing order.
+     */
+    record Window(Set<String> slugs, Instant since, Instant until, Cursor after, int limit) {
+        public static final int MAX_LIMIT = 1000;
+
+        public Window {
+            slugs = slugs == null ? Set.of() : Set.copyOf(slugs);
+            if (limit < 1 || limit > MAX_LIMIT) {
+                throw new IllegalArgumentException("limit out of range: " + limit);
+            }
+        }
+
+        public boolean admits(Instant createdAt, long id, String slug) {
+            return (slugs.isEmpty() || slugs.contains(slug))
+                    && (since == null || !createdAt.isBefore(since))
+                    && (until == null || createdAt.isBefore(until))
+                    && (after == null || createdAt.isBefore(after.createdAt())
+                        || (createdAt.equals(after.createdAt()) && id < after.id()));
+        }
+    }
+
+    /** One page and the cursor of the page after it (null on the last page). */
+    record Page<T>(List<T> items, Cursor next) {
+        public Page {
+            items = List.copyOf(items);
+        }
+    }
+
+    enum Grouping { SLUG, DAY }
+
+    /** A report's filters; a null scope (user, cohort, academy) does not filter. */
+    record Report(Long userId, Long cohortId, Long academyId, Set<String> slugs, Instant since, Instant until,
+            Grouping by) {
+        public Report {
+            slugs = slugs == null ? Set.of() : Set.copyOf(slugs);
+            Objects.requireNonNull(by, "grouping");
+        }
+    }
+
+    /** A report line: the slug or the ISO date (yyyy-MM-dd, UTC), and how many activities. */
+    record Count(String key, long count) {
+    }
+}

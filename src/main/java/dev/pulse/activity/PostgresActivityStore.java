@@ -1,0 +1,273 @@
+package dev.pulse.activity;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.TreeSet;
+import javax.sql.DataSource;
+
+/**
+ * Activities in PostgreSQL (V2__activity.sql), through plain JDBC on the application's data
+ * source, so that writes join the caller's JTA transaction and the ingest path carries no ORM
+ * overhead. Listings are keyset scans of one index each; several slugs become one index scan
+ * per slug, merged (UNION ALL, each limited), which stays index-only in cost where an IN list
+ * would read and sort every matching row.
+ */
+public class PostgresActivityStore implements ActivityStore {
+
+    private static final String ACTIVITY_COLUMNS =
+            "id, slug, account_id, email, cohort_id, cohort_slug, academy_id, day, data::text as data, user_agent, created_at";
+    private static final String ERROR_COLUMNS =
+            "id, slug, account_id, email, data::text as data, message, name, severity, details, user_agent, created_at";
+
+    private final DataSource dataSource;
+
+    public PostgresActivityStore(DataSource dataSource) {
+        this.dataSource = Objects.requireNonNull(dataSource, "data source");
+    }
+
+    @Override
+    public Activity append(Activity a) {
+        String sql = """
+                insert into activity (slug, account_id, email, cohort_id, cohort_slug, academy_id, day, data,
+                                      user_agent, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?) returning id""";
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, a.slug());
+            s.setLong(2, a.userId());
+            s.setString(3, a.email());
+            setLong(s, 4, a.cohortId());
+            s.setString(5, a.cohort());
+            setLong(s, 6, a.academyId());
+            setInt(s, 7, a.day());
+            s.setString(8, a.data());
+            s.setString(9, a.userAgent());
+            s.setObject(10, a.createdAt().atOffset(ZoneOffset.UTC));
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return a.withId(r.getLong(1));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not store an activity", e);
+        }
+    }
+
+    @Override
+    public CodingError append(CodingError e) {
+        String sql = """
+                insert into coding_error (slug, account_id, email, data, message, name, severity, details,
+                                          user_agent, created_at)
+                values (?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?, ?) returning id""";
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, e.slug());
+            s.setLong(2, e.userId());
+            s.setString(3, e.email());
+            s.setString(4, e.data());
+            s.setString(5, e.message());
+            s.setString(6, e.name());
+            setInt(s, 7, e.severity());
+            s.setString(8, e.details());
+            s.setString(9, e.userAgent());
+            s.setObject(10, e.createdAt().atOffset(ZoneOffset.UTC));
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return e.withId(r.getLong(1));
+            }
+        } catch (SQLException ex) {
+            throw new IllegalStateException("Could not store a coding error", ex);
+        }
+    }
+
+    @Override
+    public Page<Activity> userActivities(long userId, Window window) {
+        return page("activity", ACTIVITY_COLUMNS, "account_id", userId, window, PostgresActivityStore::activity);
+    }
+
+    @Override
+    public Page<Activity> cohortActivities(long cohortId, Window window) {
+        return page("activity", ACTIVITY_COLUMNS, "cohort_id", cohortId, window, PostgresActivityStore::activity);
+    }
+
+    @Override
+    public Page<CodingError> codingErrors(long userId, Window window) {
+        return page("coding_error", ERROR_COLUMNS, "account_id", userId, window, PostgresActivityStore::codingError);
+    }
+
+    private interface RowMapper<T> {
+        T map(ResultSet r) throws SQLException;
+    }
+
+    /** Fetches limit + 1 rows: the extra one only says whether a next page exists. */
+    private <T> Page<T> page(String table, String columns, String scope, long scopeId, Window w, RowMapper<T> mapper) {
+        StringBuilder common = new StringBuilder(scope).append(" = ?");
+        if (w.since() != null) {
+            common.append(" and created_at >= ?");
+        }
+        if (w.until() != null) {
+            common.append(" and created_at < ?");
+        }
+        if (w.after() != null) {
+            common.append(" and (created_at, id) < (?, ?)");
+        }
+        String order = " order by created_at desc, id desc limit ?";
+        List<String> slugs = new ArrayList<>(new TreeSet<>(w.slugs()));
+        String sql;
+        if (slugs.isEmpty()) {
+            sql = "select " + columns + " from " + table + " where " + common + order;
+        } else if (slugs.size() == 1) {
+            sql = "select " + columns + " from " + table + " where " + common + " and slug = ?" + order;
+        } else {
+            StringBuilder union = new StringBuilder("select * from (");
+            for (int i = 0; i < slugs.size(); i++) {
+                if (i > 0) {
+                    union.append(" union all ");
+                }
+                union.append("(select ").append(columns).append(" from ").append(table).append(" where ")
+                        .append(common).append(" and slug = ?").append(order).append(")");
+            }
+            sql = union.append(") merged").append(order).toString();
+        }
+        int fetch = w.limit() + 1;
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            int p = 1;
+            int branches = Math.max(1, slugs.size());
+            for (int b = 0; b < branches; b++) {
+                s.setLong(p++, scopeId);
+                if (w.since() != null) {
+                    s.setObject(p++, w.since().atOffset(ZoneOffset.UTC));
+                }
+                if (w.until() != null) {
+                    s.setObject(p++, w.until().atOffset(ZoneOffset.UTC));
+                }
+                if (w.after() != null) {
+                    s.setObject(p++, w.after().createdAt().atOffset(ZoneOffset.UTC));
+                    s.setLong(p++, w.after().id());
+                }
+                if (!slugs.isEmpty()) {
+                    s.setString(p++, slugs.get(b));
+                }
+                s.setInt(p++, fetch);
+            }
+            if (slugs.size() > 1) {
+                s.setInt(p, fetch);
+            }
+            List<T> rows = new ArrayList<>(fetch);
+            List<Cursor> cursors = new ArrayList<>(fetch);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    rows.add(mapper.map(r));
+                    cursors.add(new Cursor(instant(r, "created_at"), r.getLong("id")));
+                }
+            }
+            if (rows.size() > w.limit()) {
+                return new Page<>(rows.subList(0, w.limit()), cursors.get(w.limit() - 1));
+            }
+            return new Page<>(rows, null);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not list " + table, e);
+        }
+    }
+
+    @Override
+    public List<Count> report(Report report) {
+        List<Object> params = new ArrayList<>();
+        StringBuilder where = new StringBuilder(" where true");
+        if (report.userId() != null) {
+            where.append(" and account_id = ?");
+            params.add(report.userId());
+        }
+        if (report.cohortId() != null) {
+            where.append(" and cohort_id = ?");
+            params.add(report.cohortId());
+        }
+        if (report.academyId() != null) {
+            where.append(" and academy_id = ?");
+            params.add(report.academyId());
+        }
+        if (!report.slugs().isEmpty()) {
+            where.append(" and slug = any (?)");
+            params.add(report.slugs().toArray(String[]::new));
+        }
+        if (report.since() != null) {
+            where.append(" and created_at >= ?");
+            params.add(report.since().atOffset(ZoneOffset.UTC));
+        }
+        if (report.until() != null) {
+            where.append(" and created_at < ?");
+            params.add(report.until().atOffset(ZoneOffset.UTC));
+        }
+        String sql = report.by() == Grouping.SLUG
+                ? "select slug as key, count(*) from activity" + where + " group by slug order by 2 desc, 1"
+                : "select to_char(created_at at time zone 'UTC', 'YYYY-MM-DD') as key, count(*) from activity" + where
+                        + " group by 1 order by 1";
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.size(); i++) {
+                Object value = params.get(i);
+                if (value instanceof String[] array) {
+                    s.setArray(i + 1, c.createArrayOf("varchar", array));
+                } else {
+                    s.setObject(i + 1, value);
+                }
+            }
+            List<Count> counts = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    counts.add(new Count(r.getString(1), r.getLong(2)));
+                }
+            }
+            return counts;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not report on activities", e);
+        }
+    }
+
+    private static Activity activity(ResultSet r) throws SQLException {
+        return new Activity(r.getLong("id"), r.getString("slug"), r.getLong("account_id"), r.getString("email"),
+                longOrNull(r, "cohort_id"), r.getString("cohort_slug"), longOrNull(r, "academy_id"),
+                intOrNull(r, "day"), r.getString("data"), r.getString("user_agent"), instant(r, "created_at"));
+    }
+
+    private static CodingError codingError(ResultSet r) throws SQLException {
+        return new CodingError(r.getLong("id"), r.getString("slug"), r.getLong("account_id"), r.getString("email"),
+                r.getString("data"), r.getString("message"), r.getString("name"), intOrNull(r, "severity"),
+                r.getString("details"), r.getString("user_agent"), instant(r, "created_at"));
+    }
+
+    private static Instant instant(ResultSet r, String column) throws SQLException {
+        return r.getObject(column, OffsetDateTime.class).toInstant();
+    }
+
+    private static Long longOrNull(ResultSet r, String column) throws SQLException {
+        long value = r.getLong(column);
+        return r.wasNull() ? null : value;
+    }
+
+    private static Integer intOrNull(ResultSet r, String column) throws SQLException {
+        int value = r.getInt(column);
+        return r.wasNull() ? null : value;
+    }
+
+    private static void setLong(PreparedStatement s, int index, Long value) throws SQLException {
+        if (value == null) {
+            s.setNull(index, Types.BIGINT);
+        } else {
+            s.setLong(index, value);
+        }
+    }
+
+    private static void setInt(PreparedStatement s, int index, Integer value) throws SQLException {
+        if (value == null) {
+            s.setNull(index, Types.INTEGER);
+        } else {
+            s.setInt(index, value);
+        }
+    }
+}

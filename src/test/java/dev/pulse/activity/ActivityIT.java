@@ -1,0 +1,498 @@
+package dev.pulse.activity;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pulse.platform.testing.Api;
+import dev.pulse.platform.testing.IntegrationDatabase;
+import dev.pulse.platform.testing.PulseDeployment;
+import io.restassured.response.Response;
+import java.net.URL;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * The Activity API on the real WAR: recording, listings with keyset paging, cohorts from JSON
+ * data, coding errors, reports, every access rule; plus the store contract suite run against
+ * the PostgreSQL store on the same database, and against Datastore when an emulator is set.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ActivityIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return PulseDeployment.war();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private Api api() {
+        return new Api(base);
+    }
+
+    /** An academy with a cohort on day 4, a student in both, and a teacher (read_activity, crud_activity). */
+    private record School(Api api, long academy, Api.Cohort cohort, Api.User student, Api.User teacher) {
+    }
+
+    private School school() {
+        Api api = api();
+        long academy = api.newAcademy();
+        Api.Cohort cohort = api.newCohort(academy, 4);
+        Api.User student = api.newUser();
+        Api.User teacher = api.newUser();
+        api.addToAcademy(academy, student.id(), "student");
+        api.addToAcademy(academy, teacher.id(), "teacher");
+        api.addToCohort(cohort.slug(), student.id(), "STUDENT");
+        api.addToCohort(cohort.slug(), teacher.id(), "TEACHER");
+        return new School(api, academy, cohort, student, teacher);
+    }
+
+    private static Response post(Api api, String token, String user, Map<String, ?> body) {
+        return api.as(token).body(body).post("/v1/activity/user/" + user);
+    }
+
+    // ---- recording ----
+
+    @Test
+    void recordingAnActivitySetsUserEmailTimeAndTheRequestsUserAgent() {
+        School s = school();
+        Instant before = Instant.now().minusSeconds(5);
+        Response r = s.api().as(s.student().token()).header("User-Agent", "bc/mobile")
+                .body(Map.of("slug", "breathecode_login", "data", "logged in from the app"))
+                .post("/v1/activity/user/" + s.student().email());
+        r.then().statusCode(201)
+                .body("id", notNullValue())
+                .body("slug", equalTo("breathecode_login"))
+                .body("user_id", equalTo((int) s.student().id()))
+                .body("email", equalTo(s.student().email()))
+                .body("data", equalTo("logged in from the app"))
+                .body("user_agent", equalTo("bc/mobile"))
+                .body("cohort", nullValue())
+                .body("day", nullValue());
+        Instant created = Instant.parse(r.path("created_at"));
+        assertTrue(created.isAfter(before) && created.isBefore(Instant.now().plusSeconds(5)), created.toString());
+    }
+
+    @Test
+    void theBodysUserAgentWinsOverTheHeader() {
+        School s = school();
+        s.api().as(s.student().token()).header("User-Agent", "curl/8")
+                .body(Map.of("slug", "lesson_opened", "user_agent", "bc/cli"))
+                .post("/v1/activity/user/" + s.student().id())
+                .then().statusCode(201).body("user_agent", equalTo("bc/cli")).body("data", nullValue());
+    }
+
+    @Test
+    void aCohortInJsonDataBecomesTheActivitysCohortWithItsAcademyAndCurrentDay() throws Exception {
+        School s = school();
+        String data = "{\"cohort\": \"" + s.cohort().slug() + "\", \"lesson\": \"intro-to-html\"}";
+        Response r = post(s.api(), s.student().token(), s.student().email(), Map.of("slug", "lesson_opened", "data", data));
+        r.then().statusCode(201)
+                .body("cohort", equalTo(s.cohort().slug()))
+                .body("academy_id", equalTo((int) s.academy()))
+                .body("day", equalTo(4))
+                .body("data.cohort", equalTo(s.cohort().slug()))
+                .body("data.lesson", equalTo("intro-to-html"));
+        // kept as JSON in the database, not as an encoded string
+        try (Connection c = DriverManager.getConnection(IntegrationDatabase.jdbcUrl(), "postgres", "postgres");
+                PreparedStatement q = c.prepareStatement("select jsonb_typeof(data), data->>'lesson' from activity where id = ?")) {
+            q.setLong(1, ((Number) r.path("id")).longValue());
+            try (ResultSet rs = q.executeQuery()) {
+                assertTrue(rs.next());
+                assertEquals("object", rs.getString(1));
+                assertEquals("intro-to-html", rs.getString(2));
+            }
+        }
+        // and it is listed under the cohort
+        s.api().as(s.teacher().token()).get("/v1/activity/cohort/" + s.cohort().slug())
+                .then().statusCode(200).body("id", hasItem(r.<Integer>path("id")));
+    }
+
+    @Test
+    void aCohortFieldInTheBodyAlsoWorksAndABodyDayIsKeptWhenTheCohortKnowsNoDay() {
+        School s = school();
+        Api.Cohort dayless = s.api().newCohort(s.academy(), null);
+        post(s.api(), s.student().token(), s.student().email(),
+                Map.of("slug", "classroom_attendance", "cohort", dayless.id(), "day", 9))
+                .then().statusCode(201).body("cohort", equalTo(dayless.slug())).body("day", equalTo(9))
+                .body("academy_id", equalTo((int) s.academy()));
+        // the cohort's own current day wins over the body's
+        post(s.api(), s.student().token(), s.student().email(),
+                Map.of("slug", "classroom_attendance", "cohort", s.cohort().slug(), "day", 9))
+                .then().statusCode(201).body("day", equalTo(4));
+        post(s.api(), s.student().token(), s.student().email(), Map.of("slug", "lesson_opened", "data", "[1,2,3]"))
+                .then().statusCode(201).body("data", equalTo(List.of(1, 2, 3))).body("cohort", nullValue());
+    }
+
+    @Test
+    void anUnknownCohortInDataIs404CohortNotFound() {
+        School s = school();
+        post(s.api(), s.student().token(), s.student().email(),
+                Map.of("slug", "lesson_opened", "data", "{\"cohort\":\"no-such-cohort-xyz\"}"))
+                .then().statusCode(404).body("slug", equalTo("cohort-not-found")).body("status_code", equalTo(404))
+                .body("detail", notNullValue());
+    }
+
+    @Test
+    void anUnknownSlugIs400NamingTheAllowedOnes() {
+        School s = school();
+        post(s.api(), s.student().token(), s.student().email(), Map.of("slug", "dance_party"))
+                .then().statusCode(400)
+                .body("slug[0]", containsString("dance_party"))
+                .body("slug[0]", containsString("exercise_success"))
+                .body("slug[0]", containsString("office_attendance"));
+        s.api().as(s.student().token()).get("/v1/activity/user/" + s.student().id() + "?slug=lesson_opened,dance_party")
+                .then().statusCode(400).body("slug[0]", containsString("dance_party"));
+    }
+
+    @Test
+    void badBodiesAre400WithFieldMessagesNever500() {
+        School s = school();
+        Api api = s.api();
+        String token = s.student().token();
+        String path = "/v1/activity/user/" + s.student().id();
+        api.as(token).body(Map.of("data", "x")).post(path).then().statusCode(400).body("slug", hasItem("This field is required."));
+        api.as(token).body(Map.of("slug", "  ")).post(path).then().statusCode(400).body("slug[0]", containsString("blank"));
+        api.as(token).body(Map.of("slug", 7)).post(path).then().statusCode(400).body("slug", notNullValue());
+        api.as(token).body(Map.of("slug", "lesson_opened", "data", Map.of("cohort", "x"))).post(path)
+                .then().statusCode(400).body("data[0]", containsString("string"));
+        api.as(token).body("this is not json").post(path).then().statusCode(400).body("non_field_errors", notNullValue());
+        api.as(token).body("[\"slug\"]").post(path).then().statusCode(400).body("non_field_errors", notNullValue());
+        api.as(token).body("").post(path).then().statusCode(400);
+        api.as(token).body(Map.of("slug", "lesson_opened", "data", "x".repeat(64 * 1024 + 1))).post(path)
+                .then().statusCode(400).body("data[0]", containsString("64 KiB"));
+        api.as(token).body(Map.of("slug", "lesson_opened", "data", "x".repeat(64 * 1024))).post(path).then().statusCode(201);
+        api.as(token).body(Map.of("slug", "lesson_opened", "data", "nul \u0000 inside")).post(path)
+                .then().statusCode(400).body("data", notNullValue());
+        api.as(token).body(Map.of("slug", "lesson_opened", "day", "monday")).post(path)
+                .then().statusCode(400).body("day", notNullValue());
+        api.as(token).body(Map.of("slug", "lesson_opened", "day", -1)).post(path)
+                .then().statusCode(400).body("day", notNullValue());
+        api.as(token).body(Map.of("slug", "lesson_opened", "cohort", true)).post(path)
+                .then().statusCode(400).body("cohort", notNullValue());
+        api.as(token).contentType("text/plain").body("{\"slug\":\"lesson_opened\"}").post(path).then().statusCode(415);
+    }
+
+    // ---- listings ----
+
+    @Test
+    void aUsersActivitiesAreNewestFirstAndFilterByASlugList() {
+        School s = school();
+        List<Integer> ids = new ArrayList<>();
+        for (String slug : List.of("lesson_opened", "exercise_success", "breathecode_login", "lesson_opened")) {
+            ids.add(post(s.api(), s.student().token(), s.student().email(), Map.of("slug", slug))
+                    .then().statusCode(201).extract().path("id"));
+        }
+        s.api().as(s.student().token()).get("/v1/activity/user/" + s.student().email())
+                .then().statusCode(200).body("id", equalTo(List.of(ids.get(3), ids.get(2), ids.get(1), ids.get(0))));
+        s.api().as(s.student().token()).get("/v1/activity/user/" + s.student().uuid() + "?slug=lesson_opened,exercise_success")
+                .then().statusCode(200).body("id", equalTo(List.of(ids.get(3), ids.get(1), ids.get(0))))
+                .body("slug", everyItem(not(equalTo("breathecode_login"))));
+        s.api().as(s.student().token()).get("/v1/activity/user/" + s.student().id() + "?slug=exercise_success")
+                .then().statusCode(200).body("id", equalTo(List.of(ids.get(1))));
+    }
+
+    @Test
+    void cursorPagesWalkEveryActivityOnceWithNoDuplicatesOrGaps() {
+        School s = school();
+        List<Integer> posted = new ArrayList<>();
+        for (int i = 0; i < 11; i++) {
+            posted.add(0, post(s.api(), s.student().token(), s.student().email(),
+                    Map.of("slug", i % 2 == 0 ? "lesson_opened" : "exercise_success"))
+                    .then().statusCode(201).extract().path("id"));
+        }
+        List<Integer> walked = new ArrayList<>();
+        Set<Integer> seen = new HashSet<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            String url = "/v1/activity/user/" + s.student().id() + "?limit=4" + (cursor == null ? "" : "&cursor=" + cursor);
+            Response page = s.api().as(s.student().token()).get(url);
+            page.then().statusCode(200).body("$", hasKey("results"));
+            List<Integer> ids = page.path("results.id");
+            for (Integer id : ids) {
+                assertTrue(seen.add(id), "duplicate " + id);
+            }
+            walked.addAll(ids);
+            cursor = page.path("cursor");
+            if (cursor != null) {
+                assertEquals(4, ids.size());
+                assertEquals(cursor, page.header("X-Next-Cursor"));
+                assertTrue(page.<String>path("next").contains("cursor=" + cursor));
+                assertTrue(page.header("Link").contains("rel=\"next\""));
+            } else {
+                assertNull(page.header("X-Next-Cursor"));
+            }
+            pages++;
+        } while (cursor != null && pages < 10);
+        assertEquals(3, pages);
+        assertEquals(posted, walked);
+
+        // a slug list pages the same way
+        Response first = s.api().as(s.student().token())
+                .get("/v1/activity/user/" + s.student().id() + "?limit=3&slug=exercise_success,lesson_opened");
+        List<Integer> firstIds = first.path("results.id");
+        assertEquals(posted.subList(0, 3), firstIds);
+        s.api().as(s.student().token()).get("/v1/activity/user/" + s.student().id()
+                        + "?limit=3&slug=exercise_success,lesson_opened&cursor=" + first.path("cursor"))
+                .then().body("results.id", equalTo(posted.subList(3, 6)));
+        // without limit or cursor: a plain list, the cursor in the headers
+        Response plain = s.api().as(s.student().token()).get("/v1/activity/user/" + s.student().id());
+        plain.then().statusCode(200).body("$", hasSize(11));
+        assertNull(plain.header("X-Next-Cursor"));
+
+        s.api().as(s.student().token()).get("/v1/activity/user/" + s.student().id() + "?cursor=bm90LWEtY3Vyc29y")
+                .then().statusCode(400).body("cursor", hasItem("Invalid cursor."));
+        s.api().as(s.student().token()).get("/v1/activity/user/" + s.student().id() + "?limit=0")
+                .then().statusCode(400).body("limit", notNullValue());
+        s.api().as(s.student().token()).get("/v1/activity/user/" + s.student().id() + "?limit=ten")
+                .then().statusCode(400).body("limit", notNullValue());
+        s.api().as(s.student().token()).get("/v1/activity/user/" + s.student().id() + "?limit=5000")
+                .then().statusCode(200).body("results", hasSize(11));
+    }
+
+    @Test
+    void sinceIsInclusiveAndUntilExclusive() {
+        School s = school();
+        List<Response> made = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            made.add(post(s.api(), s.student().token(), s.student().email(), Map.of("slug", "lesson_opened")));
+        }
+        String middle = made.get(1).path("created_at");
+        String last = made.get(2).path("created_at");
+        List<Integer> ids = s.api().as(s.student().token()).queryParam("since", middle).queryParam("until", last)
+                .get("/v1/activity/user/" + s.student().id()).then().statusCode(200).extract().path("id");
+        if (!middle.equals(last)) {
+            assertEquals(List.of(made.get(1).<Integer>path("id")), ids);
+        }
+        s.api().as(s.student().token()).queryParam("since", middle).get("/v1/activity/user/" + s.student().id())
+                .then().statusCode(200).body("id", hasItem(made.get(1).<Integer>path("id")))
+                .body("id", hasItem(made.get(2).<Integer>path("id")));
+        s.api().as(s.student().token()).queryParam("until", middle).get("/v1/activity/user/" + s.student().id())
+                .then().statusCode(200).body("id", not(hasItem(made.get(1).<Integer>path("id"))));
+        s.api().as(s.student().token()).queryParam("since", "2999-01-01").get("/v1/activity/user/" + s.student().id())
+                .then().statusCode(200).body("$", hasSize(0));
+        s.api().as(s.student().token()).queryParam("since", "yesterday").get("/v1/activity/user/" + s.student().id())
+                .then().statusCode(400).body("since", notNullValue());
+    }
+
+    // ---- access ----
+
+    @Test
+    void everyEndpointIs401WithoutAToken() {
+        School s = school();
+        Api api = s.api();
+        String user = "/v1/activity/user/" + s.student().id();
+        api.json().body(Map.of("slug", "lesson_opened")).post(user).then().statusCode(401).body("status_code", equalTo(401));
+        api.json().get(user).then().statusCode(401);
+        api.json().get("/v1/activity/cohort/" + s.cohort().slug()).then().statusCode(401);
+        api.json().body(Map.of("user_id", s.student().email(), "slug", "x", "message", "m", "name", "n"))
+                .post("/v1/activity/coding_error/").then().statusCode(401);
+        api.json().get("/v1/activity/coding_error/" + s.student().id()).then().statusCode(401);
+        api.json().get("/v1/activity/report?user=" + s.student().id()).then().statusCode(401);
+    }
+
+    @Test
+    void strangersAre403WithTheCapabilityMessages() {
+        School s = school();
+        Api api = s.api();
+        Api.User stranger = api.newUser();
+        String user = "/v1/activity/user/" + s.student().id();
+        api.as(stranger.token()).body(Map.of("slug", "lesson_opened")).post(user)
+                .then().statusCode(403).body("detail", equalTo("You (user: " + stranger.id()
+                        + ") don't have this capability: crud_activity for any academy of user " + s.student().id()));
+        api.as(stranger.token()).get(user).then().statusCode(403)
+                .body("detail", equalTo("Missing academy_id parameter expected for the endpoint url or 'Academy' header"));
+        api.as(stranger.token()).header("Academy", String.valueOf(s.academy())).get(user).then().statusCode(403)
+                .body("detail", equalTo("You (user: " + stranger.id() + ") don't have this capability: read_activity for academy "
+                        + s.academy()));
+        api.as(stranger.token()).header("Academy", "abc").get(user).then().statusCode(400)
+                .body("detail", equalTo("Academy ID needs to be an integer: abc"));
+        api.as(stranger.token()).get("/v1/activity/cohort/" + s.cohort().id()).then().statusCode(403)
+                .body("detail", equalTo("You (user: " + stranger.id() + ") don't have this capability: read_activity for academy "
+                        + s.academy()));
+        api.as(stranger.token()).get("/v1/activity/coding_error/" + s.student().id()).then().statusCode(403);
+        api.as(stranger.token()).get("/v1/activity/report?user=" + s.student().id()).then().statusCode(403);
+        // a student holds crud_activity but not read_activity: no reading of others or of the cohort
+        Api.User classmate = api.newUser();
+        api.addToAcademy(s.academy(), classmate.id(), "student");
+        api.as(classmate.token()).header("Academy", String.valueOf(s.academy())).get(user).then().statusCode(403);
+        api.as(classmate.token()).get("/v1/activity/cohort/" + s.cohort().slug()).then().statusCode(403);
+        // a teacher of another academy cannot read this student even with read_activity there
+        long elsewhere = api.newAcademy();
+        Api.User foreignTeacher = api.newUser();
+        api.addToAcademy(elsewhere, foreignTeacher.id(), "teacher");
+        api.as(foreignTeacher.token()).header("Academy", String.valueOf(elsewhere)).get(user).then().statusCode(403);
+        api.as(foreignTeacher.token()).body(Map.of("slug", "lesson_opened")).post(user).then().statusCode(403);
+    }
+
+    @Test
+    void staffWithTheCapabilityReadAndWriteForUsersOfTheirAcademy() {
+        School s = school();
+        Api api = s.api();
+        String user = "/v1/activity/user/" + s.student().email();
+        // the office's attendance device: crud_activity in the student's academy, no Academy header needed
+        Integer id = post(api, s.teacher().token(), s.student().email(),
+                Map.of("slug", "office_attendance", "user_agent", "office/raspberry-pi"))
+                .then().statusCode(201).body("user_id", equalTo((int) s.student().id())).extract().path("id");
+        api.as(s.teacher().token()).header("Academy", String.valueOf(s.academy())).get(user)
+                .then().statusCode(200).body("id", hasItem(id));
+        api.as(s.teacher().token()).get("/v1/activity/cohort/" + s.cohort().slug()).then().statusCode(200);
+        api.as(api.adminToken()).get(user).then().statusCode(200).body("id", hasItem(id));
+        // an API client's token is not a user's
+        api.as(api.newClient().token()).get(user).then().statusCode(403);
+    }
+
+    @Test
+    void unknownUsersAndCohortsAre404() {
+        School s = school();
+        Api api = s.api();
+        api.as(s.teacher().token()).body(Map.of("slug", "lesson_opened")).post("/v1/activity/user/nobody-here@pulse.test")
+                .then().statusCode(404).body("slug", equalTo("user-not-found")).body("status_code", equalTo(404))
+                .body("detail", notNullValue());
+        api.as(s.teacher().token()).get("/v1/activity/user/999999999").then().statusCode(404).body("slug", equalTo("user-not-found"));
+        api.as(s.teacher().token()).get("/v1/activity/cohort/no-such-cohort-abc").then().statusCode(404)
+                .body("slug", equalTo("cohort-not-found")).body("status_code", equalTo(404));
+        api.as(s.teacher().token()).get("/v1/activity/coding_error/nobody-here@pulse.test").then().statusCode(404)
+                .body("slug", equalTo("user-not-found"));
+        api.as(s.teacher().token()).body(Map.of("user_id", "nobody-here@pulse.test", "slug", "webpack_error",
+                "message", "m", "name", "n")).post("/v1/activity/coding_error").then().statusCode(404)
+                .body("slug", equalTo("user-not-found"));
+    }
+
+    // ---- coding errors ----
+
+    @Test
+    void codingErrorsAreRecordedWithOrWithoutTheTrailingSlashAndListedNewestFirst() {
+        School s = school();
+        Api api = s.api();
+        Response first = api.as(s.student().token()).body(Map.of("user_id", s.student().email(), "slug", "webpack_error",
+                        "data", "optional additional information", "message", "file not found", "name", "module-not-found",
+                        "severity", "900", "details", "stack trace"))
+                .post("/v1/activity/coding_error/");
+        first.then().statusCode(201).body("severity", equalTo(900)).body("email", equalTo(s.student().email()))
+                .body("user_id", equalTo((int) s.student().id())).body("slug", equalTo("webpack_error"))
+                .body("message", equalTo("file not found")).body("name", equalTo("module-not-found"))
+                .body("details", equalTo("stack trace")).body("data", equalTo("optional additional information"));
+        Response second = api.as(s.student().token()).body(Map.of("user_id", s.student().id(), "slug", "syntax_error",
+                "message", "unexpected token", "name", "syntax", "severity", 300)).post("/v1/activity/coding_error");
+        second.then().statusCode(201).body("severity", equalTo(300));
+        api.as(s.student().token()).get("/v1/activity/coding_error/" + s.student().id())
+                .then().statusCode(200).body("id", equalTo(List.of(second.<Integer>path("id"), first.<Integer>path("id"))));
+        api.as(s.student().token()).get("/v1/activity/coding_error/" + s.student().email() + "?slug=webpack_error")
+                .then().statusCode(200).body("id", equalTo(List.of(first.<Integer>path("id"))));
+        api.as(s.teacher().token()).header("Academy", String.valueOf(s.academy()))
+                .get("/v1/activity/coding_error/" + s.student().id()).then().statusCode(200).body("$", hasSize(2));
+
+        api.as(s.student().token()).body(Map.of("user_id", s.student().email())).post("/v1/activity/coding_error/")
+                .then().statusCode(400).body("slug", hasItem("This field is required."))
+                .body("message", hasItem("This field is required.")).body("name", hasItem("This field is required."));
+        api.as(s.student().token()).body(Map.of("user_id", s.student().email(), "slug", "webpack_error", "message", "m",
+                "name", "n", "severity", "high")).post("/v1/activity/coding_error/")
+                .then().statusCode(400).body("severity", hasItem("A valid integer is required."));
+        api.as(s.student().token()).body(Map.of("slug", "webpack_error", "message", "m", "name", "n"))
+                .post("/v1/activity/coding_error/").then().statusCode(400).body("user_id", hasItem("This field is required."));
+        Api.User stranger = api.newUser();
+        api.as(stranger.token()).body(Map.of("user_id", s.student().email(), "slug", "webpack_error", "message", "m",
+                "name", "n")).post("/v1/activity/coding_error/").then().statusCode(403);
+    }
+
+    // ---- reports ----
+
+    @Test
+    void reportsCountBySlugAndByDayInTheirScope() {
+        School s = school();
+        Api api = s.api();
+        Api.User other = api.newUser();
+        api.addToAcademy(s.academy(), other.id(), "student");
+        String inCohort = "{\"cohort\":\"" + s.cohort().slug() + "\"}";
+        for (int i = 0; i < 3; i++) {
+            post(api, s.student().token(), s.student().email(), Map.of("slug", "lesson_opened", "data", inCohort)).then().statusCode(201);
+        }
+        post(api, s.student().token(), s.student().email(), Map.of("slug", "exercise_success", "data", inCohort)).then().statusCode(201);
+        post(api, s.student().token(), s.student().email(), Map.of("slug", "breathecode_login")).then().statusCode(201);
+        post(api, other.token(), other.email(), Map.of("slug", "lesson_opened", "data", inCohort)).then().statusCode(201);
+
+        api.as(s.student().token()).get("/v1/activity/report?by=slug&user=" + s.student().id())
+                .then().statusCode(200)
+                .body("slug", equalTo(List.of("lesson_opened", "breathecode_login", "exercise_success")))
+                .body("count", equalTo(List.of(3, 1, 1)));
+        api.as(s.teacher().token()).get("/v1/activity/report?by=slug&cohort=" + s.cohort().slug())
+                .then().statusCode(200).body("slug", equalTo(List.of("lesson_opened", "exercise_success")))
+                .body("count", equalTo(List.of(4, 1)));
+        api.as(s.teacher().token()).get("/v1/activity/report?by=slug&cohort=" + s.cohort().id() + "&slug=exercise_success")
+                .then().statusCode(200).body("count", equalTo(List.of(1)));
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        api.as(s.teacher().token()).get("/v1/activity/report?by=day&cohort=" + s.cohort().slug() + "&since=" + today)
+                .then().statusCode(200).body("day", hasItem(today)).body("count.sum()", equalTo(5));
+        // academy-wide: the five recorded in the academy's cohort; the login named no cohort, hence no academy
+        api.as(s.teacher().token()).header("Academy", String.valueOf(s.academy())).get("/v1/activity/report")
+                .then().statusCode(200).body("count.sum()", equalTo(5));
+        api.as(s.student().token()).get("/v1/activity/report?by=slug&user=" + s.student().id() + "&since=2999-01-01")
+                .then().statusCode(200).body("$", hasSize(0));
+        api.as(s.student().token()).get("/v1/activity/report?by=week&user=" + s.student().id())
+                .then().statusCode(400).body("by", notNullValue());
+        api.as(s.student().token()).get("/v1/activity/report?user=" + other.id()).then().statusCode(403);
+        api.as(s.student().token()).get("/v1/activity/report?cohort=" + s.cohort().slug()).then().statusCode(403);
+        api.as(s.student().token()).get("/v1/activity/report").then().statusCode(403);
+    }
+
+    // ---- the store contract ----
+
+    @TestFactory
+    Stream<DynamicTest> theStoreContractHoldsOnPostgres() {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setURL(IntegrationDatabase.jdbcUrl());
+        dataSource.setUser("postgres");
+        dataSource.setPassword("postgres");
+        PostgresActivityStore store = new PostgresActivityStore(dataSource);
+        return new ActivityStoreContract(() -> store).cases("postgres");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> theStoreContractHoldsOnDatastore() {
+        String emulator = System.getenv("DATASTORE_EMULATOR_HOST");
+        if (emulator == null || emulator.isBlank()) {
+            String reason = "Datastore contract run skipped: DATASTORE_EMULATOR_HOST is not set "
+                    + "(start `gcloud beta emulators datastore start` and export it to run it)";
+            System.out.println(reason);
+            return Stream.of(DynamicTest.dynamicTest("datastore: skipped", () -> Assumptions.abort(reason)));
+        }
+        String project = System.getenv().getOrDefault("DATASTORE_PROJECT_ID", "pulse-test");
+        DatastoreActivityStore store = DatastoreActivityStore.connect(project, emulator);
+        return new ActivityStoreContract(() -> store).cases("datastore");
+    }
+}
