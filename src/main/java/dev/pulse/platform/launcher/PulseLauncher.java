@@ -82,6 +82,9 @@ public final class PulseLauncher {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + setting("PULSE_HEAP", "1g"),
+                // name the JSON-P provider: otherwise every Json.create* (MP JWT parses each token with
+                // it) runs a ServiceLoader scan over every jar of the WAR
+                "-Djakarta.json.provider=org.eclipse.parsson.JsonProviderImpl",
                 "-jar", microJar.toAbsolutePath().toString(),
                 "--deploy", war.toAbsolutePath().toString(),
                 "--port", Integer.toString(port)));

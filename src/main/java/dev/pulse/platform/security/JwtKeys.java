@@ -88,10 +88,9 @@ public record JwtKeys(RSAPrivateKey privateKey, RSAPublicKey publicKey, String p
         Path scratch = Files.createTempDirectory(dir.getParent(), "keys-");
         Files.writeString(scratch.resolve(PRIVATE_FILE), pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
         Files.writeString(scratch.resolve(PUBLIC_FILE), pem("PUBLIC KEY", pair.getPublic().getEncoded()));
-        try {
+        // on a non-POSIX file system the data directory's own permissions protect the key
+        if (scratch.getFileSystem().supportedFileAttributeViews().contains("posix")) {
             Files.setPosixFilePermissions(scratch.resolve(PRIVATE_FILE), PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException e) {
-            // not a POSIX file system: the data directory's own permissions protect the key
         }
         try {
             Files.move(scratch, dir, StandardCopyOption.ATOMIC_MOVE);
