@@ -15,6 +15,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../../.."
 ROOT=$(pwd)
 DURATION=${DURATION:-30}
+WARMUP=${WARMUP:-20}  # seconds of load first, so the JIT has compiled the hot path
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 PORT=${BENCH_PORT:-18080}
@@ -62,7 +63,7 @@ USER_ID=$(json -H "Authorization: Token $ADMIN_TOKEN" \
 USER_TOKEN=$(json -d '{"email":"learner@pulse.bench","password":"password-123"}' "$BASE/v1/auth/login" | jq -r .token)
 
 echo "[bench] warm-up (5 s)"
-PULSE_TOKEN=$USER_TOKEN PULSE_USER=$USER_ID wrk -t"$THREADS" -c"$CONNECTIONS" -d5s \
+PULSE_TOKEN=$USER_TOKEN PULSE_USER=$USER_ID wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" \
   -s src/bench/activity/post-activity.lua "$BASE" > "$DATA/warmup.txt"
 sleep 1
 export PGPASSWORD=postgres

@@ -9,7 +9,10 @@ import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -23,8 +26,16 @@ public class TokenValidation {
 
     private static final String CREDENTIAL = "fish.payara.microprofile.jwtauth.eesecurity.SignedJWTCredential";
 
+    /** Verified tokens by their exact text, so a client's repeated calls skip the RSA check and parse. */
+    private static final int MAX_REMEMBERED = 20_000;
+
     @Inject
     IdentityStoreHandler identityStores;
+
+    @Inject
+    Clock clock;
+
+    private final Map<String, JsonWebToken> verified = new ConcurrentHashMap<>();
 
     private MethodHandle newCredential;
 
@@ -43,11 +54,21 @@ public class TokenValidation {
         if (token == null || token.isBlank()) {
             return Optional.empty();
         }
+        String text = token.trim();
+        long now = clock.instant().getEpochSecond();
+        JsonWebToken known = verified.get(text);
+        if (known != null) {
+            if (known.getExpirationTime() > now) {
+                return Optional.of(known);
+            }
+            verified.remove(text);
+        }
         try {
-            Credential credential = (Credential) newCredential.invoke(token.trim());
+            Credential credential = (Credential) newCredential.invoke(text);
             CredentialValidationResult result = identityStores.validate(credential);
             if (result.getStatus() == CredentialValidationResult.Status.VALID
                     && result.getCallerPrincipal() instanceof JsonWebToken jwt) {
+                remember(text, jwt);
                 return Optional.of(jwt);
             }
             return Optional.empty();
@@ -56,5 +77,16 @@ public class TokenValidation {
         } catch (Throwable e) {
             throw new IllegalStateException("Token validation failed unexpectedly", e);
         }
+    }
+
+    /**
+     * Keeps a verified token until it expires. The text is the key, so an edited token is never a hit;
+     * the map is simply emptied when it grows past its bound (a cache, not a record of anything).
+     */
+    private void remember(String text, JsonWebToken jwt) {
+        if (verified.size() >= MAX_REMEMBERED) {
+            verified.clear();
+        }
+        verified.put(text, jwt);
     }
 }
