@@ -2,6 +2,7 @@ package dev.pulse.activity;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -75,10 +76,8 @@ public class ActivityResource {
     @APIResponse(responseCode = "200", description = "The activities, newest first")
     @APIResponse(responseCode = "400", description = "Unknown slug, bad date, limit or cursor")
     @APIResponse(responseCode = "404", description = "Unknown user (user-not-found)")
-    public Response userActivities(@PathParam("email_or_id") String user, @QueryParam("slug") String slug,
-            @QueryParam("since") String since, @QueryParam("until") String until,
-            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        ActivityLog.Query query = new ActivityLog.Query(slug, since, until, limit, cursor);
+    public Response userActivities(@PathParam("email_or_id") String user, @BeanParam ListingParams listing) {
+        ActivityLog.Query query = listing.query();
         return page(log.ofUser(user, academy(), query), query, ActivityJson::activity);
     }
 
@@ -89,10 +88,8 @@ public class ActivityResource {
     @APIResponse(responseCode = "200", description = "The activities, newest first")
     @APIResponse(responseCode = "400", description = "Unknown slug, bad date, limit or cursor")
     @APIResponse(responseCode = "404", description = "Unknown cohort (cohort-not-found)")
-    public Response cohortActivities(@PathParam("slug_or_id") String cohort, @QueryParam("slug") String slug,
-            @QueryParam("since") String since, @QueryParam("until") String until,
-            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        ActivityLog.Query query = new ActivityLog.Query(slug, since, until, limit, cursor);
+    public Response cohortActivities(@PathParam("slug_or_id") String cohort, @BeanParam ListingParams listing) {
+        ActivityLog.Query query = listing.query();
         return page(log.ofCohort(cohort, query), query, ActivityJson::activity);
     }
 
@@ -115,10 +112,8 @@ public class ActivityResource {
     @APIResponse(responseCode = "200", description = "The coding errors, newest first")
     @APIResponse(responseCode = "400", description = "Bad slug, date, limit or cursor")
     @APIResponse(responseCode = "404", description = "Unknown user (user-not-found)")
-    public Response codingErrors(@PathParam("email_or_id") String user, @QueryParam("slug") String slug,
-            @QueryParam("since") String since, @QueryParam("until") String until,
-            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        ActivityLog.Query query = new ActivityLog.Query(slug, since, until, limit, cursor);
+    public Response codingErrors(@PathParam("email_or_id") String user, @BeanParam ListingParams listing) {
+        ActivityLog.Query query = listing.query();
         return page(log.codingErrorsOf(user, academy(), query), query, ActivityJson::codingError);
     }
 
