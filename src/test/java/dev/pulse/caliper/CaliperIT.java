@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pulse.platform.testing.Api;
+import dev.pulse.platform.testing.TestResources;
 import dev.pulse.platform.testing.PulseDeployment;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -50,7 +51,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class CaliperIT {
 
-    static final Path FIXTURES = Path.of("../shared/caliper-fixtures");
+    static final Path FIXTURES = TestResources.folder("caliper-fixtures");
     static final String CONTEXT = "http://purl.imsglobal.org/ctx/caliper/v1p2";
 
     @Deployment(testable = false)
