@@ -18,8 +18,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class PulseLauncher {
 
-    private static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
-
     private PulseLauncher() {
     }
 
@@ -55,7 +53,8 @@ public final class PulseLauncher {
             stop(server, db);
         }, "pulse-shutdown"));
 
-        if (PayaraMicro.awaitReady(server, port, READY_TIMEOUT)) {
+        Duration readyTimeout = Duration.parse(setting("PULSE_READY_TIMEOUT", "PT5M"));
+        if (PayaraMicro.awaitReady(server, port, readyTimeout)) {
             System.out.println("[pulse] Pulse is ready at http://localhost:" + port + "/  (OpenAPI: http://localhost:"
                     + port + "/openapi, health: http://localhost:" + port + "/health/ready)");
         } else if (server.isAlive()) {
