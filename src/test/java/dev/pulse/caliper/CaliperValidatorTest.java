@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pulse.platform.testing.TestResources;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 class CaliperValidatorTest {
 
-    static final Path FIXTURES = Path.of("../shared/caliper-fixtures");
+    static final Path FIXTURES = TestResources.folder("caliper-fixtures");
 
     private final CaliperValidator validator = new CaliperValidator();
 

@@ -11,7 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 /**
- * Test-only endpoints added to the real WAR by {@link PlatformIT}: one JSON endpoint in each API
+ * Test-only endpoints added to the real WAR of the integration tests (by {@link dev.pulse.platform.testing.PulseServer}) for {@link PlatformIT}: one JSON endpoint in each API
  * family's path space, and one that fails unexpectedly, to prove the shared error handling.
  */
 public final class ProbeResources {

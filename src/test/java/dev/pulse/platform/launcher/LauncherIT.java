@@ -109,12 +109,14 @@ class LauncherIT {
             env.put("PULSE_PORT", Integer.toString(port));
             env.put("PULSE_DATA_DIR", dataDir.toAbsolutePath().toString());
             env.put("PULSE_HEAP", "768m");
+            // a build machine shared with other builds can take longer than the default five minutes
+            env.put("PULSE_READY_TIMEOUT", "PT10M");
             Running run = new Running(builder.start());
             Path log = Path.of("target", "launcher-" + name + ".log");
             run.pump = new Thread(() -> run.pump(log), "launcher-output-" + name);
             run.pump.setDaemon(true);
             run.pump.start();
-            Instant deadline = Instant.now().plus(Duration.ofMinutes(6));
+            Instant deadline = Instant.now().plus(Duration.ofMinutes(11));
             while (Instant.now().isBefore(deadline)) {
                 if (run.output.stream().anyMatch(l -> l.contains("[pulse] Pulse is ready at"))) {
                     RestAssured.reset();
