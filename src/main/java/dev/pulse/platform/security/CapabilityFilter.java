@@ -1,6 +1,5 @@
 package dev.pulse.platform.security;
 
-import dev.pulse.identity.AcademyRoster;
 import dev.pulse.platform.api.ApiError;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -27,7 +26,7 @@ public class CapabilityFilter implements ContainerRequestFilter {
     Caller caller;
 
     @Inject
-    AcademyRoster roster;
+    AcademyCapabilities roster;
 
     @Override
     public void filter(ContainerRequestContext request) {
