@@ -37,7 +37,8 @@ class PlatformIT {
     static WebArchive deployment() {
         return PulseDeployment.war().addClasses(ProbeResources.class, ProbeResources.Echo.class,
                 ProbeResources.EchoBase.class, ProbeResources.BreatheCodeEcho.class, ProbeResources.CaliperEcho.class,
-                ProbeResources.SunbirdEcho.class, ProbeResources.LiveEcho.class, ProbeResources.Boom.class);
+                ProbeResources.SunbirdEcho.class, ProbeResources.LiveEcho.class, ProbeResources.DeclaredLive.class,
+                ProbeResources.Boom.class);
     }
 
     @ArquillianResource
@@ -103,6 +104,14 @@ class PlatformIT {
         Response r = api().request().contentType("text/plain").body("name=x").post(path);
         assertEquals(415, r.statusCode(), r.asString());
         assertFamilyShape(path, r);
+    }
+
+    @Test
+    void aMatchedResourceAnswersInTheFamilyItDeclares() {
+        Response r = api().request().get("/v1/probe/declared-live");
+        assertEquals(403, r.statusCode(), r.asString());
+        assertFamilyShape("/live", r);
+        r.then().body("error.message", equalTo("Refused by its declared family"));
     }
 
     @Test
