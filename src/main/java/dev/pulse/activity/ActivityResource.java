@@ -1,5 +1,7 @@
 package dev.pulse.activity;
 
+import dev.pulse.platform.api.ApiFamily;
+import dev.pulse.platform.api.Family;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
@@ -30,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * {@code X-Next-Cursor} and {@code Link: rel="next"} headers.
  */
 @Path("/v1/activity")
+@Family(ApiFamily.BREATHECODE)
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

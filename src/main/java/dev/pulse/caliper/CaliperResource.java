@@ -1,5 +1,7 @@
 package dev.pulse.caliper;
 
+import dev.pulse.platform.api.ApiFamily;
+import dev.pulse.platform.api.Family;
 import dev.pulse.platform.security.Caller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -22,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The Caliper hub's ingestion endpoints: grade2 single events and Caliper 1.2 envelopes. */
 @Path("/analytics")
+@Family(ApiFamily.CALIPER)
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes({MediaType.APPLICATION_JSON, CaliperResource.CALIPER_JSON})

@@ -1,6 +1,8 @@
 package dev.pulse.caliper;
 
 import dev.pulse.platform.api.ApiError;
+import dev.pulse.platform.api.ApiFamily;
+import dev.pulse.platform.api.Family;
 import dev.pulse.platform.security.Caller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -22,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The query API over stored Caliper events: a client's own events, newest first, keyset-paged. */
 @Path("/analytics/events")
+@Family(ApiFamily.CALIPER)
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Caliper")

@@ -5,6 +5,8 @@ import dev.pulse.groups.ActivityProgress.MemberFigures;
 import dev.pulse.groups.GroupActivityAggregates.Aggregate;
 import dev.pulse.groups.GroupActivityAggregates.MemberAggregate;
 import dev.pulse.groups.GroupRequests.AggregateBody;
+import dev.pulse.platform.api.ApiFamily;
+import dev.pulse.platform.api.Family;
 import dev.pulse.platform.security.Caller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -24,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Sunbird's group activity aggregate: each member's progress on one activity, from telemetry and Caliper data. */
 @Path("/api/data/v1/group/activity")
+@Family(ApiFamily.SUNBIRD)
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

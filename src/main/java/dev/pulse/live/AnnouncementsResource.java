@@ -1,6 +1,8 @@
 package dev.pulse.live;
 
 import dev.pulse.platform.api.ApiError;
+import dev.pulse.platform.api.ApiFamily;
+import dev.pulse.platform.api.Family;
 import dev.pulse.platform.security.Caller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -30,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Announcements: the public list since a date, organiser writes, and the SMS webhook. */
 @Path("/live/announcements")
+@Family(ApiFamily.LIVE)
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

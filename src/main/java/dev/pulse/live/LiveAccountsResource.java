@@ -3,6 +3,8 @@ package dev.pulse.live;
 import dev.pulse.identity.Account;
 import dev.pulse.identity.Accounts;
 import dev.pulse.platform.api.ApiError;
+import dev.pulse.platform.api.ApiFamily;
+import dev.pulse.platform.api.Family;
 import dev.pulse.platform.security.TokenIssuer;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -19,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Vivere's user/create and user/login: Live accounts on Pulse's identity, tokens are Pulse JWTs. */
 @Path("/live/user")
+@Family(ApiFamily.LIVE)
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

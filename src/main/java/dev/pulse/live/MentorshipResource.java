@@ -1,5 +1,7 @@
 package dev.pulse.live;
 
+import dev.pulse.platform.api.ApiFamily;
+import dev.pulse.platform.api.Family;
 import dev.pulse.platform.security.Caller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -23,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Vivere's mentorship endpoints over {@link MentorshipQueue}. */
 @Path("/live/mentorship")
+@Family(ApiFamily.LIVE)
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

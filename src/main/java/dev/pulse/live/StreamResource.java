@@ -1,5 +1,7 @@
 package dev.pulse.live;
 
+import dev.pulse.platform.api.ApiFamily;
+import dev.pulse.platform.api.Family;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -17,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Live notifications as Server-Sent Events: the same events as Pusher, for clients without it. */
 @Path("/live/stream")
+@Family(ApiFamily.LIVE)
 @RequestScoped
 @Produces(MediaType.SERVER_SENT_EVENTS)
 @Tag(name = "Live")

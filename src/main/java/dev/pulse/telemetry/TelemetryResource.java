@@ -1,5 +1,7 @@
 package dev.pulse.telemetry;
 
+import dev.pulse.platform.api.ApiFamily;
+import dev.pulse.platform.api.Family;
 import dev.pulse.platform.security.Caller;
 import dev.pulse.platform.security.Capable;
 import jakarta.enterprise.context.RequestScoped;
@@ -37,6 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * Bodies are read as JSON-P trees so that {@link TelemetryValidator} can name every wrong field.
  */
 @Path("/v1/assignment/academy")
+@Family(ApiFamily.BREATHECODE)
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -91,6 +91,14 @@ class PlatformIT {
     }
 
     @Test
+    void aMatchedResourceAnswersInTheFamilyItDeclares() {
+        Response r = api().request().get("/v1/probe/declared-live");
+        assertEquals(403, r.statusCode(), r.asString());
+        assertFamilyShape("/live", r);
+        r.then().body("error.message", equalTo("Refused by its declared family"));
+    }
+
+    @Test
     void aMissingFieldIsNamedInTheValidationShape() {
         api().json().body(Map.of("count", 3)).post("/v1/probe/echo").then().statusCode(400)
                 .body("name", hasItem("This field is required."));
