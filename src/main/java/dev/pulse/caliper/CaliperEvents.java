@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -37,7 +36,8 @@ public class CaliperEvents {
             String id, String limit, String cursor) {
     }
 
-    public record Page(List<StoredEvent> events, String nextCursor) {
+    /** One page of events, newest first; {@code nextCursor} is null on the last page. */
+    public record Page(List<CaliperEvent> events, String nextCursor) {
     }
 
     public Page find(Filter f) {
@@ -63,18 +63,18 @@ public class CaliperEvents {
         jpql.append(" order by e.eventTime desc, e.seq desc");
         TypedQuery<StoredEvent> query = em.createQuery(jpql.toString(), StoredEvent.class).setMaxResults(limit + 1);
         params.forEach(query::setParameter);
-        List<StoredEvent> found = new ArrayList<>(query.getResultList());
+        List<StoredEvent> found = query.getResultList();
         String next = null;
         if (found.size() > limit) {
             found = found.subList(0, limit);
             StoredEvent last = found.get(limit - 1);
             next = new Cursor(last.eventTime(), last.seq()).encode();
         }
-        return new Page(List.copyOf(found), next);
+        return new Page(found.stream().map(CaliperEvent::of).toList(), next);
     }
 
     /** One event by its id, among the client's own (or anyone's, for clientId null). */
-    public Optional<StoredEvent> byId(String clientId, String eventId) {
+    public Optional<CaliperEvent> byId(String clientId, String eventId) {
         Page page = find(new Filter(clientId, null, null, null, null, null, eventId, "1", null));
         return page.events().stream().findFirst();
     }

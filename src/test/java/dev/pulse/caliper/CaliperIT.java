@@ -89,7 +89,7 @@ class CaliperIT {
         return "urn:uuid:" + UUID.randomUUID();
     }
 
-    /** A complete grade2 event in the seed table's layout. */
+    /** A complete grade2 event in the layout of the hub's field table. */
     private static JsonObjectBuilder grade2(String edApp, String assignee) {
         return Json.createObjectBuilder()
                 .add("@context", CONTEXT)
