@@ -185,7 +185,7 @@ class CaliperIT {
     }
 
     @Test
-    void theSeedExampleLayoutWithTopLevelTimesAndAnIsoDurationIsAccepted() {
+    void theHubsExampleLayoutWithTopLevelTimesAndAnIsoDurationIsAccepted() {
         Client client = newClient();
         JsonObject full = grade2(client.edApp(), urn()).add("type", "ViewEvent").add("profile", "ReadingProfile")
                 .add("action", "Viewed").build();
