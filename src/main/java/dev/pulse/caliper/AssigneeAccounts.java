@@ -1,28 +1,27 @@
 package dev.pulse.caliper;
 
+import com.github.benmanes.caffeine.cache.Cache;
 import dev.pulse.identity.Accounts;
+import dev.pulse.platform.cache.Caches;
+import dev.pulse.platform.input.UrnUuid;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 
 /**
- * Links an event's assignee to the Pulse account whose uuid it is, so other features can read a
- * member's events; assignees that are no account are stored unlinked.
+ * Links an event's assignee to the Pulse account whose uuid it is ({@code urn:uuid:<uuid>} or the
+ * bare uuid), so other features can read a member's events; other assignees are stored unlinked.
  */
 @ApplicationScoped
 public class AssigneeAccounts {
 
-    private static final Pattern UUID_URN = Pattern.compile(
-            "(?i)(urn:uuid:)?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-    private static final Duration UNKNOWN_ASSIGNEE_CACHE = Duration.ofSeconds(5);
-    private static final int CACHE_LIMIT = 100_000;
+    private static final int REMEMBERED = 100_000;
+    // an account's uuid never changes; an unknown one may be registered any moment
+    private static final Duration UNKNOWN_REMEMBERED = Duration.ofSeconds(5);
 
     @Inject
     Accounts accounts;
@@ -30,37 +29,31 @@ public class AssigneeAccounts {
     @Inject
     Clock clock;
 
-    // an account's uuid never changes: safe to remember; an unknown one may be registered soon
-    private final Map<String, Long> linkedAccounts = new ConcurrentHashMap<>();
-    private final Map<String, Instant> unknownAssignees = new ConcurrentHashMap<>();
+    private Cache<UUID, Long> linked;
+    private Cache<UUID, Boolean> unknown;
+
+    @PostConstruct
+    void start() {
+        linked = Caches.bounded(REMEMBERED);
+        unknown = Caches.expiringAfterWrite(REMEMBERED, UNKNOWN_REMEMBERED, clock);
+    }
 
     /** The account whose uuid the assignee is, if any. */
     Long accountOf(String assignee) {
-        if (assignee == null || !UUID_URN.matcher(assignee).matches()) {
+        Optional<UUID> uuid = UrnUuid.uuidOf(assignee);
+        if (uuid.isEmpty()) {
             return null;
         }
-        String uuid = assignee.substring(assignee.length() - 36).toLowerCase();
-        Long known = linkedAccounts.get(uuid);
-        if (known != null) {
+        Long known = linked.getIfPresent(uuid.get());
+        if (known != null || unknown.getIfPresent(uuid.get()) != null) {
             return known;
         }
-        Instant now = clock.instant();
-        Instant unknownUntil = unknownAssignees.get(uuid);
-        if (unknownUntil != null && unknownUntil.isAfter(now)) {
-            return null;
-        }
-        Optional<Long> id = accounts.resolve(UUID.fromString(uuid).toString()).map(a -> a.id());
-        if (linkedAccounts.size() > CACHE_LIMIT) {
-            linkedAccounts.clear();
-        }
-        if (unknownAssignees.size() > CACHE_LIMIT) {
-            unknownAssignees.clear();
-        }
+        Optional<Long> id = accounts.resolve(uuid.get().toString()).map(a -> a.id());
         if (id.isPresent()) {
-            linkedAccounts.put(uuid, id.get());
+            linked.put(uuid.get(), id.get());
             return id.get();
         }
-        unknownAssignees.put(uuid, now.plus(UNKNOWN_ASSIGNEE_CACHE));
+        unknown.put(uuid.get(), Boolean.TRUE);
         return null;
     }
 }

@@ -30,22 +30,22 @@ final class Caliper12Rules {
         FieldChecks err = new FieldChecks();
         JsonValue context = e.get("@context");
         if (err.required("@context", context) && !namesCaliperContext(context)) {
-            err.add("Field @context must be or include " + CaliperTerms.CONTEXT);
+            err.fail("@context", "must be or include " + CaliperTerms.CONTEXT);
         }
         String id = err.urnUuid("id", e.get("id"));
         String type = err.string("type", e.get("type"), true);
         CaliperTerms.EventRule rule = type == null ? null : CaliperTerms.ruleFor(type);
         if (type != null && rule == null) {
-            err.add("Field type must be one of the Caliper 1.2 event types: " + CaliperTerms.eventTypes());
+            err.fail("type", "must be one of the Caliper 1.2 event types: " + CaliperTerms.eventTypes());
         }
         String profile = text(e.get("profile"));
         if (present(e.get("profile")) && (profile == null || !CaliperTerms.PROFILES.contains(profile))) {
-            err.add("Field profile must be one of: " + String.join(", ", new TreeSet<>(CaliperTerms.PROFILES)));
+            err.fail("profile", "must be one of: " + String.join(", ", new TreeSet<>(CaliperTerms.PROFILES)));
         }
         err.entity("actor", e.get("actor"), true, CaliperTerms.AGENTS);
         String action = err.string("action", e.get("action"), true);
         if (action != null && rule != null && !rule.actions().contains(action)) {
-            err.add("Field action must be one of (for " + type + "): "
+            err.fail("action", "must be one of (for " + type + "): "
                     + String.join(", ", new TreeSet<>(rule.actions())));
         }
         // an unknown type was reported above; its entities are then checked as references only

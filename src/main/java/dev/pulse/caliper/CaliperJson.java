@@ -1,32 +1,35 @@
 package dev.pulse.caliper;
 
+import dev.pulse.platform.input.JsonBodies;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonReader;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.time.Instant;
 
 /** The JSON bodies the Caliper endpoints answer with. */
 final class CaliperJson {
 
+    private static final JsonProvider JSON = JsonBodies.provider();
+
     private CaliperJson() {
     }
 
     /** The acknowledgement of one stored (or already stored) grade2 event. */
     static JsonObject stored(String id) {
-        return CaliperBodies.JSON.createObjectBuilder().add("@context", CaliperTerms.CONTEXT).add("id", id).build();
+        return JSON.createObjectBuilder().add("@context", CaliperTerms.CONTEXT).add("id", id).build();
     }
 
     static JsonObject receipt(CaliperIngestion.EnvelopeReceipt receipt) {
-        JsonArrayBuilder rejected = CaliperBodies.JSON.createArrayBuilder();
+        JsonArrayBuilder rejected = JSON.createArrayBuilder();
         for (CaliperIngestion.Rejection r : receipt.rejected()) {
-            JsonObjectBuilder item = CaliperBodies.JSON.createObjectBuilder().add("index", r.index())
-                    .add("status", r.status()).add("message", CaliperBodies.JSON.createArrayBuilder(r.messages()));
+            JsonObjectBuilder item = JSON.createObjectBuilder().add("index", r.index())
+                    .add("status", r.status()).add("message", JSON.createArrayBuilder(r.messages()));
             text(item, "id", r.id());
             rejected.add(item);
         }
-        return CaliperBodies.JSON.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("@context", CaliperTerms.CONTEXT)
                 .add("received", receipt.received())
                 .add("stored", receipt.stored())
@@ -37,28 +40,28 @@ final class CaliperJson {
 
     /** The endpoint configuration an IMS Caliper sensor asks for before sending. */
     static JsonObject configuration() {
-        return CaliperBodies.JSON.createObjectBuilder()
-                .add("caliper_maximum_payload_size", CaliperBodies.MAX_BYTES / 1024)
-                .add("caliper_supported_extensions", CaliperBodies.JSON.createObjectBuilder()
+        return JSON.createObjectBuilder()
+                .add("caliper_maximum_payload_size", CaliperBodyLimit.MAX_BYTES / 1024)
+                .add("caliper_supported_extensions", JSON.createObjectBuilder()
                         .add("endpoint_name", "Pulse Caliper endpoint")
                         .add("endpoint_version", "1.0.0")
                         .add("maximum_events_per_envelope", EnvelopeRules.MAX_EVENTS_PER_ENVELOPE)
                         .add("partial_envelopes", "?partial=true"))
                 .add("caliper_supported_versions",
-                        CaliperBodies.JSON.createArrayBuilder(EnvelopeRules.SUPPORTED_DATA_VERSIONS))
+                        JSON.createArrayBuilder(EnvelopeRules.SUPPORTED_DATA_VERSIONS))
                 .build();
     }
 
     static JsonObject page(CaliperEvents.Page page) {
-        JsonArrayBuilder data = CaliperBodies.JSON.createArrayBuilder();
+        JsonArrayBuilder data = JSON.createArrayBuilder();
         page.events().forEach(e -> data.add(event(e)));
-        JsonObjectBuilder body = CaliperBodies.JSON.createObjectBuilder().add("data", data);
+        JsonObjectBuilder body = JSON.createObjectBuilder().add("data", data);
         text(body, "nextCursor", page.nextCursor());
         return body.build();
     }
 
     static JsonObject event(CaliperEvent e) {
-        JsonObjectBuilder b = CaliperBodies.JSON.createObjectBuilder()
+        JsonObjectBuilder b = JSON.createObjectBuilder()
                 .add("id", e.id())
                 .add("type", e.type())
                 .add("clientId", e.clientId())
@@ -78,9 +81,8 @@ final class CaliperJson {
         }
         number(b, "scoreGiven", e.scoreGiven());
         number(b, "maxScore", e.maxScore());
-        try (JsonReader reader = CaliperBodies.JSON.createReader(new StringReader(e.payload()))) {
-            b.add("event", reader.readObject());
-        }
+        b.add("event", JsonBodies.parse(new StringReader(e.payload()))
+                .orElseThrow(() -> new IllegalStateException("Stored Caliper event " + e.id() + " is not JSON")));
         return b.build();
     }
 

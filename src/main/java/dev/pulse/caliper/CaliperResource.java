@@ -46,7 +46,7 @@ public class CaliperResource {
     @APIResponse(responseCode = "415", description = "Content-Type is not application/json or application/vnd.caliper+json")
     public JsonObject grade2(InputStream body, @HeaderParam("Content-Length") String length) {
         String clientId = caller.requireClient();
-        return CaliperJson.stored(ingestion.grade2(clientId, CaliperBodies.readObject(body, length)));
+        return CaliperJson.stored(ingestion.grade2(clientId, CaliperBodyLimit.readObject(body, length)));
     }
 
     @POST
@@ -64,7 +64,7 @@ public class CaliperResource {
             @Parameter(description = "true: store the valid events and list the rejected ones")
             @QueryParam("partial") boolean partial) {
         String clientId = caller.requireClient();
-        return CaliperJson.receipt(ingestion.envelope(clientId, CaliperBodies.readObject(body, length), partial));
+        return CaliperJson.receipt(ingestion.envelope(clientId, CaliperBodyLimit.readObject(body, length), partial));
     }
 
     @GET

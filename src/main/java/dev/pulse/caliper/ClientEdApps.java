@@ -1,16 +1,17 @@
 package dev.pulse.caliper;
 
+import com.github.benmanes.caffeine.cache.Cache;
 import dev.pulse.identity.ApiClient;
 import dev.pulse.identity.ApiClients;
 import dev.pulse.platform.api.ApiError;
+import dev.pulse.platform.cache.Caches;
+import dev.pulse.platform.input.UrnUuid;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The edApp an event must name: the one registered for its client. Only the hub's URN form
@@ -19,7 +20,9 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class ClientEdApps {
 
-    private static final Duration CLIENT_CACHE = Duration.ofSeconds(60);
+    // an edApp is fixed at registration: safe to remember for a while
+    private static final Duration REMEMBERED = Duration.ofSeconds(60);
+    private static final int CLIENTS_REMEMBERED = 10_000;
 
     @Inject
     ApiClients clients;
@@ -27,39 +30,33 @@ public class ClientEdApps {
     @Inject
     Clock clock;
 
-    // an edApp is fixed at registration: safe to remember for a while
-    private final Map<String, CachedEdApp> edApps = new ConcurrentHashMap<>();
+    private Cache<String, Optional<String>> registered;
 
-    private record CachedEdApp(Optional<String> edApp, Instant until) {
+    @PostConstruct
+    void start() {
+        registered = Caches.expiringAfterWrite(CLIENTS_REMEMBERED, REMEMBERED, clock);
     }
 
     /** The mismatch message when the event names another edApp than its client's registered one. */
     Optional<String> mismatch(String clientId, ValidatedEvent event) {
         String named = event.edApp();
-        if (named == null || !named.regionMatches(true, 0, "urn:uuid:", 0, 9)) {
+        if (named == null || !named.regionMatches(true, 0, UrnUuid.PREFIX, 0, UrnUuid.PREFIX.length())) {
             return Optional.empty();
         }
-        Optional<String> registered = registered(clientId);
-        if (registered.isEmpty() || registered.get().equalsIgnoreCase(named)) {
+        Optional<String> edApp = registered.get(clientId, this::registeredEdApp);
+        if (edApp.isEmpty() || edApp.get().equalsIgnoreCase(named)) {
             return Optional.empty();
         }
         return Optional.of("Field edApp " + named + " does not match the edApp registered for this client ("
-                + registered.get() + ")");
+                + edApp.get() + ")");
     }
 
-    private Optional<String> registered(String clientId) {
-        Instant now = clock.instant();
-        CachedEdApp cached = edApps.get(clientId);
-        if (cached == null || cached.until().isBefore(now)) {
-            ApiClient client = clients.find(clientId)
-                    .orElseThrow(() -> ApiError.unauthorized("Invalid or expired token."));
-            if (!client.isActive()) {
-                throw ApiError.unauthorized("Invalid or expired token.");
-            }
-            cached = new CachedEdApp(Optional.ofNullable(client.edapp()).filter(s -> !s.isBlank()),
-                    now.plus(CLIENT_CACHE));
-            edApps.put(clientId, cached);
+    /** A client that is gone or disabled is answered as its token would be: 401 (and not remembered). */
+    private Optional<String> registeredEdApp(String clientId) {
+        ApiClient client = clients.find(clientId).orElseThrow(() -> ApiError.unauthorized("Invalid or expired token."));
+        if (!client.isActive()) {
+            throw ApiError.unauthorized("Invalid or expired token.");
         }
-        return cached.edApp();
+        return Optional.ofNullable(client.edapp()).filter(s -> !s.isBlank());
     }
 }

@@ -24,13 +24,13 @@ final class EnvelopeRules {
         err.string("dataVersion", envelope.get("dataVersion"), true);
         JsonValue data = envelope.get("data");
         if (!EventValues.present(data)) {
-            err.add(FieldChecks.notInformed("data"));
+            err.missing("data");
         } else if (!(data instanceof JsonArray list)) {
-            err.add("Field data must be an array of events");
+            err.fail("data", "must be an array of events");
         } else if (list.isEmpty()) {
-            err.add("Field data must hold at least one event");
+            err.fail("data", "must hold at least one event");
         } else if (list.size() > MAX_EVENTS_PER_ENVELOPE) {
-            err.add("Field data holds " + list.size() + " events; an envelope may carry at most "
+            err.fail("data", "holds " + list.size() + " events; an envelope may carry at most "
                     + MAX_EVENTS_PER_ENVELOPE);
         }
         return err.messages();

@@ -1,5 +1,6 @@
 package dev.pulse.caliper;
 
+import dev.pulse.platform.input.JsonBodies;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -40,7 +41,7 @@ final class EventFingerprint {
                     out.append(',');
                 }
                 first = false;
-                out.append(CaliperBodies.JSON.createValue(entry.getKey())).append(':');
+                out.append(JsonBodies.provider().createValue(entry.getKey())).append(':');
                 canonical(entry.getValue(), out);
             }
             out.append('}');

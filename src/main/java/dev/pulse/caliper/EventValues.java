@@ -1,13 +1,13 @@
 package dev.pulse.caliper;
 
+import dev.pulse.platform.input.StorableTime;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
+import java.util.Optional;
 
 /**
  * Reads values out of a Caliper event's JSON without judging them: members of objects that may be
@@ -65,16 +65,16 @@ final class EventValues {
         return d == null ? null : d.doubleValue();
     }
 
-    /** A date-time a rule did not require: unparseable means unknown. */
+    /** A date-time a rule did not require: unparseable or not storable means unknown. */
     static Instant timeOrNull(JsonValue v) {
-        String s = text(v);
-        if (s == null) {
-            return null;
+        return parseTime(text(v)).filter(StorableTime::isStorable).map(t -> StorableTime.of(t).instant()).orElse(null);
+    }
+
+    /** ISO 8601 with an offset, exactly: unlike a query parameter, an event's time has no spaces around it. */
+    static Optional<Instant> parseTime(String s) {
+        if (s == null || !s.equals(s.trim())) {
+            return Optional.empty();
         }
-        try {
-            return OffsetDateTime.parse(s).toInstant();
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return StorableTime.parse(s, StorableTime.Form.OFFSET_DATE_TIME);
     }
 }

@@ -4,6 +4,9 @@ import static dev.pulse.caliper.EventValues.absent;
 import static dev.pulse.caliper.EventValues.present;
 import static dev.pulse.caliper.EventValues.text;
 
+import dev.pulse.platform.input.FieldMessages;
+import dev.pulse.platform.input.StorableTime;
+import dev.pulse.platform.input.UrnUuid;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -13,33 +16,33 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
  * Checks the fields of one Caliper event or envelope and collects every problem, in the order the
- * fields are checked, in the Caliper endpoints' wording ("Field actor.type not informed"). Each
+ * fields are checked, worded by {@link CaliperFieldMessages} ("Field actor.type not informed"). Each
  * check returns the value when it is good, so a rule can go on comparing values.
  */
 final class FieldChecks {
 
-    private static final Pattern URN_UUID = Pattern.compile(
-            "urn:uuid:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final FieldMessages WORDS = CaliperFieldMessages.CALIPER;
     private static final Pattern IRI = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:\\S+");
 
     private final List<String> messages = new ArrayList<>();
 
-    static String notInformed(String field) {
-        return "Field " + field + " not informed";
+    void missing(String field) {
+        fail(field, WORDS.required());
     }
 
-    void add(String message) {
-        messages.add(message);
+    /** A problem of the caller's own with one field: {@code message} says what is wrong ("must be ..."). */
+    void fail(String field, String message) {
+        messages.add(WORDS.attach(field, message));
     }
 
     boolean isEmpty() {
@@ -52,7 +55,7 @@ final class FieldChecks {
 
     boolean required(String field, JsonValue v) {
         if (absent(v)) {
-            add(notInformed(field));
+            fail(field, WORDS.required());
             return false;
         }
         return true;
@@ -66,21 +69,21 @@ final class FieldChecks {
         if (v instanceof JsonObject o) {
             return o;
         }
-        add("Field " + field + " must be an object");
+        fail(field, WORDS.notAnObject());
         return null;
     }
 
     String string(String field, JsonValue v, boolean required) {
         if (absent(v)) {
             if (required) {
-                add(notInformed(field));
+                fail(field, WORDS.required());
             }
             return null;
         }
         if (v instanceof JsonString s) {
             return s.getString();
         }
-        add("Field " + field + " must be a string");
+        fail(field, WORDS.notAString());
         return null;
     }
 
@@ -88,7 +91,7 @@ final class FieldChecks {
     String idValue(String field, JsonValue v, boolean required) {
         if (absent(v)) {
             if (required) {
-                add(notInformed(field));
+                fail(field, WORDS.required());
             }
             return null;
         }
@@ -98,19 +101,19 @@ final class FieldChecks {
         if (v instanceof JsonNumber n) {
             return n.toString();
         }
-        add("Field " + field + " must be a string or a number");
+        fail(field, "must be a string or a number");
         return null;
     }
 
     void scalar(String field, JsonValue v) {
         if (present(v) && !(v instanceof JsonString) && !(v instanceof JsonNumber)) {
-            add("Field " + field + " must be a string or a number");
+            fail(field, "must be a string or a number");
         }
     }
 
     String oneOf(String field, JsonValue v, List<String> accepted) {
         if (absent(v)) {
-            add(notInformed(field));
+            fail(field, WORDS.required());
             return null;
         }
         return optionalOneOf(field, v, accepted);
@@ -122,7 +125,7 @@ final class FieldChecks {
         }
         String s = text(v);
         if (s == null || !accepted.contains(s)) {
-            add("Field " + field + " must be one of: " + String.join(", ", accepted));
+            fail(field, "must be one of: " + String.join(", ", accepted));
             return null;
         }
         return s;
@@ -130,8 +133,8 @@ final class FieldChecks {
 
     String urnUuid(String field, JsonValue v) {
         String s = string(field, v, true);
-        if (s != null && !URN_UUID.matcher(s).matches()) {
-            add("Field " + field + " must be a URN of UUID type (urn:uuid:<uuid>)");
+        if (s != null && !UrnUuid.isUrnUuid(s)) {
+            fail(field, "must be a URN of UUID type (urn:uuid:<uuid>)");
             return null;
         }
         return s;
@@ -141,7 +144,7 @@ final class FieldChecks {
     void iri(String field, JsonValue v) {
         String s = string(field, v, true);
         if (s != null && !IRI.matcher(s).matches()) {
-            add("Field " + field + " must be an IRI");
+            fail(field, "must be an IRI");
         }
     }
 
@@ -149,26 +152,26 @@ final class FieldChecks {
     void httpUrl(String field, JsonValue v) {
         String s = string(field, v, true);
         if (s != null && !isHttpUrl(s)) {
-            add("Field " + field + " must be an http(s) URL");
+            fail(field, "must be an http(s) URL");
         }
     }
 
     BigDecimal number(String field, JsonValue v, boolean required) {
         if (absent(v)) {
             if (required) {
-                add(notInformed(field));
+                fail(field, WORDS.required());
             }
             return null;
         }
         if (v instanceof JsonNumber n) {
             BigDecimal d = n.bigDecimalValue();
             if (Double.isInfinite(d.doubleValue())) {
-                add("Field " + field + " is out of range");
+                fail(field, "is out of range");
                 return null;
             }
             return d;
         }
-        add("Field " + field + " must be a number");
+        fail(field, "must be a number");
         return null;
     }
 
@@ -179,38 +182,43 @@ final class FieldChecks {
         }
         String s = text(v);
         if (s == null || !(s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false"))) {
-            add("Field " + field + " must be one of: TRUE, FALSE");
+            fail(field, WORDS.notABoolean());
         }
     }
 
+    /** An ISO 8601 date-time with offset that PostgreSQL can store, at the precision it keeps. */
     Instant dateTime(String field, JsonValue v, boolean required) {
         String s = string(field, v, required);
         if (s == null) {
             return null;
         }
-        try {
-            return OffsetDateTime.parse(s).toInstant();
-        } catch (DateTimeParseException e) {
-            add("Field " + field + " must be an ISO 8601 date-time with offset, such as 2024-03-01T10:15:00.000Z");
+        Optional<Instant> time = EventValues.parseTime(s);
+        if (time.isEmpty()) {
+            fail(field, WORDS.notADateTime());
             return null;
         }
+        if (!StorableTime.isStorable(time.get())) {
+            fail(field, WORDS.timeOutOfRange());
+            return null;
+        }
+        return StorableTime.of(time.get()).instant();
     }
 
     /** A duration in seconds, or as ISO 8601 text; never negative. */
     void duration(String field, JsonValue v) {
         if (v instanceof JsonNumber n) {
             if (n.bigDecimalValue().signum() < 0) {
-                add("Field " + field + " must be zero or more seconds");
+                fail(field, "must be zero or more seconds");
             }
             return;
         }
         String s = text(v);
         try {
             if (s == null || Duration.parse(s).isNegative()) {
-                add("Field " + field + " must be an ISO 8601 duration such as PT300S");
+                fail(field, "must be an ISO 8601 duration such as PT300S");
             }
         } catch (DateTimeParseException e) {
-            add("Field " + field + " must be an ISO 8601 duration such as PT300S");
+            fail(field, "must be an ISO 8601 duration such as PT300S");
         }
     }
 
@@ -218,29 +226,29 @@ final class FieldChecks {
     void entity(String field, JsonValue v, boolean required, Set<String> types) {
         if (absent(v)) {
             if (required) {
-                add(notInformed(field));
+                fail(field, WORDS.required());
             }
             return;
         }
         if (v instanceof JsonString s) {
             if (!IRI.matcher(s.getString()).matches()) {
-                add("Field " + field + " must be an object or an IRI");
+                fail(field, "must be an object or an IRI");
             }
             return;
         }
         if (!(v instanceof JsonObject o)) {
-            add("Field " + field + " must be an object or an IRI");
+            fail(field, "must be an object or an IRI");
             return;
         }
         String type = text(o.get("type"));
         if (type == null) {
-            add(notInformed(field + ".type"));
+            fail(field + ".type", WORDS.required());
         } else if (types != null && !types.contains(type)) {
-            add("Field " + field + ".type must be one of: " + String.join(", ", new TreeSet<>(types)));
+            fail(field + ".type", "must be one of: " + String.join(", ", new TreeSet<>(types)));
         }
         JsonValue id = o.get("id");
         if (present(id) && (text(id) == null || !IRI.matcher(text(id)).matches())) {
-            add("Field " + field + ".id must be an IRI");
+            fail(field + ".id", "must be an IRI");
         }
     }
 

@@ -37,7 +37,7 @@ final class Grade2Rules {
         FieldChecks err = new FieldChecks();
         JsonValue context = e.get("@context");
         if (err.required("@context", context) && !CaliperTerms.CONTEXT.equals(text(context))) {
-            err.add("Field @context must be " + CaliperTerms.CONTEXT);
+            err.fail("@context", "must be " + CaliperTerms.CONTEXT);
         }
         String id = err.urnUuid("id", e.get("id"));
         String type = err.oneOf("type", e.get("type"), Grade2Terms.TYPES);
@@ -69,7 +69,7 @@ final class Grade2Rules {
                 ? member(assignable, "frequency_assigned") : member(object, "frequency_assigned");
         BigDecimal freq = err.number("object.assignable.frequency_assigned", frequency, false);
         if (freq != null && (freq.signum() <= 0 || !isInteger(freq))) {
-            err.add("Field object.assignable.frequency_assigned must be a positive integer");
+            err.fail("object.assignable.frequency_assigned", "must be a positive integer");
         }
 
         // the hub's table puts the times in object, its example event at the top level: either is accepted
@@ -78,22 +78,22 @@ final class Grade2Rules {
         Instant ended = err.dateTime("object.endedAtTime", either(object, e, "endedAtTime"), false);
         err.dateTime("object.lastTime", either(object, e, "lastTime"), false);
         if (started != null && ended != null && ended.isBefore(started)) {
-            err.add("Field object.endedAtTime must not be before object.startedAtTime");
+            err.fail("object.endedAtTime", "must not be before object.startedAtTime");
         }
         JsonValue totalTime = member(object, "totalTime");
         if (present(totalTime)) {
             BigDecimal seconds = err.number("object.totalTime", totalTime, true);
             if (seconds != null && seconds.signum() < 0) {
-                err.add("Field object.totalTime must be zero or more seconds");
+                err.fail("object.totalTime", "must be zero or more seconds");
             }
         } else if (present(e.get("duration"))) {
             err.duration("duration", e.get("duration"));
         } else {
-            err.add(FieldChecks.notInformed("object.totalTime"));
+            err.missing("object.totalTime");
         }
         BigDecimal percent = err.number("object.percentReading", member(object, "percentReading"), false);
         if (percent != null && (percent.compareTo(BigDecimal.ZERO) < 0 || percent.compareTo(BigDecimal.valueOf(100)) > 0)) {
-            err.add("Field object.percentReading must be between 0 and 100");
+            err.fail("object.percentReading", "must be between 0 and 100");
         }
         String completion = err.optionalOneOf("object.completionType", member(object, "completionType"),
                 Grade2Terms.COMPLETION);
@@ -106,18 +106,18 @@ final class Grade2Rules {
         BigDecimal maxScore = err.number("generated.maxScore", member(generated, "maxScore"), false);
         BigDecimal scoreGiven = err.number("generated.scoreGiven", member(generated, "scoreGiven"), false);
         if (maxScore != null && maxScore.signum() < 0) {
-            err.add("Field generated.maxScore must be zero or more");
+            err.fail("generated.maxScore", "must be zero or more");
         }
         if (scoreGiven != null && scoreGiven.signum() < 0) {
-            err.add("Field generated.scoreGiven must be zero or more");
+            err.fail("generated.scoreGiven", "must be zero or more");
         }
         if (maxScore != null && scoreGiven != null && scoreGiven.compareTo(maxScore) > 0) {
-            err.add("Field generated.scoreGiven must not be greater than generated.maxScore");
+            err.fail("generated.scoreGiven", "must not be greater than generated.maxScore");
         }
         err.scalar("generated.proficiencyLevel", member(generated, "proficiencyLevel"));
         BigDecimal trys = err.number("generated.trys", member(generated, "trys"), false);
         if (trys != null && (trys.signum() < 0 || !isInteger(trys))) {
-            err.add("Field generated.trys must be a whole number of attempts");
+            err.fail("generated.trys", "must be a whole number of attempts");
         }
 
         if (!err.isEmpty()) {

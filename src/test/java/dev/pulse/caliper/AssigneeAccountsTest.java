@@ -65,6 +65,7 @@ class AssigneeAccountsTest {
         AssigneeAccounts assignees = new AssigneeAccounts();
         assignees.accounts = accounts;
         assignees.clock = clock;
+        assignees.start();
         return assignees;
     }
 

@@ -282,4 +282,18 @@ class CaliperValidatorTest {
         assertEquals(java.util.Optional.empty(), EnvelopeRules.unsupportedDataVersion(
                 Json.createObjectBuilder().add("dataVersion", CaliperTerms.CONTEXT).build()));
     }
+
+    @Test
+    void anEventTimePostgresCannotStoreIsOutOfRangeAndTimesKeepMicroseconds() {
+        JsonObject far = caliper12("SessionEvent", "LoggedIn", entity("https://example.edu", "SoftwareApplication"))
+                .add("eventTime", "+300000-01-01T00:00:00Z").build();
+        assertEquals(List.of("Field eventTime is out of range"), CaliperValidator.check(far).messages());
+        JsonObject spaced = caliper12("SessionEvent", "LoggedIn", entity("https://example.edu", "SoftwareApplication"))
+                .add("eventTime", " 2024-03-01T10:15:00Z").build();
+        assertEquals(List.of("Field eventTime must be an ISO 8601 date-time with offset, such as 2024-03-01T10:15:00.000Z"),
+                CaliperValidator.check(spaced).messages());
+        JsonObject nanos = caliper12("SessionEvent", "LoggedIn", entity("https://example.edu", "SoftwareApplication"))
+                .add("eventTime", "2024-03-01T10:15:00.123456789Z").build();
+        assertEquals(java.time.Instant.parse("2024-03-01T10:15:00.123456Z"), CaliperValidator.check(nanos).event().eventTime());
+    }
 }

@@ -53,6 +53,7 @@ class ClientEdAppsTest {
         ClientEdApps edApps = new ClientEdApps();
         edApps.clients = clients;
         edApps.clock = clock;
+        edApps.start();
         return edApps;
     }
 
