@@ -55,7 +55,7 @@ final class FieldChecks {
 
     boolean required(String field, JsonValue v) {
         if (absent(v)) {
-            fail(field, WORDS.required());
+            missing(field);
             return false;
         }
         return true;
@@ -76,7 +76,7 @@ final class FieldChecks {
     String string(String field, JsonValue v, boolean required) {
         if (absent(v)) {
             if (required) {
-                fail(field, WORDS.required());
+                missing(field);
             }
             return null;
         }
@@ -91,7 +91,7 @@ final class FieldChecks {
     String idValue(String field, JsonValue v, boolean required) {
         if (absent(v)) {
             if (required) {
-                fail(field, WORDS.required());
+                missing(field);
             }
             return null;
         }
@@ -113,7 +113,7 @@ final class FieldChecks {
 
     String oneOf(String field, JsonValue v, List<String> accepted) {
         if (absent(v)) {
-            fail(field, WORDS.required());
+            missing(field);
             return null;
         }
         return optionalOneOf(field, v, accepted);
@@ -159,7 +159,7 @@ final class FieldChecks {
     BigDecimal number(String field, JsonValue v, boolean required) {
         if (absent(v)) {
             if (required) {
-                fail(field, WORDS.required());
+                missing(field);
             }
             return null;
         }
@@ -226,7 +226,7 @@ final class FieldChecks {
     void entity(String field, JsonValue v, boolean required, Set<String> types) {
         if (absent(v)) {
             if (required) {
-                fail(field, WORDS.required());
+                missing(field);
             }
             return;
         }
@@ -242,7 +242,7 @@ final class FieldChecks {
         }
         String type = text(o.get("type"));
         if (type == null) {
-            fail(field + ".type", WORDS.required());
+            missing(field + ".type");
         } else if (types != null && !types.contains(type)) {
             fail(field + ".type", "must be one of: " + String.join(", ", new TreeSet<>(types)));
         }
