@@ -86,4 +86,12 @@ public class BreatheCodeFieldMessages implements FieldMessages {
     public String invalidCursor() {
         return "Invalid cursor.";
     }
+
+    public String tooShort(int min) {
+        return "Ensure this field has at least " + min + " characters.";
+    }
+
+    public String notAnEmail() {
+        return "Enter a valid email address.";
+    }
 }

@@ -13,7 +13,7 @@ import java.util.Map;
 public interface FieldMessages {
 
     /** Django REST Framework's wording, as the BreatheCode APIs answer. */
-    FieldMessages BREATHECODE = new BreatheCodeFieldMessages();
+    BreatheCodeFieldMessages BREATHECODE = new BreatheCodeFieldMessages();
 
     String required();
 

@@ -47,8 +47,14 @@ public final class Slug {
 
     /** For values the code itself writes (configuration, fixed names): a slug, or an IllegalArgumentException. */
     public static String require(String value, String what) {
-        if (!isSlug(value)) {
-            throw new IllegalArgumentException(what + " must be a slug: '" + value + "'");
+        return require(value, MAX_LENGTH, what);
+    }
+
+    /** Like {@link #require(String, String)} for a column shorter than {@link #MAX_LENGTH}. */
+    public static String require(String value, int maxLength, String what) {
+        if (!isSlug(value, maxLength)) {
+            throw new IllegalArgumentException(what + " must be a slug of at most " + maxLength + " characters: '"
+                    + value + "'");
         }
         return value;
     }

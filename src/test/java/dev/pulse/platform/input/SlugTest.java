@@ -51,6 +51,7 @@ class SlugTest {
         assertEquals("mentor_session", Slug.require("mentor_session", "PULSE_ACTIVITY_SLUGS"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Slug.require("Bad Slug", "PULSE_ACTIVITY_SLUGS"));
-        assertEquals("PULSE_ACTIVITY_SLUGS must be a slug: 'Bad Slug'", e.getMessage());
+        assertEquals("PULSE_ACTIVITY_SLUGS must be a slug of at most 200 characters: 'Bad Slug'", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Slug.require("a".repeat(101), 100, "slug"));
     }
 }
