@@ -45,7 +45,8 @@ final class CaliperBodyLimit {
             throw ApiError.badRequest("empty-body", "The request body is empty; send a JSON object");
         }
         if (isJsonWhiteSpace(bytes)) {
-            // JsonBodies reads a blank body as {}; here, as always, it is malformed JSON (blank text is not JSON)
+            // JsonBodies.object reads white space alone as {}; Caliper has always answered it as malformed
+            // JSON, which is what JsonBodies.value throws for blank text
             JsonBodies.value("");
         }
         return JsonBodies.object(new ByteArrayInputStream(bytes));
