@@ -4,8 +4,8 @@ import dev.pulse.groups.ActivityProgress.ActivityFigures;
 import dev.pulse.groups.ActivityProgress.Evidence;
 import dev.pulse.groups.ActivityProgress.MemberFigures;
 import dev.pulse.groups.GroupRequests.AggregateRequest;
+import dev.pulse.caliper.CaliperEvent;
 import dev.pulse.caliper.CaliperEvents;
-import dev.pulse.caliper.StoredEvent;
 import dev.pulse.identity.Account;
 import dev.pulse.identity.Accounts;
 import dev.pulse.platform.api.ApiError;
@@ -90,7 +90,7 @@ public class GroupActivityAggregates {
         do {
             CaliperEvents.Page page = caliperEvents.find(new CaliperEvents.Filter(null, null, activityId, null, null,
                     null, null, String.valueOf(CALIPER_PAGE), cursor));
-            for (StoredEvent e : page.events()) {
+            for (CaliperEvent e : page.events()) {
                 if (e.accountId() != null && members.contains(e.accountId())) {
                     evidence.add(new Evidence(e.accountId(), ActivityProgress.ofCaliperEvent(e.payload()), e.eventTime()));
                 }

@@ -77,7 +77,7 @@ class CaliperIT {
         return "urn:uuid:" + UUID.randomUUID();
     }
 
-    /** A complete grade2 event in the seed table's layout. */
+    /** A complete grade2 event in the layout of the hub's field table. */
     private static JsonObjectBuilder grade2(String edApp, String assignee) {
         return Json.createObjectBuilder()
                 .add("@context", CONTEXT)
@@ -173,7 +173,7 @@ class CaliperIT {
     }
 
     @Test
-    void theSeedExampleLayoutWithTopLevelTimesAndAnIsoDurationIsAccepted() {
+    void theHubsExampleLayoutWithTopLevelTimesAndAnIsoDurationIsAccepted() {
         Client client = newClient();
         JsonObject full = grade2(client.edApp(), urn()).add("type", "ViewEvent").add("profile", "ReadingProfile")
                 .add("action", "Viewed").build();
