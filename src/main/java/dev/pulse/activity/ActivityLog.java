@@ -13,7 +13,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -56,7 +55,7 @@ public class ActivityLog {
         caller.requireUser();
         Account user = accounts.require(userRef);
         access.mayWrite(user, academy);
-        ActivityRequests.NewActivity request = ActivityRequests.activity(body, slugs.allowed());
+        NewActivity request = NewActivity.read(body, slugs.allowed());
         Long cohortId = null;
         String cohortSlug = null;
         Long academyId = null;
@@ -71,19 +70,19 @@ public class ActivityLog {
             }
         }
         String userAgent = request.userAgent() != null ? request.userAgent()
-                : ActivityRequests.headerUserAgent(headerUserAgent);
+                : storedUserAgent(headerUserAgent);
         return store.append(new Activity(null, request.slug(), user.id(), user.email(), cohortId, cohortSlug,
                 academyId, day, request.data(), userAgent, now()));
     }
 
-    public ActivityStore.Page<Activity> ofUser(String userRef, String academy, Query query) {
+    public ActivityStore.Page<Activity> ofUser(String userRef, String academy, ListingQuery query) {
         caller.requireUser();
         Account user = accounts.require(userRef);
         access.mayRead(user, academy);
         return store.userActivities(user.id(), query.window(slugs.allowed()));
     }
 
-    public ActivityStore.Page<Activity> ofCohort(String cohortRef, Query query) {
+    public ActivityStore.Page<Activity> ofCohort(String cohortRef, ListingQuery query) {
         caller.requireUser();
         Cohort cohort = cohorts.require(cohortRef);
         access.mayReadCohort(cohort);
@@ -92,16 +91,16 @@ public class ActivityLog {
 
     public CodingError recordCodingError(String body, String academy, String headerUserAgent) {
         caller.requireUser();
-        ActivityRequests.NewCodingError request = ActivityRequests.codingError(body);
+        NewCodingError request = NewCodingError.read(body);
         Account user = accounts.require(request.user());
         access.mayWrite(user, academy);
         String userAgent = request.userAgent() != null ? request.userAgent()
-                : ActivityRequests.headerUserAgent(headerUserAgent);
+                : storedUserAgent(headerUserAgent);
         return store.append(new CodingError(null, request.slug(), user.id(), user.email(), request.data(),
                 request.message(), request.name(), request.severity(), request.details(), userAgent, now()));
     }
 
-    public ActivityStore.Page<CodingError> codingErrorsOf(String userRef, String academy, Query query) {
+    public ActivityStore.Page<CodingError> codingErrorsOf(String userRef, String academy, ListingQuery query) {
         caller.requireUser();
         Account user = accounts.require(userRef);
         access.mayRead(user, academy);
@@ -133,16 +132,10 @@ public class ActivityLog {
             access.mayReadCohort(cohort);
         }
         Map<String, List<String>> errors = new LinkedHashMap<>();
-        Set<String> wanted = ActivityRequests.slugs(slug, slugs.allowed(), errors);
-        Instant from = ActivityRequests.instant("since", since, errors);
-        Instant to = ActivityRequests.instant("until", until, errors);
-        ActivityStore.Grouping grouping = null;
-        String b = by == null || by.isBlank() ? "slug" : by.trim().toLowerCase(Locale.ROOT);
-        switch (b) {
-            case "slug" -> grouping = ActivityStore.Grouping.SLUG;
-            case "day" -> grouping = ActivityStore.Grouping.DAY;
-            default -> errors.put("by", List.of("\"" + by + "\" is not a valid choice; use slug or day."));
-        }
+        Set<String> wanted = ActivityFilters.slugs(slug, slugs.allowed(), errors);
+        Instant from = ActivityFilters.instant("since", since, errors);
+        Instant to = ActivityFilters.instant("until", until, errors);
+        ActivityStore.Grouping grouping = ActivityFilters.grouping(by, errors);
         if (!errors.isEmpty()) {
             throw ApiError.invalid(errors);
         }
@@ -154,14 +147,16 @@ public class ActivityLog {
         return clock.instant();
     }
 
-    /** A report's lines and how they are grouped. */
-    public record Tally(ActivityStore.Grouping by, List<ActivityStore.Count> counts) {
+    /** The {@code User-Agent} header as stored: cut to the column's size, never a NUL. */
+    static String storedUserAgent(String header) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        String clean = header.replace("\u0000", "").trim();
+        return clean.length() > NewActivity.MAX_USER_AGENT ? clean.substring(0, NewActivity.MAX_USER_AGENT) : clean;
     }
 
-    /** A GET's listing parameters as they came in; checked only after access is granted. */
-    public record Query(String slug, String since, String until, String limit, String cursor) {
-        ActivityStore.Window window(Set<String> allowedSlugs) {
-            return ActivityRequests.window(slug, since, until, limit, cursor, allowedSlugs);
-        }
+    /** A report's lines and how they are grouped. */
+    public record Tally(ActivityStore.Grouping by, List<ActivityStore.Count> counts) {
     }
 }

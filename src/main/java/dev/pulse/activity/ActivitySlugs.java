@@ -58,6 +58,11 @@ public class ActivitySlugs {
         return allowed;
     }
 
+    /** The 400 message for a slug this installation does not accept, naming those it does. */
+    static String unknown(String slug, Set<String> allowed) {
+        return "'" + slug + "' is not a valid activity slug; allowed: " + String.join(", ", allowed) + ".";
+    }
+
     static boolean looksLikeSlug(String value) {
         return value != null && SLUG.matcher(value).matches();
     }

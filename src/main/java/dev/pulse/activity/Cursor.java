@@ -49,7 +49,7 @@ public record Cursor(Instant createdAt, long id) {
             long micros = Long.parseLong(parts[1]);
             long id = Long.parseLong(parts[2]);
             Instant at = Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
-            if (!ActivityRequests.storable(at)) {
+            if (!ActivityFilters.storable(at)) {
                 return Optional.empty();
             }
             return Optional.of(new Cursor(at, id));

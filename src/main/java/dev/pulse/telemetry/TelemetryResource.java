@@ -136,8 +136,8 @@ public class TelemetryResource {
             @Parameter(description = "Only members of this cohort (slug or id)") @QueryParam("cohort") String cohort,
             @Parameter(description = "Page size, 1–100, default 20") @QueryParam("limit") String limit,
             @Parameter(description = "next_cursor of the previous page") @QueryParam("cursor") String cursor) {
-        AssignmentTelemetries.Page page = telemetries.list(academy(),
-                new AssignmentTelemetries.Filter(asset, user, cohort, limit, cursor));
+        TelemetryListing.Page page = telemetries.list(academy(),
+                new TelemetryListing.Filter(asset, user, cohort, limit, cursor));
         JsonArrayBuilder results = Json.createArrayBuilder();
         page.records().forEach(r -> results.add(TelemetryJson.of(r)));
         JsonObjectBuilder body = Json.createObjectBuilder().add("results", results);
