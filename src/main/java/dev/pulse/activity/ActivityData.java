@@ -1,14 +1,13 @@
 package dev.pulse.activity;
 
-import jakarta.json.JsonException;
+import dev.pulse.platform.input.JsonBodies;
+import dev.pulse.platform.input.JsonFields;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
-import jakarta.json.JsonStructure;
-import jakarta.json.spi.JsonProvider;
+import jakarta.json.JsonValue;
 import java.io.StringReader;
-import java.util.Map;
+import java.util.Optional;
 
 /**
  * The {@code data} of an activity or coding error: any string. A JSON object or array encoded in
@@ -18,28 +17,30 @@ import java.util.Map;
 final class ActivityData {
 
     static final String NOT_A_STRING = "Not a valid string: send data as a string, JSON-encoded if it is an object.";
-    private static final JsonProvider JSON = JsonProvider.provider();
-    private static final JsonReaderFactory READERS = JSON.createReaderFactory(Map.of());
 
     private ActivityData() {
     }
 
     /** Reads {@code data} from a body: the JSON text to store, or null when absent or refused. */
-    static String read(ActivityFields fields) {
-        if (fields.absent("data")) {
+    static String read(JsonObject body, JsonFields fields) {
+        if (!fields.has("data")) {
             return null;
         }
-        if (!(fields.raw("data") instanceof JsonString s)) {
+        if (!(body.get("data") instanceof JsonString s)) {
             fields.fail("data", NOT_A_STRING);
             return null;
         }
         String text = s.getString();
-        if (!fields.storable("data", text)) {
+        if (text.indexOf('\u0000') >= 0) {
+            fields.fail("data", fields.messages().nullCharacter());
+            return null;
+        }
+        if (ActivityBodies.withinBytes(fields, "data", text) == null) {
             return null;
         }
         String stored = stored(text);
         if (stored == null) {
-            fields.fail("data", ActivityFields.NUL);
+            fields.fail("data", fields.messages().nullCharacter());
         }
         return stored;
     }
@@ -48,15 +49,14 @@ final class ActivityData {
     static String stored(String text) {
         String trimmed = text.trim();
         if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
-            try (var reader = READERS.createReader(new StringReader(trimmed))) {
-                JsonStructure structure = reader.read();
-                String encoded = structure.toString();
+            Optional<JsonValue> json = JsonBodies.parse(new StringReader(trimmed));
+            if (json.isPresent()) {
+                String encoded = json.get().toString();
                 return encoded.contains("\\u0000") ? null : encoded;
-            } catch (JsonException | IllegalStateException e) {
-                // not JSON after all: plain text
             }
+            // not JSON after all: plain text
         }
-        return JSON.createValue(text).toString();
+        return JsonBodies.provider().createValue(text).toString();
     }
 
     /** The {@code cohort} named inside stored JSON data: a slug or an id; anything else names no cohort. */
@@ -64,17 +64,16 @@ final class ActivityData {
         if (!data.startsWith("{")) {
             return null;
         }
-        try (var reader = READERS.createReader(new StringReader(data))) {
-            JsonObject object = reader.readObject();
-            if (object.get("cohort") instanceof JsonString s && !s.getString().isBlank()) {
-                return s.getString().trim();
-            }
-            if (object.get("cohort") instanceof JsonNumber n && n.isIntegral() && n.longValue() > 0) {
-                return Long.toString(n.longValue());
-            }
-            return null;
-        } catch (JsonException | IllegalStateException e) {
+        Optional<JsonValue> json = JsonBodies.parse(new StringReader(data));
+        if (json.isEmpty() || !(json.get() instanceof JsonObject object)) {
             return null;
         }
+        if (object.get("cohort") instanceof JsonString s && !s.getString().isBlank()) {
+            return s.getString().trim();
+        }
+        if (object.get("cohort") instanceof JsonNumber n && n.isIntegral() && n.longValue() > 0) {
+            return Long.toString(n.longValue());
+        }
+        return null;
     }
 }

@@ -1,90 +1,71 @@
 package dev.pulse.activity;
 
-import java.time.DateTimeException;
+import dev.pulse.platform.input.JsonFields;
+import dev.pulse.platform.input.StorableTime;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * The query parameters listings and reports share: a slug filter and a time window. Each adds
- * its problem to {@code errors} under the parameter's name so that a caller reports all at once.
+ * The query parameters listings and reports share: a slug filter and a time window. Each records
+ * its problem under the parameter's name in {@code problems}, so that the caller's
+ * {@link JsonFields#check()} reports all at once.
  */
 final class ActivityFilters {
 
-    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
-    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+    static final String TIME_OUT_OF_RANGE = "Datetime out of range: years 1 to 9999.";
 
     private ActivityFilters() {
     }
 
     /** A comma-separated slug filter; blank means every slug. {@code allowedSlugs} null: any slug-shaped value. */
-    static Set<String> slugs(String slug, Set<String> allowedSlugs, Map<String, List<String>> errors) {
+    static Set<String> slugs(String slug, Set<String> allowedSlugs, JsonFields problems) {
         Set<String> slugs = new LinkedHashSet<>();
         if (slug == null || slug.isBlank()) {
             return slugs;
         }
-        List<String> problems = new ArrayList<>();
         for (String s : slug.split(",")) {
             String one = s.trim();
             if (one.isEmpty()) {
                 continue;
             }
-            if (allowedSlugs != null ? !allowedSlugs.contains(one) : !ActivitySlugs.looksLikeSlug(one)) {
-                problems.add(allowedSlugs != null ? ActivitySlugs.unknown(one, allowedSlugs) : "'" + one + "' is not a slug.");
+            if (allowedSlugs != null ? !allowedSlugs.contains(one) : !ActivitySlugs.isSlug(one)) {
+                problems.fail("slug", allowedSlugs != null ? ActivitySlugs.unknown(one, allowedSlugs)
+                        : "'" + one + "' is not a slug.");
             } else {
                 slugs.add(one);
             }
-        }
-        if (!problems.isEmpty()) {
-            errors.put("slug", problems);
         }
         return slugs;
     }
 
     /** ISO 8601: an instant with an offset ({@code 2026-11-23T10:00:00Z}) or a date, meaning its start in UTC. */
-    static Instant instant(String field, String value, Map<String, List<String>> errors) {
+    static Instant instant(String field, String value, JsonFields problems) {
         if (value == null || value.isBlank()) {
             return null;
         }
-        String v = value.trim();
-        Instant at;
-        try {
-            at = OffsetDateTime.parse(v).toInstant();
-        } catch (DateTimeException e) {
-            try {
-                at = LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant();
-            } catch (DateTimeException e2) {
-                errors.put(field, List.of("Datetime has wrong format. Use ISO 8601, e.g. 2026-11-23T10:00:00Z or 2026-11-23."));
-                return null;
-            }
-        }
-        if (!storable(at)) {
-            errors.put(field, List.of("Datetime out of range: years 1 to 9999."));
+        Optional<Instant> at = StorableTime.parse(value, StorableTime.Form.OFFSET_DATE_TIME_OR_DATE);
+        if (at.isEmpty()) {
+            problems.fail(field, problems.messages().notADateTime());
             return null;
         }
-        return at;
-    }
-
-    /** Within the years every store can hold (PostgreSQL refuses some far years with an error). */
-    static boolean storable(Instant at) {
-        return !at.isBefore(EARLIEST) && !at.isAfter(LATEST);
+        if (!ActivityStore.holds(at.get())) {
+            problems.fail(field, TIME_OUT_OF_RANGE);
+            return null;
+        }
+        return at.get();
     }
 
     /** A report's {@code by}: slug (the default) or day. */
-    static ActivityStore.Grouping grouping(String by, Map<String, List<String>> errors) {
+    static ActivityStore.Grouping grouping(String by, JsonFields problems) {
         String b = by == null || by.isBlank() ? "slug" : by.trim().toLowerCase(Locale.ROOT);
         return switch (b) {
             case "slug" -> ActivityStore.Grouping.SLUG;
             case "day" -> ActivityStore.Grouping.DAY;
             default -> {
-                errors.put("by", List.of("\"" + by + "\" is not a valid choice; use slug or day."));
+                problems.fail("by", "\"" + by + "\" is not a valid choice; use slug or day.");
                 yield null;
             }
         };

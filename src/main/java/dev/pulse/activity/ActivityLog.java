@@ -5,13 +5,14 @@ import dev.pulse.identity.Accounts;
 import dev.pulse.identity.Cohort;
 import dev.pulse.identity.Cohorts;
 import dev.pulse.platform.api.ApiError;
+import dev.pulse.platform.input.FieldMessages;
+import dev.pulse.platform.input.JsonFields;
 import dev.pulse.platform.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -131,14 +132,12 @@ public class ActivityLog {
         } else {
             access.mayReadCohort(cohort);
         }
-        Map<String, List<String>> errors = new LinkedHashMap<>();
-        Set<String> wanted = ActivityFilters.slugs(slug, slugs.allowed(), errors);
-        Instant from = ActivityFilters.instant("since", since, errors);
-        Instant to = ActivityFilters.instant("until", until, errors);
-        ActivityStore.Grouping grouping = ActivityFilters.grouping(by, errors);
-        if (!errors.isEmpty()) {
-            throw ApiError.invalid(errors);
-        }
+        JsonFields problems = JsonFields.of(Map.of(), FieldMessages.BREATHECODE);
+        Set<String> wanted = ActivityFilters.slugs(slug, slugs.allowed(), problems);
+        Instant from = ActivityFilters.instant("since", since, problems);
+        Instant to = ActivityFilters.instant("until", until, problems);
+        ActivityStore.Grouping grouping = ActivityFilters.grouping(by, problems);
+        problems.check();
         return new Tally(grouping, store.report(new ActivityStore.Report(user == null ? null : user.id(),
                 cohort == null ? null : cohort.id(), academyId, wanted, from, to, grouping)));
     }

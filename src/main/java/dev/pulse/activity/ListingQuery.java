@@ -1,16 +1,18 @@
 package dev.pulse.activity;
 
-import dev.pulse.platform.api.ApiError;
+import dev.pulse.platform.input.Cursor;
+import dev.pulse.platform.input.FieldMessages;
+import dev.pulse.platform.input.JsonFields;
+import dev.pulse.platform.input.PageRequest;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * A listing's query parameters as they came in; checked only after access is granted, so that a
- * stranger learns nothing from their messages. The next page's position comes back in
- * {@code cursor}, the parameter that also carries it on the wire.
+ * stranger learns nothing from their messages. Activity listings carry the keyset position in
+ * {@code cursor} both ways: the query parameter names the page to start after, and the paged
+ * answer's {@code cursor} (also the {@code X-Next-Cursor} header) is the next page's.
  */
 public record ListingQuery(String slug, String since, String until, String limit, String cursor) {
 
@@ -23,32 +25,16 @@ public record ListingQuery(String slug, String since, String until, String limit
 
     /** The rows wanted, or one 400 naming every bad parameter. {@code allowedSlugs} null: any slug-shaped value filters. */
     ActivityStore.Window window(Set<String> allowedSlugs) {
-        Map<String, List<String>> errors = new LinkedHashMap<>();
-        Set<String> slugs = ActivityFilters.slugs(slug, allowedSlugs, errors);
-        Instant from = ActivityFilters.instant("since", since, errors);
-        Instant to = ActivityFilters.instant("until", until, errors);
-        int size = DEFAULT_LIMIT;
-        if (limit != null && !limit.isBlank()) {
-            try {
-                size = Integer.parseInt(limit.trim());
-                if (size < 1) {
-                    errors.put("limit", List.of("Ensure this value is greater than or equal to 1."));
-                }
-                size = Math.min(size, ActivityStore.Window.MAX_LIMIT);
-            } catch (NumberFormatException e) {
-                errors.put("limit", List.of("A valid integer is required."));
-            }
+        JsonFields problems = JsonFields.of(Map.of(), FieldMessages.BREATHECODE);
+        Set<String> slugs = ActivityFilters.slugs(slug, allowedSlugs, problems);
+        Instant from = ActivityFilters.instant("since", since, problems);
+        Instant to = ActivityFilters.instant("until", until, problems);
+        PageRequest page = PageRequest.read(limit, cursor, DEFAULT_LIMIT, ActivityStore.Window.MAX_LIMIT, problems);
+        Cursor after = page.after().orElse(null);
+        if (after != null && !ActivityStore.holds(after.at())) {
+            problems.fail(PageRequest.CURSOR, problems.messages().invalidCursor());
         }
-        Cursor after = null;
-        if (cursor != null && !cursor.isBlank()) {
-            after = Cursor.decode(cursor).orElse(null);
-            if (after == null) {
-                errors.put("cursor", List.of("Invalid cursor."));
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw ApiError.invalid(errors);
-        }
-        return new ActivityStore.Window(slugs, from, to, after, size);
+        problems.check();
+        return new ActivityStore.Window(slugs, from, to, after, page.limit());
     }
 }

@@ -1,5 +1,8 @@
 package dev.pulse.activity;
 
+import dev.pulse.platform.input.FieldMessages;
+import dev.pulse.platform.input.JsonFields;
+import jakarta.json.JsonObject;
 import java.util.Set;
 
 /**
@@ -12,21 +15,19 @@ public record NewActivity(String slug, String data, String cohort, Integer day, 
 
     /** Reads the body, or throws one 400 naming every bad field; only slugs in {@code allowedSlugs} are recorded. */
     static NewActivity read(String body, Set<String> allowedSlugs) {
-        ActivityFields fields = ActivityFields.of(body);
-        String slug = fields.requiredText("slug");
+        JsonObject json = ActivityBodies.object(body);
+        JsonFields fields = JsonFields.of(json, FieldMessages.BREATHECODE);
+        String slug = ActivityBodies.requiredText(fields, "slug");
         if (slug != null && !allowedSlugs.contains(slug)) {
             fields.fail("slug", ActivitySlugs.unknown(slug, allowedSlugs));
         }
-        String data = ActivityData.read(fields);
-        String cohort = fields.reference("cohort");
+        String data = ActivityData.read(json, fields);
+        String cohort = fields.optionalReference("cohort").orElse(null);
         if (cohort == null && data != null) {
             cohort = ActivityData.cohortIn(data);
         }
-        Integer day = fields.integer("day");
-        if (day != null && day < 0) {
-            fields.fail("day", "Ensure this value is greater than or equal to 0.");
-        }
-        String userAgent = fields.optionalText("user_agent", MAX_USER_AGENT);
+        Integer day = fields.optionalInteger("day", 0, Integer.MAX_VALUE).orElse(null);
+        String userAgent = ActivityBodies.optionalText(fields, "user_agent", MAX_USER_AGENT);
         fields.check();
         return new NewActivity(slug, data, cohort, day, userAgent);
     }

@@ -5,17 +5,21 @@ import dev.pulse.identity.Accounts;
 import dev.pulse.identity.Cohort;
 import dev.pulse.identity.Cohorts;
 import dev.pulse.platform.api.ApiError;
+import dev.pulse.platform.input.Cursor;
+import dev.pulse.platform.input.FieldMessages;
+import dev.pulse.platform.input.JsonFields;
+import dev.pulse.platform.input.PageRequest;
+import dev.pulse.platform.input.Slug;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The academy's telemetry list: newest update first, a page at a time, narrowed to an asset, a
- * user or a cohort's members. The position of the next page travels as {@code cursor} in the
- * query; the answer names it {@code next_cursor}.
+ * user or a cohort's members. The keyset position travels in the {@code cursor} query parameter;
+ * the answer hands the next page's out as {@code next_cursor} (and inside the {@code next} URL).
  */
 @ApplicationScoped
 public class TelemetryListing {
@@ -33,7 +37,7 @@ public class TelemetryListing {
     TelemetryStore store;
 
     /** One page of the academy list and the cursor of the next page, if there is one. */
-    public record Page(List<AssignmentTelemetry> records, Optional<TelemetryCursor> next) {
+    public record Page(List<AssignmentTelemetry> records, Optional<Cursor> next) {
         static final Page EMPTY = new Page(List.of(), Optional.empty());
     }
 
@@ -42,36 +46,14 @@ public class TelemetryListing {
     }
 
     Page list(long academyId, Filter filter) {
-        Map<String, List<String>> errors = new LinkedHashMap<>();
-        int limit = DEFAULT_PAGE;
-        if (filter.limit() != null && !filter.limit().isBlank()) {
-            try {
-                int asked = Integer.parseInt(filter.limit().trim());
-                if (asked < 1) {
-                    errors.put("limit", List.of("Ensure this value is greater than or equal to 1."));
-                }
-                limit = Math.min(Math.max(asked, 1), MAX_PAGE); // larger pages are cut to the maximum, as DRF does
-            } catch (NumberFormatException e) {
-                errors.put("limit", List.of("A valid integer is required."));
-            }
-        }
-        Optional<TelemetryCursor> after = Optional.empty();
-        if (filter.cursor() != null && !filter.cursor().isBlank()) {
-            after = TelemetryCursor.decode(filter.cursor());
-            if (after.isEmpty()) {
-                errors.put("cursor", List.of("Invalid cursor."));
-            }
-        }
+        JsonFields problems = JsonFields.of(Map.of(), FieldMessages.BREATHECODE);
+        // larger pages are cut to the maximum, as DRF does
+        PageRequest page = PageRequest.read(filter.limit(), filter.cursor(), DEFAULT_PAGE, MAX_PAGE, problems);
         String asset = blankAsNull(filter.asset());
         if (asset != null) {
-            List<String> slug = TelemetryValidator.slugErrors(asset);
-            if (!slug.isEmpty()) {
-                errors.put("asset", slug);
-            }
+            Slug.problems(asset, problems.messages()).forEach(problem -> problems.fail("asset", problem));
         }
-        if (!errors.isEmpty()) {
-            throw ApiError.invalid(errors);
-        }
+        problems.check();
 
         Long accountId = null;
         if (blankAsNull(filter.user()) != null) {
@@ -91,14 +73,15 @@ public class TelemetryListing {
                 return Page.EMPTY;
             }
         }
+        int limit = page.limit();
         List<AssignmentTelemetry> rows = store.page(new TelemetryStore.Scope(academyId, asset, accountId, members),
-                after, limit + 1);
+                page.after(), limit + 1);
         if (rows.size() <= limit) {
             return new Page(rows, Optional.empty());
         }
-        List<AssignmentTelemetry> page = rows.subList(0, limit);
-        AssignmentTelemetry last = page.get(limit - 1);
-        return new Page(List.copyOf(page), Optional.of(new TelemetryCursor(last.updatedAt(), last.id())));
+        List<AssignmentTelemetry> records = rows.subList(0, limit);
+        AssignmentTelemetry last = records.get(limit - 1);
+        return new Page(List.copyOf(records), Optional.of(new Cursor(last.updatedAt(), last.id())));
     }
 
     private static String blankAsNull(String value) {

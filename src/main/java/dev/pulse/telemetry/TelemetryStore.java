@@ -1,5 +1,6 @@
 package dev.pulse.telemetry;
 
+import dev.pulse.platform.input.Cursor;
 import dev.pulse.telemetry.TelemetryMerge.Assignment;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -114,7 +115,7 @@ public class TelemetryStore {
     }
 
     /** Up to {@code count} records of the scope, newest update first, strictly after {@code after}. */
-    List<AssignmentTelemetry> page(Scope scope, Optional<TelemetryCursor> after, int count) {
+    List<AssignmentTelemetry> page(Scope scope, Optional<Cursor> after, int count) {
         StringBuilder jpql = new StringBuilder("select t from AssignmentTelemetry t where t.academyId = :academy");
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("academy", scope.academyId());
@@ -132,7 +133,7 @@ public class TelemetryStore {
         }
         if (after.isPresent()) {
             jpql.append(" and (t.updatedAt < :afterTime or (t.updatedAt = :afterTime and t.id < :afterId))");
-            params.put("afterTime", after.get().updatedAt());
+            params.put("afterTime", after.get().at());
             params.put("afterId", after.get().id());
         }
         jpql.append(" order by t.updatedAt desc, t.id desc");
