@@ -31,7 +31,7 @@ import java.util.UUID;
 public class GroupActivityAggregates {
 
     @Inject
-    Groups groups;
+    GroupStore store;
 
     @Inject
     Accounts accounts;
@@ -57,9 +57,12 @@ public class GroupActivityAggregates {
         if (!problems.isEmpty()) {
             throw ApiError.badRequest("GS_AGG02", String.join("; ", problems));
         }
-        StudyGroup group = groups.readable(request.groupId(), callerId, platformAdmin)
+        StudyGroup group = store.find(request.groupId())
                 .orElseThrow(() -> ApiError.notFound("GS_AGG07", "group " + request.groupId() + " does not exist"));
-        List<GroupMember> members = groups.activeMembers(group);
+        if (!GroupPermissions.mayRead(store.activeMember(group, callerId), platformAdmin)) {
+            throw new ApiError(401, "GS_AGG03", "only the group's members may read its activity aggregate");
+        }
+        List<GroupMember> members = store.activeMembers(group);
         List<Long> accountIds = members.stream().map(GroupMember::accountId).toList();
 
         List<Evidence> evidence = new ArrayList<>();
