@@ -39,7 +39,7 @@ public class AnnouncementBoard {
         Announcement announcement = new Announcement(message, time == null ? clock.instant() : time, source);
         em.persist(announcement);
         em.flush();
-        notifications.publish("save", Notifications.Channel.ANNOUNCEMENTS, announcement.toJson());
+        notifications.publish("save", Notifications.Channel.ANNOUNCEMENTS, AnnouncementView.of(announcement).toJson());
         return announcement;
     }
 
@@ -47,7 +47,7 @@ public class AnnouncementBoard {
         Announcement announcement = find(id);
         announcement.change(message, time == null ? announcement.time() : time);
         em.flush();
-        notifications.publish("save", Notifications.Channel.ANNOUNCEMENTS, announcement.toJson());
+        notifications.publish("save", Notifications.Channel.ANNOUNCEMENTS, AnnouncementView.of(announcement).toJson());
         return announcement;
     }
 

@@ -56,7 +56,7 @@ public class AnnouncementsResource {
         Instant since = sinceDate == null || sinceDate.isBlank() ? Instant.EPOCH
                 : LiveTime.parse(sinceDate).orElseThrow(() -> Fields.invalid("since_date", "Must be an ISO 8601 date, like 2017-02-22T21:44:27Z."));
         JsonArrayBuilder list = Json.createArrayBuilder();
-        board.since(since).forEach(a -> list.add(a.toJson()));
+        board.since(since).forEach(a -> list.add(AnnouncementView.of(a).toJson()));
         return Envelope.ok(list.build());
     }
 
@@ -71,7 +71,7 @@ public class AnnouncementsResource {
         String message = fields.text("message", Announcement.MAX_MESSAGE);
         Optional<Instant> time = fields.optionalTime("time");
         fields.check();
-        return Envelope.created(board.make(message, time.orElse(null), Announcement.Source.organiser).toJson());
+        return Envelope.created(AnnouncementView.of(board.make(message, time.orElse(null), Announcement.Source.organiser)).toJson());
     }
 
     @PUT
@@ -85,7 +85,7 @@ public class AnnouncementsResource {
         String message = fields.text("message", Announcement.MAX_MESSAGE);
         Optional<Instant> time = fields.optionalTime("time");
         fields.check();
-        return Envelope.ok(board.change(id, message, time.orElse(null)).toJson());
+        return Envelope.ok(AnnouncementView.of(board.change(id, message, time.orElse(null))).toJson());
     }
 
     @DELETE
@@ -131,6 +131,6 @@ public class AnnouncementsResource {
         Fields fields = Fields.of(java.util.Map.of("message", text == null ? "" : text));
         String message = fields.text("message", Announcement.MAX_MESSAGE);
         fields.check();
-        return Envelope.created(board.make(message, null, Announcement.Source.sms).toJson());
+        return Envelope.created(AnnouncementView.of(board.make(message, null, Announcement.Source.sms)).toJson());
     }
 }

@@ -51,7 +51,7 @@ public class MentorshipResource {
         String location = fields.text("location", MentorTicket.MAX_LOCATION);
         String contact = fields.text("contact", MentorTicket.MAX_CONTACT);
         fields.check();
-        return Envelope.created(queue.create(me, description, location, contact).toJson(me, clock.instant()));
+        return Envelope.created(TicketView.of(queue.create(me, description, location, contact), me, clock.instant()).toJson());
     }
 
     @GET
@@ -100,7 +100,7 @@ public class MentorshipResource {
     @APIResponse(responseCode = "409", description = "Already claimed, closed or expired")
     public Response claim(String body) {
         long me = caller.requireUser().accountId();
-        return Envelope.ok(queue.claim(checked(body), me).toJson(me, clock.instant()));
+        return Envelope.ok(TicketView.of(queue.claim(checked(body), me), me, clock.instant()).toJson());
     }
 
     @POST
@@ -112,7 +112,7 @@ public class MentorshipResource {
     @APIResponse(responseCode = "404", description = "No such ticket")
     public Response reopen(String body) {
         long me = caller.requireUser().accountId();
-        return Envelope.ok(queue.reopen(checked(body), me).toJson(me, clock.instant()));
+        return Envelope.ok(TicketView.of(queue.reopen(checked(body), me), me, clock.instant()).toJson());
     }
 
     @POST
@@ -124,7 +124,7 @@ public class MentorshipResource {
     @APIResponse(responseCode = "404", description = "No such ticket")
     public Response close(String body) {
         long me = caller.requireUser().accountId();
-        return Envelope.ok(queue.close(checked(body), me).toJson(me, clock.instant()));
+        return Envelope.ok(TicketView.of(queue.close(checked(body), me), me, clock.instant()).toJson());
     }
 
     private static String checked(String body) {
@@ -140,7 +140,7 @@ public class MentorshipResource {
 
     private static JsonArrayBuilder list(List<MentorTicket> tickets, Long viewer, Instant now) {
         JsonArrayBuilder array = Json.createArrayBuilder();
-        tickets.forEach(t -> array.add(t.toJson(viewer, now)));
+        tickets.forEach(t -> array.add(TicketView.of(t, viewer, now).toJson()));
         return array;
     }
 }

@@ -173,7 +173,7 @@ public class Schedule {
                 eventLocation(input.locationId()), checkedStart(input), input.end());
         em.persist(event);
         em.flush();
-        notifications.publish("save", Notifications.Channel.EVENTS, event.toJson(base));
+        notifications.publish("save", Notifications.Channel.EVENTS, EventView.of(event, base).toJson());
         return event;
     }
 
@@ -188,7 +188,7 @@ public class Schedule {
                 input.longDescription() == null ? event.longDescription() : input.longDescription(),
                 input.locationId() == null ? event.location() : eventLocation(input.locationId()), start, end);
         em.flush();
-        notifications.publish("save", Notifications.Channel.EVENTS, event.toJson(base));
+        notifications.publish("save", Notifications.Channel.EVENTS, EventView.of(event, base).toJson());
         return event;
     }
 

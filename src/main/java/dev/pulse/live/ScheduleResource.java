@@ -77,7 +77,7 @@ public class ScheduleResource {
     @APIResponse(responseCode = "200", description = "{data:[{id, name, map, rank, is_primary}]}")
     public Response maps() {
         JsonArrayBuilder maps = Json.createArrayBuilder();
-        schedule.maps().forEach(l -> maps.add(l.toJson(uri.getBaseUri())));
+        schedule.maps().forEach(l -> maps.add(LocationView.of(l, uri.getBaseUri()).toJson()));
         return Envelope.ok(maps.build());
     }
 
@@ -87,7 +87,7 @@ public class ScheduleResource {
     @APIResponse(responseCode = "200", description = "{data:[{id, name, map, rank, is_primary}]}")
     public Response locations() {
         JsonArrayBuilder all = Json.createArrayBuilder();
-        schedule.locations().forEach(l -> all.add(l.toJson(uri.getBaseUri())));
+        schedule.locations().forEach(l -> all.add(LocationView.of(l, uri.getBaseUri()).toJson()));
         return Envelope.ok(all.build());
     }
 
@@ -123,7 +123,7 @@ public class ScheduleResource {
         String name = upload.fields().text("name", 200);
         int rank = upload.fields().optionalInteger("rank", Location.NOT_PRIMARY, 1_000_000).orElse(Location.NOT_PRIMARY);
         upload.fields().check();
-        return Envelope.created(schedule.createLocation(name, rank, upload.image()).toJson(uri.getBaseUri()));
+        return Envelope.created(LocationView.of(schedule.createLocation(name, rank, upload.image()), uri.getBaseUri()).toJson());
     }
 
     @PUT
@@ -140,7 +140,7 @@ public class ScheduleResource {
         Optional<String> name = upload.fields().optionalText("name", 200);
         Optional<Integer> rank = upload.fields().optionalInteger("rank", Location.NOT_PRIMARY, 1_000_000);
         upload.fields().check();
-        return Envelope.ok(schedule.updateLocation(id, name, rank, upload.image()).toJson(uri.getBaseUri()));
+        return Envelope.ok(LocationView.of(schedule.updateLocation(id, name, rank, upload.image()), uri.getBaseUri()).toJson());
     }
 
     @DELETE
@@ -161,7 +161,7 @@ public class ScheduleResource {
     @APIResponse(responseCode = "200", description = "{data:[{id, short_description, long_description, location, start_time, end_time}]}")
     public Response events() {
         JsonArrayBuilder events = Json.createArrayBuilder();
-        schedule.events().forEach(e -> events.add(e.toJson(uri.getBaseUri())));
+        schedule.events().forEach(e -> events.add(EventView.of(e, uri.getBaseUri()).toJson()));
         return Envelope.ok(events.build());
     }
 
@@ -178,7 +178,7 @@ public class ScheduleResource {
                 fields.optionalText("long_description", 10_000).orElse(""), fields.id("location"),
                 fields.time("start_time"), fields.time("end_time"));
         fields.check();
-        return Envelope.created(schedule.createEvent(input, uri.getBaseUri()).toJson(uri.getBaseUri()));
+        return Envelope.created(EventView.of(schedule.createEvent(input, uri.getBaseUri()), uri.getBaseUri()).toJson());
     }
 
     @PUT
@@ -195,7 +195,7 @@ public class ScheduleResource {
                 fields.has("location") ? fields.id("location") : null,
                 fields.optionalTime("start_time").orElse(null), fields.optionalTime("end_time").orElse(null));
         fields.check();
-        return Envelope.ok(schedule.updateEvent(id, input, uri.getBaseUri()).toJson(uri.getBaseUri()));
+        return Envelope.ok(EventView.of(schedule.updateEvent(id, input, uri.getBaseUri()), uri.getBaseUri()).toJson());
     }
 
     @DELETE

@@ -70,9 +70,9 @@ class LiveRulesTest {
         assertEquals(MentorTicket.Bucket.open, ticket.bucket(created.plusSeconds(60)));
         assertTrue(ticket.isOpen(created.plusSeconds(1799)));
         assertEquals(MentorTicket.Bucket.expired, ticket.bucket(created.plusSeconds(1800)));
-        assertFalse(ticket.toJson(null, created).getBoolean("is_mine"));
-        assertTrue(ticket.toJson(1L, created).getBoolean("is_mine"));
-        assertTrue(ticket.toJson(1L, created).isNull("time_complete"));
+        assertFalse(TicketView.of(ticket, null, created).toJson().getBoolean("is_mine"));
+        assertTrue(TicketView.of(ticket, 1L, created).toJson().getBoolean("is_mine"));
+        assertTrue(TicketView.of(ticket, 1L, created).toJson().isNull("time_complete"));
         assertThrows(IllegalArgumentException.class, () -> new MentorTicket(" ", "gym", "555", 1L, created, created.plusSeconds(1)));
     }
 }
