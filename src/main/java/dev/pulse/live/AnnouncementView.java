@@ -5,7 +5,7 @@ import jakarta.json.JsonObject;
 import java.time.Instant;
 
 /** An announcement on the wire and in notifications: {@code {id, message, time}}. */
-record AnnouncementView(long id, String message, Instant time) {
+record AnnouncementView(Long id, String message, Instant time) {
 
     static AnnouncementView of(Announcement a) {
         return new AnnouncementView(a.id(), a.message(), a.time());

@@ -6,7 +6,7 @@ import java.net.URI;
 import java.time.Instant;
 
 /** A scheduled event on the wire and in notifications, with its location in full. */
-record EventView(long id, String shortDescription, String longDescription, LocationView location, Instant start,
+record EventView(Long id, String shortDescription, String longDescription, LocationView location, Instant start,
         Instant end) {
 
     static EventView of(ScheduledEvent e, URI base) {

@@ -8,7 +8,7 @@ import java.net.URI;
  * A location on the wire: {@code {id, name, map, rank, is_primary}}. The map URL is absolute, built
  * from the base URL the request came in on.
  */
-record LocationView(long id, String name, URI map, int rank, boolean primary) {
+record LocationView(Long id, String name, URI map, int rank, boolean primary) {
 
     static LocationView of(Location l, URI base) {
         return new LocationView(l.id(), l.name(), base.resolve("live/location/image/" + l.id()), l.rank(), l.isPrimary());

@@ -9,7 +9,7 @@ import java.time.Instant;
  * A mentorship ticket as one viewer sees it: {@code is_mine} and {@code claimed_by_me} are that
  * viewer's; broadcasts and anonymous readers (no viewer) see both false.
  */
-record TicketView(long id, String description, String location, String contact, boolean claimed, boolean expired,
+record TicketView(Long id, String description, String location, String contact, boolean claimed, boolean expired,
         boolean mine, boolean claimedByMe, Instant timeCreated, Instant timeComplete) {
 
     static TicketView of(MentorTicket t, Long viewer, Instant now) {
