@@ -4,8 +4,6 @@ import dev.pulse.platform.api.ApiError;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -21,8 +19,6 @@ import java.util.Optional;
 @Transactional
 public class Schedule {
 
-    static final String[] TIME_FIELDS = {"event_start_time", "event_end_time", "hacking_start_time", "hacking_end_time"};
-
     @PersistenceContext
     EntityManager em;
 
@@ -33,24 +29,18 @@ public class Schedule {
     Notifications notifications;
 
     /** The four key times; null where organisers have not set them yet. */
-    public JsonObject times() {
+    public KeyTimes times() {
         List<?> rows = em.createNativeQuery("""
                 select event_start_time, event_end_time, hacking_start_time, hacking_end_time
                 from live_times where id = 1""").getResultList();
-        JsonObjectBuilder json = Json.createObjectBuilder();
-        Object[] row = rows.isEmpty() ? new Object[4] : (Object[]) rows.get(0);
-        for (int i = 0; i < TIME_FIELDS.length; i++) {
-            Instant value = instantOf(row[i]);
-            if (value == null) {
-                json.addNull(TIME_FIELDS[i]);
-            } else {
-                json.add(TIME_FIELDS[i], LiveTime.format(value));
-            }
+        if (rows.isEmpty()) {
+            return KeyTimes.UNSET;
         }
-        return json.build();
+        Object[] row = (Object[]) rows.get(0);
+        return new KeyTimes(instantOf(row[0]), instantOf(row[1]), instantOf(row[2]), instantOf(row[3]));
     }
 
-    public JsonObject setTimes(Instant eventStart, Instant eventEnd, Instant hackingStart, Instant hackingEnd) {
+    public KeyTimes setTimes(Instant eventStart, Instant eventEnd, Instant hackingStart, Instant hackingEnd) {
         if (!eventStart.isBefore(eventEnd)) {
             throw Fields.invalid("event_end_time", "Must be after event_start_time.");
         }

@@ -50,7 +50,7 @@ public class ScheduleResource {
     @Operation(summary = "The event's start and end and hacking's start and end")
     @APIResponse(responseCode = "200", description = "{data:{event_start_time, event_end_time, hacking_start_time, hacking_end_time}}")
     public Response times() {
-        return Envelope.ok(schedule.times());
+        return Envelope.ok(schedule.times().toJson());
     }
 
     @PUT
@@ -63,12 +63,9 @@ public class ScheduleResource {
     public Response setTimes(String body) {
         caller.requirePlatformAdmin();
         Fields fields = Fields.of(body);
-        var values = new java.time.Instant[Schedule.TIME_FIELDS.length];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = fields.time(Schedule.TIME_FIELDS[i]);
-        }
+        var values = KeyTimes.FIELDS.stream().map(fields::time).toList();
         fields.check();
-        return Envelope.ok(schedule.setTimes(values[0], values[1], values[2], values[3]));
+        return Envelope.ok(schedule.setTimes(values.get(0), values.get(1), values.get(2), values.get(3)).toJson());
     }
 
     @GET
