@@ -1,5 +1,6 @@
 package dev.pulse.identity;
 
+import dev.pulse.platform.input.Slug;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -18,10 +19,14 @@ public class Academy {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
-    @Column(nullable = false, unique = true, length = 100)
+    /** The sizes of the slug and name columns. */
+    static final int MAX_SLUG = 100;
+    static final int MAX_NAME = 200;
+
+    @Column(nullable = false, unique = true, length = MAX_SLUG)
     private String slug;
 
-    @Column(nullable = false, length = 200)
+    @Column(nullable = false, length = MAX_NAME)
     private String name;
 
     @Column(nullable = false)
@@ -34,7 +39,7 @@ public class Academy {
     }
 
     public Academy(String slug, String name, Instant createdAt) {
-        this.slug = Slugs.require(slug, "slug");
+        this.slug = Slug.require(slug, MAX_SLUG, "slug");
         this.name = Objects.requireNonNull(name, "name").trim();
         this.createdAt = Objects.requireNonNull(createdAt, "created at");
     }

@@ -1,6 +1,7 @@
 package dev.pulse.identity;
 
 import dev.pulse.platform.api.ApiError;
+import dev.pulse.platform.input.FieldMessages;
 import dev.pulse.platform.persistence.UniqueViolation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,7 +29,7 @@ public class AcademyRoster {
     Clock clock;
 
     public Academy createAcademy(String slug, String name) {
-        Slugs.checkNewSlugAndName(slug, name);
+        SlugAndName.check(slug, Academy.MAX_SLUG, name, Academy.MAX_NAME);
         Academy academy = new Academy(slug, name, clock.instant());
         try {
             em.persist(academy);
@@ -55,7 +56,7 @@ public class AcademyRoster {
         Academy academy = requireAcademy(academyId);
         AcademyRole role = roleSlug == null ? null : em.find(AcademyRole.class, roleSlug);
         if (role == null) {
-            throw ApiError.invalid(Map.of("role", List.of(roleSlug == null ? "This field is required."
+            throw ApiError.invalid(Map.of("role", List.of(roleSlug == null ? FieldMessages.BREATHECODE.required()
                     : "Unknown role '" + roleSlug + "'; see GET /v1/admin/roles")));
         }
         Account account = accounts.requireField("user_id", userReference);

@@ -1,6 +1,10 @@
 package dev.pulse.identity;
 
 import dev.pulse.platform.api.ApiError;
+import dev.pulse.platform.input.BreatheCodeFieldMessages;
+import dev.pulse.platform.input.FieldMessages;
+import dev.pulse.platform.input.NumericId;
+import dev.pulse.platform.input.UrnUuid;
 import dev.pulse.platform.persistence.UniqueViolation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -45,13 +49,14 @@ public class Accounts {
     }
 
     public Account create(NewAccount request, boolean platformAdmin) {
+        BreatheCodeFieldMessages words = FieldMessages.BREATHECODE;
         Map<String, List<String>> errors = new LinkedHashMap<>();
         if (request.email() == null || !EMAIL.matcher(request.email().trim()).matches()) {
-            errors.put("email", List.of(request.email() == null ? "This field is required." : "Enter a valid email address."));
+            errors.put("email", List.of(request.email() == null ? words.required() : words.notAnEmail()));
         }
         if (request.password() == null || request.password().length() < MIN_PASSWORD) {
-            errors.put("password", List.of(request.password() == null ? "This field is required."
-                    : "Ensure this field has at least " + MIN_PASSWORD + " characters."));
+            errors.put("password", List.of(request.password() == null ? words.required()
+                    : words.tooShort(MIN_PASSWORD)));
         }
         if (!errors.isEmpty()) {
             throw ApiError.invalid(errors);
@@ -170,30 +175,22 @@ public class Accounts {
             return Optional.empty();
         }
         String ref = reference.trim();
-        if (ref.chars().allMatch(Character::isDigit)) {
-            try {
-                return byId(Long.parseLong(ref));
-            } catch (NumberFormatException e) {
-                return Optional.empty();
-            }
+        if (NumericId.looksNumeric(ref)) {
+            return NumericId.parse(ref).flatMap(this::byId);
         }
         if (ref.contains("@")) {
             return byEmail(ref);
         }
-        String uuid = ref.regionMatches(true, 0, "urn:uuid:", 0, 9) ? ref.substring(9) : ref;
-        try {
-            return em.createQuery("select a from Account a where a.uuid = :uuid", Account.class)
-                    .setParameter("uuid", UUID.fromString(uuid))
-                    .getResultStream().findFirst();
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return UrnUuid.uuidOf(ref).flatMap(uuid ->
+                em.createQuery("select a from Account a where a.uuid = :uuid", Account.class)
+                        .setParameter("uuid", uuid)
+                        .getResultStream().findFirst());
     }
 
     /** Like {@link #resolve} for a user named in a request body: a 400 on that field when nobody matches. */
     public Account requireField(String field, String reference) {
-        return resolve(reference).orElseThrow(() -> ApiError.invalid(Map.of(field, List.of(reference == null
-                ? "This field is required." : "User with id " + reference + " not found"))));
+        return resolve(reference).orElseThrow(() -> FieldMessages.BREATHECODE.invalid(field, reference == null
+                ? FieldMessages.BREATHECODE.required() : "User with id " + reference + " not found"));
     }
 
     /** Like {@link #resolve} but a 404 in BreatheCode's words when nobody matches. */

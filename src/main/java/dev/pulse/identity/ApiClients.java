@@ -1,6 +1,8 @@
 package dev.pulse.identity;
 
 import dev.pulse.platform.api.ApiError;
+import dev.pulse.platform.input.FieldMessages;
+import dev.pulse.platform.input.UrnUuid;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -9,17 +11,13 @@ import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /** Registered integrators; their secrets are shown once and kept only as a slow hash. */
 @ApplicationScoped
 @Transactional
 public class ApiClients {
 
-    private static final Pattern EDAPP = Pattern.compile("urn:uuid:[0-9a-fA-F-]{36}");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @PersistenceContext
@@ -41,11 +39,11 @@ public class ApiClients {
 
     public Registered register(String name, String edapp) {
         if (name == null || name.isBlank()) {
-            throw ApiError.invalid(Map.of("name", List.of("This field is required.")));
+            throw FieldMessages.BREATHECODE.invalid("name", FieldMessages.BREATHECODE.required());
         }
-        String app = edapp == null || edapp.isBlank() ? "urn:uuid:" + UUID.randomUUID() : edapp.trim();
-        if (!EDAPP.matcher(app).matches()) {
-            throw ApiError.invalid(Map.of("edapp", List.of("Must be a urn:uuid: URN")));
+        String app = edapp == null || edapp.isBlank() ? UrnUuid.random().toString() : edapp.trim();
+        if (!UrnUuid.isUrnUuid(app)) {
+            throw FieldMessages.BREATHECODE.invalid("edapp", "Must be a urn:uuid: URN");
         }
         String clientId = UUID.randomUUID().toString();
         byte[] secret = new byte[32];

@@ -1,5 +1,6 @@
 package dev.pulse.identity;
 
+import dev.pulse.platform.input.Slug;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -21,10 +22,14 @@ public class Cohort {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
-    @Column(nullable = false, unique = true, length = 150)
+    /** The sizes of the slug and name columns. */
+    static final int MAX_SLUG = 150;
+    static final int MAX_NAME = 200;
+
+    @Column(nullable = false, unique = true, length = MAX_SLUG)
     private String slug;
 
-    @Column(nullable = false, length = 200)
+    @Column(nullable = false, length = MAX_NAME)
     private String name;
 
     @ManyToOne(optional = false, fetch = FetchType.LAZY)
@@ -41,7 +46,7 @@ public class Cohort {
     }
 
     public Cohort(String slug, String name, Academy academy, Integer currentDay, Instant createdAt) {
-        this.slug = Slugs.require(slug, "slug");
+        this.slug = Slug.require(slug, MAX_SLUG, "slug");
         this.name = Objects.requireNonNull(name, "name").trim();
         this.academy = Objects.requireNonNull(academy, "academy");
         if (currentDay != null && currentDay < 0) {

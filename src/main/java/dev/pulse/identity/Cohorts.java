@@ -1,6 +1,8 @@
 package dev.pulse.identity;
 
 import dev.pulse.platform.api.ApiError;
+import dev.pulse.platform.input.FieldMessages;
+import dev.pulse.platform.input.NumericId;
 import dev.pulse.platform.persistence.UniqueViolation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -31,12 +33,13 @@ public class Cohorts {
     Clock clock;
 
     public Cohort create(String slug, String name, Long academyId, Integer currentDay) {
-        Slugs.checkNewSlugAndName(slug, name);
+        SlugAndName.check(slug, Cohort.MAX_SLUG, name, Cohort.MAX_NAME);
         if (academyId == null) {
-            throw ApiError.invalid(Map.of("academy_id", List.of("This field is required.")));
+            throw FieldMessages.BREATHECODE.invalid("academy_id", FieldMessages.BREATHECODE.required());
         }
         if (currentDay != null && currentDay < 0) {
-            throw ApiError.invalid(Map.of("current_day", List.of("Ensure this value is greater than or equal to 0.")));
+            throw FieldMessages.BREATHECODE.invalid("current_day",
+                    FieldMessages.BREATHECODE.belowMin(0, Integer.MAX_VALUE));
         }
         Cohort cohort = new Cohort(slug, name, roster.requireAcademy(academyId), currentDay, clock.instant());
         try {
@@ -56,8 +59,8 @@ public class Cohorts {
             return Optional.empty();
         }
         String ref = slugOrId.trim();
-        if (ref.chars().allMatch(Character::isDigit)) {
-            return Optional.ofNullable(em.find(Cohort.class, Long.parseLong(ref)));
+        if (NumericId.looksNumeric(ref)) {
+            return NumericId.parse(ref).map(id -> em.find(Cohort.class, id));
         }
         return em.createQuery("select c from Cohort c where c.slug = :slug", Cohort.class)
                 .setParameter("slug", ref).getResultStream().findFirst();
@@ -75,7 +78,7 @@ public class Cohorts {
         try {
             parsed = CohortMember.Role.valueOf(role == null ? "" : role.trim().toUpperCase());
         } catch (IllegalArgumentException e) {
-            throw ApiError.invalid(Map.of("role", List.of(role == null ? "This field is required."
+            throw ApiError.invalid(Map.of("role", List.of(role == null ? FieldMessages.BREATHECODE.required()
                     : "\"" + role + "\" is not a valid choice; use STUDENT, TEACHER or ASSISTANT.")));
         }
         Account account = accounts.requireField("user_id", userReference);

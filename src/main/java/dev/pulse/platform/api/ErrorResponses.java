@@ -1,5 +1,6 @@
 package dev.pulse.platform.api;
 
+import dev.pulse.platform.input.FieldMessages;
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.bind.annotation.JsonbProperty;
@@ -133,7 +134,7 @@ public final class ErrorResponses {
     private static String message(ConstraintViolation<?> v) {
         String annotation = v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
         return switch (annotation) {
-            case "NotNull", "NotBlank", "NotEmpty" -> "This field is required.";
+            case "NotNull", "NotBlank", "NotEmpty" -> FieldMessages.BREATHECODE.required();
             default -> v.getMessage();
         };
     }

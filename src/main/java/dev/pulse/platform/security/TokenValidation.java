@@ -1,5 +1,7 @@
 package dev.pulse.platform.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import dev.pulse.platform.cache.Caches;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,9 +12,8 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.time.Clock;
-import java.util.Map;
+import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -26,7 +27,7 @@ public class TokenValidation {
 
     private static final String CREDENTIAL = "fish.payara.microprofile.jwtauth.eesecurity.SignedJWTCredential";
 
-    /** Verified tokens by their exact text, so a client's repeated calls skip the RSA check and parse. */
+    /** How many verified tokens are remembered, so a client's repeated calls skip the RSA check and parse. */
     private static final int MAX_REMEMBERED = 20_000;
 
     @Inject
@@ -35,12 +36,15 @@ public class TokenValidation {
     @Inject
     Clock clock;
 
-    private final Map<String, JsonWebToken> verified = new ConcurrentHashMap<>();
+    /** Verified tokens by their exact text (an edited token is never a hit), each until its own expiry. */
+    private Cache<String, JsonWebToken> verified;
 
     private MethodHandle newCredential;
 
     @PostConstruct
-    void findCredentialType() {
+    void start() {
+        verified = Caches.expiringAt(MAX_REMEMBERED,
+                (text, jwt) -> Instant.ofEpochSecond(jwt.getExpirationTime()), clock);
         try {
             Class<?> type = Class.forName(CREDENTIAL, true, Thread.currentThread().getContextClassLoader());
             newCredential = MethodHandles.publicLookup().findConstructor(type, MethodType.methodType(void.class, String.class));
@@ -55,20 +59,16 @@ public class TokenValidation {
             return Optional.empty();
         }
         String text = token.trim();
-        long now = clock.instant().getEpochSecond();
-        JsonWebToken known = verified.get(text);
+        JsonWebToken known = verified.getIfPresent(text);
         if (known != null) {
-            if (known.getExpirationTime() > now) {
-                return Optional.of(known);
-            }
-            verified.remove(text);
+            return Optional.of(known);
         }
         try {
             Credential credential = (Credential) newCredential.invoke(text);
             CredentialValidationResult result = identityStores.validate(credential);
             if (result.getStatus() == CredentialValidationResult.Status.VALID
                     && result.getCallerPrincipal() instanceof JsonWebToken jwt) {
-                remember(text, jwt);
+                verified.put(text, jwt);
                 return Optional.of(jwt);
             }
             return Optional.empty();
@@ -77,16 +77,5 @@ public class TokenValidation {
         } catch (Throwable e) {
             throw new IllegalStateException("Token validation failed unexpectedly", e);
         }
-    }
-
-    /**
-     * Keeps a verified token until it expires. The text is the key, so an edited token is never a hit;
-     * the map is simply emptied when it grows past its bound (a cache, not a record of anything).
-     */
-    private void remember(String text, JsonWebToken jwt) {
-        if (verified.size() >= MAX_REMEMBERED) {
-            verified.clear();
-        }
-        verified.put(text, jwt);
     }
 }

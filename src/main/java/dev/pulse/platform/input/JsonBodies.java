@@ -1,0 +1,108 @@
+package dev.pulse.platform.input;
+
+import dev.pulse.platform.api.ApiError;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
+import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Request bodies as JSON-P values, through the one JSON-P provider of the application (looked up once:
+ * {@code Json.createXxx} would search the ServiceLoader on every call). The errors are family-neutral:
+ * {@code 400 malformed-json} and, for a body that must be an object, {@code 400 invalid-body}.
+ */
+public final class JsonBodies {
+
+    private static final JsonProvider PROVIDER = JsonProvider.provider();
+    private static final JsonReaderFactory READERS = PROVIDER.createReaderFactory(Map.of());
+
+    private JsonBodies() {
+    }
+
+    /** For building JSON (objects, arrays, values) without another provider lookup. */
+    public static JsonProvider provider() {
+        return PROVIDER;
+    }
+
+    /** The body as a JSON object; an absent or blank body is an object with no fields. */
+    public static JsonObject object(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return JsonValue.EMPTY_JSON_OBJECT;
+        }
+        return object(value(raw));
+    }
+
+    /**
+     * Like {@link #object(String)} for a stream, read to its end (a size limit is the caller's, or the
+     * platform's {@code BodyLimit}, whose exception is kept as the cause so that it is still answered 413).
+     */
+    public static JsonObject object(InputStream raw) {
+        byte[] bytes;
+        try {
+            bytes = raw == null ? new byte[0] : raw.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (isBlank(bytes)) {
+            return JsonValue.EMPTY_JSON_OBJECT;
+        }
+        try (JsonReader reader = READERS.createReader(new ByteArrayInputStream(bytes))) {
+            return object(reader.readValue());
+        } catch (JsonException | IllegalStateException e) {
+            throw malformed();
+        }
+    }
+
+    /** Any JSON value; a 400 {@code malformed-json} when the text is not JSON (blank text included). */
+    public static JsonValue value(String raw) {
+        return parse(raw).orElseThrow(JsonBodies::malformed);
+    }
+
+    /** Any JSON value, or empty when the text is not JSON: for callers that word the failure themselves. */
+    public static Optional<JsonValue> parse(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return Optional.empty();
+        }
+        return parse(new StringReader(raw));
+    }
+
+    /** Like {@link #parse(String)} for text held elsewhere (a stored document, a field holding JSON). */
+    public static Optional<JsonValue> parse(Reader raw) {
+        try (JsonReader reader = READERS.createReader(raw)) {
+            return Optional.of(reader.readValue());
+        } catch (JsonException | IllegalStateException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static JsonObject object(JsonValue value) {
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw ApiError.badRequest("invalid-body", "The request body must be a JSON object");
+        }
+        return value.asJsonObject();
+    }
+
+    private static ApiError malformed() {
+        return ApiError.badRequest("malformed-json", "Malformed JSON in the request body");
+    }
+
+    /** JSON's white space only: no body at all, as for text. */
+    private static boolean isBlank(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,76 @@
+package dev.pulse.platform.input;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pulse.platform.api.ApiError;
+import jakarta.json.JsonValue;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class JsonBodiesTest {
+
+    private static InputStream stream(String text) {
+        return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void assertError(String slug, String message, org.junit.jupiter.api.function.Executable read) {
+        ApiError error = assertThrows(ApiError.class, read);
+        assertEquals(400, error.status());
+        assertEquals(slug, error.slug());
+        assertEquals(message, error.getMessage());
+    }
+
+    @Test
+    void anObjectBodyIsReadFromTextOrStream() {
+        assertEquals(1, JsonBodies.object("{\"a\":1}").getInt("a"));
+        assertEquals(1, JsonBodies.object(stream("{\"a\":1}")).getInt("a"));
+    }
+
+    @Test
+    void noBodyIsAnObjectWithoutFields() {
+        assertEquals(JsonValue.EMPTY_JSON_OBJECT, JsonBodies.object((String) null));
+        assertEquals(JsonValue.EMPTY_JSON_OBJECT, JsonBodies.object(" \n"));
+        assertEquals(JsonValue.EMPTY_JSON_OBJECT, JsonBodies.object((InputStream) null));
+        assertEquals(JsonValue.EMPTY_JSON_OBJECT, JsonBodies.object(stream(" \r\n\t")));
+    }
+
+    @Test
+    void malformedJsonIsA400() {
+        assertError("malformed-json", "Malformed JSON in the request body", () -> JsonBodies.object("{\"a\":"));
+        assertError("malformed-json", "Malformed JSON in the request body", () -> JsonBodies.object(stream("{\"a\":")));
+        assertError("malformed-json", "Malformed JSON in the request body", () -> JsonBodies.value(""));
+    }
+
+    @Test
+    void aBodyThatIsNotAnObjectIsA400() {
+        assertError("invalid-body", "The request body must be a JSON object", () -> JsonBodies.object("[1]"));
+        assertError("invalid-body", "The request body must be a JSON object", () -> JsonBodies.object(stream("\"x\"")));
+    }
+
+    @Test
+    void anyValueCanBeReadOrTriedWithoutAnError() {
+        assertEquals(JsonValue.ValueType.ARRAY, JsonBodies.value("[1,2]").getValueType());
+        assertTrue(JsonBodies.parse("nope").isEmpty());
+        assertTrue(JsonBodies.parse((String) null).isEmpty());
+        assertEquals(JsonValue.TRUE, JsonBodies.parse("true").orElseThrow());
+    }
+
+    @Test
+    void aStreamThatFailsKeepsItsCause() {
+        IOException tooLarge = new IOException("over the limit");
+        InputStream failing = new InputStream() {
+            @Override
+            public int read() throws IOException {
+                throw tooLarge;
+            }
+        };
+        UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> JsonBodies.object(failing));
+        assertEquals(tooLarge, e.getCause());
+    }
+}
