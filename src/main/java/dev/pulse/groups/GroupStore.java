@@ -1,5 +1,6 @@
 package dev.pulse.groups;
 
+import dev.pulse.platform.input.UrnUuid;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -125,11 +126,8 @@ public class GroupStore {
         em.clear();
     }
 
+    /** Anything that is not a group id we could have issued names no group. */
     private static Optional<UUID> idOf(String groupId) {
-        try {
-            return groupId == null ? Optional.empty() : Optional.of(UUID.fromString(groupId.trim()));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty(); // not a group id we could have issued: the group does not exist
-        }
+        return UrnUuid.uuidOf(groupId);
     }
 }

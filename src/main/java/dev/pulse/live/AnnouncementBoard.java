@@ -1,6 +1,7 @@
 package dev.pulse.live;
 
 import dev.pulse.platform.api.ApiError;
+import dev.pulse.platform.input.NumericId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -59,7 +60,7 @@ public class AnnouncementBoard {
     }
 
     Announcement find(String id) {
-        return Fields.idOf(id).map(i -> em.find(Announcement.class, i))
+        return NumericId.parse(id).map(i -> em.find(Announcement.class, i))
                 .orElseThrow(() -> ApiError.notFound("announcement-not-found", "No announcement with id " + id));
     }
 }

@@ -1,6 +1,7 @@
 package dev.pulse.live;
 
 import dev.pulse.platform.api.ApiError;
+import dev.pulse.platform.input.NumericId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -158,7 +159,7 @@ public class MentorshipQueue {
 
     /** The ticket, its row locked until commit: of two changes at once, the second sees what the first did. */
     private MentorTicket locked(String id) {
-        return Fields.idOf(id).map(i -> em.find(MentorTicket.class, i, LockModeType.PESSIMISTIC_WRITE))
+        return NumericId.parse(id).map(i -> em.find(MentorTicket.class, i, LockModeType.PESSIMISTIC_WRITE))
                 .orElseThrow(() -> ApiError.notFound("ticket-not-found", "No ticket with id " + id));
     }
 

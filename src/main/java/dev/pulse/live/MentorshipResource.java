@@ -1,5 +1,7 @@
 package dev.pulse.live;
 
+import dev.pulse.platform.input.JsonBodies;
+import dev.pulse.platform.input.JsonFields;
 import dev.pulse.platform.security.Caller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -46,7 +48,7 @@ public class MentorshipResource {
     @APIResponse(responseCode = "401", description = "Not logged in")
     public Response create(String body) {
         long me = caller.requireUser().accountId();
-        Fields fields = Fields.of(body);
+        JsonFields fields = JsonFields.of(JsonBodies.object(body), LiveFieldMessages.LIVE);
         String description = fields.text("description", MentorTicket.MAX_DESCRIPTION);
         String location = fields.text("location", MentorTicket.MAX_LOCATION);
         String contact = fields.text("contact", MentorTicket.MAX_CONTACT);
@@ -128,8 +130,8 @@ public class MentorshipResource {
     }
 
     private static String checked(String body) {
-        Fields fields = Fields.of(body);
-        String id = fields.id("id");
+        JsonFields fields = JsonFields.of(JsonBodies.object(body), LiveFieldMessages.LIVE);
+        String id = fields.reference("id");
         fields.check();
         return id;
     }

@@ -1,6 +1,7 @@
 package dev.pulse.live;
 
 import dev.pulse.platform.api.ApiError;
+import dev.pulse.platform.input.NumericId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -42,10 +43,10 @@ public class Schedule {
 
     public KeyTimes setTimes(Instant eventStart, Instant eventEnd, Instant hackingStart, Instant hackingEnd) {
         if (!eventStart.isBefore(eventEnd)) {
-            throw Fields.invalid("event_end_time", "Must be after event_start_time.");
+            throw LiveFieldMessages.LIVE.invalid("event_end_time", "Must be after event_start_time.");
         }
         if (!hackingStart.isBefore(hackingEnd)) {
-            throw Fields.invalid("hacking_end_time", "Must be after hacking_start_time.");
+            throw LiveFieldMessages.LIVE.invalid("hacking_end_time", "Must be after hacking_start_time.");
         }
         em.createNativeQuery("""
                 insert into live_times (id, event_start_time, event_end_time, hacking_start_time, hacking_end_time, updated_at)
@@ -89,7 +90,7 @@ public class Schedule {
     }
 
     public Location location(String id) {
-        return Fields.idOf(id).map(i -> em.find(Location.class, i))
+        return NumericId.parse(id).map(i -> em.find(Location.class, i))
                 .orElseThrow(() -> ApiError.notFound("location-not-found", "No location with id " + id));
     }
 
@@ -135,7 +136,7 @@ public class Schedule {
     }
 
     public Optional<MapImages.Image> image(String id) {
-        Optional<Long> locationId = Fields.idOf(id);
+        Optional<Long> locationId = NumericId.parse(id);
         if (locationId.isEmpty()) {
             return Optional.empty();
         }
@@ -172,7 +173,7 @@ public class Schedule {
         Instant start = input.start() == null ? event.startTime() : input.start();
         Instant end = input.end() == null ? event.endTime() : input.end();
         if (!start.isBefore(end)) {
-            throw Fields.invalid("end_time", "Must be after start_time.");
+            throw LiveFieldMessages.LIVE.invalid("end_time", "Must be after start_time.");
         }
         event.change(input.shortDescription() == null ? event.shortDescription() : input.shortDescription(),
                 input.longDescription() == null ? event.longDescription() : input.longDescription(),
@@ -190,19 +191,19 @@ public class Schedule {
     }
 
     private ScheduledEvent event(String id) {
-        return Fields.idOf(id).map(i -> em.find(ScheduledEvent.class, i))
+        return NumericId.parse(id).map(i -> em.find(ScheduledEvent.class, i))
                 .orElseThrow(() -> ApiError.notFound("event-not-found", "No event with id " + id));
     }
 
     /** An event's location must exist: a 400 naming the field, not a 404 for the event. */
     private Location eventLocation(String id) {
-        return Fields.idOf(id).map(i -> em.find(Location.class, i))
-                .orElseThrow(() -> Fields.invalid("location", "No location with id " + id + "."));
+        return NumericId.parse(id).map(i -> em.find(Location.class, i))
+                .orElseThrow(() -> LiveFieldMessages.LIVE.invalid("location", "No location with id " + id + "."));
     }
 
     private static Instant checkedStart(EventInput input) {
         if (!input.start().isBefore(input.end())) {
-            throw Fields.invalid("end_time", "Must be after start_time.");
+            throw LiveFieldMessages.LIVE.invalid("end_time", "Must be after start_time.");
         }
         return input.start();
     }

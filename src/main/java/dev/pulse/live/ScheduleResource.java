@@ -1,6 +1,8 @@
 package dev.pulse.live;
 
 import dev.pulse.platform.api.ApiError;
+import dev.pulse.platform.input.JsonBodies;
+import dev.pulse.platform.input.JsonFields;
 import dev.pulse.platform.security.Caller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -62,7 +64,7 @@ public class ScheduleResource {
     @APIResponse(responseCode = "403", description = "Not a platform administrator")
     public Response setTimes(String body) {
         caller.requirePlatformAdmin();
-        Fields fields = Fields.of(body);
+        JsonFields fields = JsonFields.of(JsonBodies.object(body), LiveFieldMessages.LIVE);
         var values = KeyTimes.FIELDS.stream().map(fields::time).toList();
         fields.check();
         return Envelope.ok(schedule.setTimes(values.get(0), values.get(1), values.get(2), values.get(3)).toJson());
@@ -170,9 +172,9 @@ public class ScheduleResource {
     @APIResponse(responseCode = "403", description = "Not a platform administrator")
     public Response createEvent(String body) {
         caller.requirePlatformAdmin();
-        Fields fields = Fields.of(body);
+        JsonFields fields = JsonFields.of(JsonBodies.object(body), LiveFieldMessages.LIVE);
         Schedule.EventInput input = new Schedule.EventInput(fields.text("short_description", 200),
-                fields.optionalText("long_description", 10_000).orElse(""), fields.id("location"),
+                fields.optionalText("long_description", 10_000).orElse(""), fields.reference("location"),
                 fields.time("start_time"), fields.time("end_time"));
         fields.check();
         return Envelope.created(EventView.of(schedule.createEvent(input, uri.getBaseUri()), uri.getBaseUri()).toJson());
@@ -186,10 +188,10 @@ public class ScheduleResource {
     @APIResponse(responseCode = "404", description = "No such event")
     public Response updateEvent(@PathParam("id") String id, String body) {
         caller.requirePlatformAdmin();
-        Fields fields = Fields.of(body);
+        JsonFields fields = JsonFields.of(JsonBodies.object(body), LiveFieldMessages.LIVE);
         Schedule.EventInput input = new Schedule.EventInput(fields.optionalText("short_description", 200).orElse(null),
                 fields.optionalText("long_description", 10_000).orElse(null),
-                fields.has("location") ? fields.id("location") : null,
+                fields.has("location") ? fields.reference("location") : null,
                 fields.optionalTime("start_time").orElse(null), fields.optionalTime("end_time").orElse(null));
         fields.check();
         return Envelope.ok(EventView.of(schedule.updateEvent(id, input, uri.getBaseUri()), uri.getBaseUri()).toJson());
@@ -207,7 +209,7 @@ public class ScheduleResource {
     }
 
     /** A multipart location form: its text fields, and its image checked for type and size. */
-    private record Upload(Fields fields, MapImages.Image image) {
+    private record Upload(JsonFields fields, MapImages.Image image) {
 
         static Upload of(List<EntityPart> parts) {
             java.util.Map<String, String> text = new java.util.LinkedHashMap<>();
@@ -227,7 +229,7 @@ public class ScheduleResource {
                     throw new UncheckedIOException(e);
                 }
             }
-            return new Upload(Fields.of(text), image);
+            return new Upload(JsonFields.of(text, LiveFieldMessages.LIVE), image);
         }
 
         private static byte[] readAtMost(InputStream in, int max) throws IOException {
