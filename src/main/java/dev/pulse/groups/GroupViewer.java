@@ -29,7 +29,7 @@ final class GroupViewer {
                 m.createdOn(), uuid(m.createdBy()), m.updatedOn(), uuid(m.updatedBy()));
     }
 
-    Optional<Account> account(Long id) {
+    private Optional<Account> account(Long id) {
         return id == null ? Optional.empty() : seen.computeIfAbsent(id, accounts::byId);
     }
 
