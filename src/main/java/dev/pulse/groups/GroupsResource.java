@@ -102,19 +102,7 @@ public class GroupsResource {
                     .map(f -> f.trim().toLowerCase()).collect(Collectors.toSet());
             GroupDetails details = groups.read(caller.accountId(), caller.isPlatformAdmin(), groupId,
                     wanted.contains("activities"), wanted.contains("members"));
-            JsonObjectBuilder result = GroupJson.group(details.group());
-            if (details.activities() != null) {
-                JsonArrayBuilder activities = Json.createArrayBuilder();
-                details.activities().forEach(a -> activities.add(Json.createObjectBuilder()
-                        .add("id", a.id()).add("type", a.type())));
-                result.add("activities", activities);
-            }
-            if (details.members() != null) {
-                JsonArrayBuilder members = Json.createArrayBuilder();
-                details.members().forEach(m -> members.add(GroupJson.member(m)));
-                result.add("members", members);
-            }
-            return result.build();
+            return GroupJson.details(details);
         });
     }
 

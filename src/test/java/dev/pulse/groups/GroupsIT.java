@@ -415,7 +415,7 @@ class GroupsIT {
                 .body("result.group.visited", equalTo(List.of(false, false)))
                 .body("result.group[1]", not(hasKey("activities")))
                 .body("result.group[1].createdBy", equalTo(bob.uuid()));
-        // the seed's form without filters
+        // a bare userId, without filters, as older clients send it
         as(alice).body(request("userId", String.valueOf(alice.id()))).post("/api/group/v1/list").then()
                 .statusCode(200).body("result.group", hasSize(2));
         failed(as(alice).body(request("filters", Map.of("userId", bob.uuid()))).post("/api/group/v1/list").then(),
