@@ -30,7 +30,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
-/** Assignment telemetry on the real WAR: every numbered point of the issue, messages and all. */
+/** Assignment telemetry on the real WAR: every rule of the API, exact messages and all. */
 class TelemetryIT {
 
     private static final String TIMESTAMP = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{6})?Z";
