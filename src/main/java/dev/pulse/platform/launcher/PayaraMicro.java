@@ -1,6 +1,5 @@
 package dev.pulse.platform.launcher;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,6 +10,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * How Pulse runs Payara Micro: the one command line (JVM flags, pre-boot commands) and the one
@@ -52,18 +55,22 @@ public final class PayaraMicro {
      * no checks); false when the server ended or the timeout passed first.
      */
     public static boolean awaitReady(Process server, int port, Duration timeout) throws InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        // a blocking send() was seen waiting long past its request timeout on a server still starting,
+        // so the launcher never reported ready: plain HTTP/1.1 (no h2c upgrade) and our own bound per attempt
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest ready = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/health/ready"))
                 .timeout(Duration.ofSeconds(5)).build();
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline) && server.isAlive()) {
+            CompletableFuture<HttpResponse<String>> answer = http.sendAsync(ready, HttpResponse.BodyHandlers.ofString());
             try {
-                HttpResponse<String> response = http.send(ready, HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = answer.get(10, TimeUnit.SECONDS);
                 if (response.statusCode() == 200 && response.body().contains("\"database\"")) {
                     return true;
                 }
-            } catch (IOException e) {
-                // not listening yet
+            } catch (ExecutionException | TimeoutException e) {
+                answer.cancel(true); // not listening yet, or too slow to answer: ask again
             }
             Thread.sleep(250);
         }
