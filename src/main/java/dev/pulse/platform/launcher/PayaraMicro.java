@@ -36,7 +36,13 @@ public final class PayaraMicro {
                 "-Xmx" + PulseLauncher.setting("PULSE_HEAP", "1g"),
                 // name the JSON-P provider: otherwise every Json.create* (MP JWT parses each token with
                 // it) runs a ServiceLoader scan over every jar of the WAR
-                "-Djakarta.json.provider=org.eclipse.parsson.JsonProviderImpl",
+                "-Djakarta.json.provider=org.eclipse.parsson.JsonProviderImpl"));
+        // extra JVM flags, e.g. the test build's quick-start JIT settings; production needs none
+        String javaOptions = PulseLauncher.setting("PULSE_JAVA_OPTS", "");
+        if (!javaOptions.isBlank()) {
+            command.addAll(List.of(javaOptions.trim().split("\\s+")));
+        }
+        command.addAll(List.of(
                 "-jar", microJar.toAbsolutePath().toString(),
                 "--deploy", war.toAbsolutePath().toString(),
                 "--port", Integer.toString(port)));
