@@ -16,6 +16,8 @@ import org.junit.platform.launcher.LauncherSessionListener;
 public class IntegrationDatabase implements LauncherSessionListener {
 
     public static final String PORT_PROPERTY = "pulse.it.db.port";
+    /** The password failsafe gives the deployed WAR as PULSE_DB_PASSWORD. */
+    public static final String PASSWORD = "postgres";
     private EmbeddedDatabase database;
 
     @Override
@@ -26,7 +28,7 @@ public class IntegrationDatabase implements LauncherSessionListener {
         }
         try {
             Path dir = Files.createTempDirectory(Path.of("target"), "it-postgres-");
-            database = EmbeddedDatabase.start(dir.resolve("data"), Integer.parseInt(port));
+            database = EmbeddedDatabase.start(dir.resolve("data"), Integer.parseInt(port), PASSWORD);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the integration-test PostgreSQL", e);
         }
