@@ -236,7 +236,8 @@ class CrashIT {
         return null;
     }
 
-    private static JsonObject grade2Event(String edApp) {
+    /** A complete Caliper GradeEvent with a new id, from the given edApp. */
+    static JsonObject grade2Event(String edApp) {
         return Json.createObjectBuilder()
                 .add("@context", "http://purl.imsglobal.org/ctx/caliper/v1p2")
                 .add("id", "urn:uuid:" + UUID.randomUUID())
