@@ -139,7 +139,7 @@ class CrashIT {
         void once() throws Exception;
     }
 
-    /** Writes until the load ends; a failed request (the service was killed) just ends nothing but that request. */
+    /** Writes until the load ends; a request that fails because the service was killed is not acknowledged, so not counted. */
     private void loop(Write write) {
         while (loading.get()) {
             try {
