@@ -1,13 +1,11 @@
 package dev.pulse.activity;
 
+import dev.pulse.platform.input.JsonBodies;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonBuilderFactory;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonValue;
-import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -17,9 +15,7 @@ import java.util.function.Function;
 /** The wire form of activities, coding errors, pages and report lines (BreatheCode's snake_case fields). */
 final class ActivityJson {
 
-    private static final JsonProvider JSON = JsonProvider.provider();
-    private static final JsonBuilderFactory BUILDERS = JSON.createBuilderFactory(Map.of());
-    private static final JsonReaderFactory READERS = JSON.createReaderFactory(Map.of());
+    private static final JsonBuilderFactory BUILDERS = JsonBodies.provider().createBuilderFactory(Map.of());
 
     private ActivityJson() {
     }
@@ -91,11 +87,7 @@ final class ActivityJson {
         if (text == null) {
             return JsonValue.NULL;
         }
-        try (var reader = READERS.createReader(new StringReader(text))) {
-            return reader.readValue();
-        } catch (JsonException e) {
-            return JSON.createValue(text);
-        }
+        return JsonBodies.parse(new StringReader(text)).orElseGet(() -> JsonBodies.provider().createValue(text));
     }
 
     private static void optional(JsonObjectBuilder o, String name, String value) {

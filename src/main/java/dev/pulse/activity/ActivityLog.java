@@ -5,15 +5,15 @@ import dev.pulse.identity.Accounts;
 import dev.pulse.identity.Cohort;
 import dev.pulse.identity.Cohorts;
 import dev.pulse.platform.api.ApiError;
+import dev.pulse.platform.input.FieldMessages;
+import dev.pulse.platform.input.JsonFields;
 import dev.pulse.platform.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -56,7 +56,7 @@ public class ActivityLog {
         caller.requireUser();
         Account user = accounts.require(userRef);
         access.mayWrite(user, academy);
-        ActivityRequests.NewActivity request = ActivityRequests.activity(body, slugs.allowed());
+        NewActivity request = NewActivity.read(body, slugs.allowed());
         Long cohortId = null;
         String cohortSlug = null;
         Long academyId = null;
@@ -71,19 +71,19 @@ public class ActivityLog {
             }
         }
         String userAgent = request.userAgent() != null ? request.userAgent()
-                : ActivityRequests.headerUserAgent(headerUserAgent);
+                : storedUserAgent(headerUserAgent);
         return store.append(new Activity(null, request.slug(), user.id(), user.email(), cohortId, cohortSlug,
                 academyId, day, request.data(), userAgent, now()));
     }
 
-    public ActivityStore.Page<Activity> ofUser(String userRef, String academy, Query query) {
+    public ActivityStore.Page<Activity> ofUser(String userRef, String academy, ListingQuery query) {
         caller.requireUser();
         Account user = accounts.require(userRef);
         access.mayRead(user, academy);
         return store.userActivities(user.id(), query.window(slugs.allowed()));
     }
 
-    public ActivityStore.Page<Activity> ofCohort(String cohortRef, Query query) {
+    public ActivityStore.Page<Activity> ofCohort(String cohortRef, ListingQuery query) {
         caller.requireUser();
         Cohort cohort = cohorts.require(cohortRef);
         access.mayReadCohort(cohort);
@@ -92,16 +92,16 @@ public class ActivityLog {
 
     public CodingError recordCodingError(String body, String academy, String headerUserAgent) {
         caller.requireUser();
-        ActivityRequests.NewCodingError request = ActivityRequests.codingError(body);
+        NewCodingError request = NewCodingError.read(body);
         Account user = accounts.require(request.user());
         access.mayWrite(user, academy);
         String userAgent = request.userAgent() != null ? request.userAgent()
-                : ActivityRequests.headerUserAgent(headerUserAgent);
+                : storedUserAgent(headerUserAgent);
         return store.append(new CodingError(null, request.slug(), user.id(), user.email(), request.data(),
                 request.message(), request.name(), request.severity(), request.details(), userAgent, now()));
     }
 
-    public ActivityStore.Page<CodingError> codingErrorsOf(String userRef, String academy, Query query) {
+    public ActivityStore.Page<CodingError> codingErrorsOf(String userRef, String academy, ListingQuery query) {
         caller.requireUser();
         Account user = accounts.require(userRef);
         access.mayRead(user, academy);
@@ -132,20 +132,12 @@ public class ActivityLog {
         } else {
             access.mayReadCohort(cohort);
         }
-        Map<String, List<String>> errors = new LinkedHashMap<>();
-        Set<String> wanted = ActivityRequests.slugs(slug, slugs.allowed(), errors);
-        Instant from = ActivityRequests.instant("since", since, errors);
-        Instant to = ActivityRequests.instant("until", until, errors);
-        ActivityStore.Grouping grouping = null;
-        String b = by == null || by.isBlank() ? "slug" : by.trim().toLowerCase(Locale.ROOT);
-        switch (b) {
-            case "slug" -> grouping = ActivityStore.Grouping.SLUG;
-            case "day" -> grouping = ActivityStore.Grouping.DAY;
-            default -> errors.put("by", List.of("\"" + by + "\" is not a valid choice; use slug or day."));
-        }
-        if (!errors.isEmpty()) {
-            throw ApiError.invalid(errors);
-        }
+        JsonFields problems = JsonFields.of(Map.of(), FieldMessages.BREATHECODE);
+        Set<String> wanted = ActivityFilters.slugs(slug, slugs.allowed(), problems);
+        Instant from = ActivityFilters.instant("since", since, problems);
+        Instant to = ActivityFilters.instant("until", until, problems);
+        ActivityStore.Grouping grouping = ActivityFilters.grouping(by, problems);
+        problems.check();
         return new Tally(grouping, store.report(new ActivityStore.Report(user == null ? null : user.id(),
                 cohort == null ? null : cohort.id(), academyId, wanted, from, to, grouping)));
     }
@@ -154,14 +146,16 @@ public class ActivityLog {
         return clock.instant();
     }
 
-    /** A report's lines and how they are grouped. */
-    public record Tally(ActivityStore.Grouping by, List<ActivityStore.Count> counts) {
+    /** The {@code User-Agent} header as stored: cut to the column's size, never a NUL. */
+    static String storedUserAgent(String header) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        String clean = header.replace("\u0000", "").trim();
+        return clean.length() > NewActivity.MAX_USER_AGENT ? clean.substring(0, NewActivity.MAX_USER_AGENT) : clean;
     }
 
-    /** A GET's listing parameters as they came in; checked only after access is granted. */
-    public record Query(String slug, String since, String until, String limit, String cursor) {
-        ActivityStore.Window window(Set<String> allowedSlugs) {
-            return ActivityRequests.window(slug, since, until, limit, cursor, allowedSlugs);
-        }
+    /** A report's lines and how they are grouped. */
+    public record Tally(ActivityStore.Grouping by, List<ActivityStore.Count> counts) {
     }
 }

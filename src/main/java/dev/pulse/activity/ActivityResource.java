@@ -1,5 +1,7 @@
 package dev.pulse.activity;
 
+import dev.pulse.platform.api.ApiFamily;
+import dev.pulse.platform.api.Family;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
@@ -30,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * {@code X-Next-Cursor} and {@code Link: rel="next"} headers.
  */
 @Path("/v1/activity")
+@Family(ApiFamily.BREATHECODE)
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -77,7 +80,7 @@ public class ActivityResource {
     @APIResponse(responseCode = "400", description = "Unknown slug, bad date, limit or cursor")
     @APIResponse(responseCode = "404", description = "Unknown user (user-not-found)")
     public Response userActivities(@PathParam("email_or_id") String user, @BeanParam ListingParams listing) {
-        ActivityLog.Query query = listing.query();
+        ListingQuery query = listing.query();
         return page(log.ofUser(user, academy(), query), query, ActivityJson::activity);
     }
 
@@ -89,7 +92,7 @@ public class ActivityResource {
     @APIResponse(responseCode = "400", description = "Unknown slug, bad date, limit or cursor")
     @APIResponse(responseCode = "404", description = "Unknown cohort (cohort-not-found)")
     public Response cohortActivities(@PathParam("slug_or_id") String cohort, @BeanParam ListingParams listing) {
-        ActivityLog.Query query = listing.query();
+        ListingQuery query = listing.query();
         return page(log.ofCohort(cohort, query), query, ActivityJson::activity);
     }
 
@@ -113,7 +116,7 @@ public class ActivityResource {
     @APIResponse(responseCode = "400", description = "Bad slug, date, limit or cursor")
     @APIResponse(responseCode = "404", description = "Unknown user (user-not-found)")
     public Response codingErrors(@PathParam("email_or_id") String user, @BeanParam ListingParams listing) {
-        ActivityLog.Query query = listing.query();
+        ListingQuery query = listing.query();
         return page(log.codingErrorsOf(user, academy(), query), query, ActivityJson::codingError);
     }
 
@@ -137,14 +140,13 @@ public class ActivityResource {
         return academyHeader != null && !academyHeader.isBlank() ? academyHeader : academyQuery;
     }
 
-    private <T> Response page(ActivityStore.Page<T> page, ActivityLog.Query query,
+    private <T> Response page(ActivityStore.Page<T> page, ListingQuery query,
             Function<T, jakarta.json.JsonObject> render) {
         var results = ActivityJson.list(page.items(), render);
         String cursor = page.next() == null ? null : page.next().encode();
         String next = cursor == null ? null
                 : uri.getRequestUriBuilder().replaceQueryParam("cursor", cursor).build().toString();
-        boolean paging = query.limit() != null || query.cursor() != null;
-        Response.ResponseBuilder response = Response.ok(paging ? ActivityJson.page(results, next, cursor) : results);
+        Response.ResponseBuilder response = Response.ok(query.paging() ? ActivityJson.page(results, next, cursor) : results);
         if (cursor != null) {
             response.header("X-Next-Cursor", cursor).header("Link", "<" + next + ">; rel=\"next\"");
         }

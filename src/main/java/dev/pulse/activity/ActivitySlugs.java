@@ -1,5 +1,6 @@
 package dev.pulse.activity;
 
+import dev.pulse.platform.input.Slug;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Collections;
@@ -7,7 +8,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The activity slugs this installation accepts: BreatheCode's nine plus any listed in PULSE_ACTIVITY_SLUGS. */
@@ -26,7 +26,8 @@ public class ActivitySlugs {
             "nps_survey_answered",
             "exercise_success");
 
-    private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9_-]{0,99}");
+    /** The length of the slug columns. */
+    static final int MAX_LENGTH = 100;
 
     private Set<String> allowed;
 
@@ -46,7 +47,7 @@ public class ActivitySlugs {
             if (slug.isEmpty()) {
                 continue;
             }
-            if (!SLUG.matcher(slug).matches()) {
+            if (!isSlug(slug)) {
                 throw new IllegalArgumentException("PULSE_ACTIVITY_SLUGS: not a slug: '" + slug + "'");
             }
             slugs.add(slug);
@@ -58,8 +59,14 @@ public class ActivitySlugs {
         return allowed;
     }
 
-    static boolean looksLikeSlug(String value) {
-        return value != null && SLUG.matcher(value).matches();
+    /** The 400 message for a slug this installation does not accept, naming those it does. */
+    static String unknown(String slug, Set<String> allowed) {
+        return "'" + slug + "' is not a valid activity slug; allowed: " + String.join(", ", allowed) + ".";
+    }
+
+    /** A slug that fits the slug columns. */
+    static boolean isSlug(String value) {
+        return Slug.isSlug(value, MAX_LENGTH);
     }
 
     @Override

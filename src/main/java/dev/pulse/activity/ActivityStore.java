@@ -1,5 +1,6 @@
 package dev.pulse.activity;
 
+import dev.pulse.platform.input.Cursor;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -12,6 +13,16 @@ import java.util.Set;
  * {@link DatastoreActivityStore}; {@code ActivityStoreContract} holds the cases both must pass.
  */
 public interface ActivityStore {
+
+    /** The earliest time every store holds (Datastore's timestamps run from year 1). */
+    Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    /** The latest time every store holds (Datastore's timestamps end with year 9999). */
+    Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
+    /** Whether every store can hold the time, so that a filter or cursor beyond them is a 400, not a 500. */
+    static boolean holds(Instant at) {
+        return !at.isBefore(EARLIEST) && !at.isAfter(LATEST);
+    }
 
     /** Stores the activity and returns it with its id. */
     Activity append(Activity activity);
@@ -45,8 +56,8 @@ public interface ActivityStore {
             return (slugs.isEmpty() || slugs.contains(slug))
                     && (since == null || !createdAt.isBefore(since))
                     && (until == null || createdAt.isBefore(until))
-                    && (after == null || createdAt.isBefore(after.createdAt())
-                        || (createdAt.equals(after.createdAt()) && id < after.id()));
+                    && (after == null || createdAt.isBefore(after.at())
+                        || (createdAt.equals(after.at()) && id < after.id()));
         }
     }
 

@@ -4,15 +4,21 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.literal.NamedLiteral;
 import jakarta.inject.Inject;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Chooses the {@link ActivityStore} from PULSE_ACTIVITY_STORE: {@code postgres} (default) or {@code datastore}. */
+/**
+ * Chooses the {@link ActivityStore} from PULSE_ACTIVITY_STORE: {@code postgres} (default) or
+ * {@code datastore}. Stores other than Postgres come from an {@link ActivityStoreFactory} bean of
+ * that name, which only a WAR built with {@code mvn -Pdatastore} contains.
+ */
 @ApplicationScoped
 public class ActivityStores {
 
@@ -26,12 +32,8 @@ public class ActivityStores {
     String kind;
 
     @Inject
-    @ConfigProperty(name = "DATASTORE_PROJECT_ID")
-    Optional<String> datastoreProject;
-
-    @Inject
-    @ConfigProperty(name = "DATASTORE_EMULATOR_HOST")
-    Optional<String> datastoreEmulator;
+    @Any
+    Instance<ActivityStoreFactory> factories;
 
     @Produces
     @ApplicationScoped
@@ -39,16 +41,17 @@ public class ActivityStores {
         ActivityStore store = switch (kind.trim().toLowerCase(Locale.ROOT)) {
             case "postgres", "" -> new PostgresActivityStore(dataSource);
             case "datastore" -> {
-                String project = datastoreProject.filter(p -> !p.isBlank()).orElseThrow(() ->
-                        new IllegalStateException("PULSE_ACTIVITY_STORE=datastore needs DATASTORE_PROJECT_ID"));
-                yield DatastoreActivityStore.connect(project, datastoreEmulator.orElse(null));
+                Instance<ActivityStoreFactory> datastore = factories.select(NamedLiteral.of("datastore"));
+                if (!datastore.isResolvable()) {
+                    throw new IllegalStateException("PULSE_ACTIVITY_STORE=datastore, but this WAR was built without the"
+                            + " Datastore store: build it with mvn -Pdatastore package");
+                }
+                yield datastore.get().create();
             }
             default -> throw new IllegalStateException(
                     "PULSE_ACTIVITY_STORE must be postgres or datastore, not '" + kind + "'");
         };
-        LOG.info(() -> "Activity store: " + store.getClass().getSimpleName()
-                + datastoreEmulator.filter(h -> store instanceof DatastoreActivityStore).map(h -> " (emulator " + h + ")")
-                        .orElse(""));
+        LOG.info(() -> "Activity store: " + store.getClass().getSimpleName());
         return store;
     }
 

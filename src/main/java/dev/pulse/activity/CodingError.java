@@ -1,5 +1,6 @@
 package dev.pulse.activity;
 
+import dev.pulse.platform.input.Cursor;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;

@@ -15,6 +15,8 @@ import com.google.cloud.datastore.StructuredQuery.CompositeFilter;
 import com.google.cloud.datastore.StructuredQuery.Filter;
 import com.google.cloud.datastore.StructuredQuery.OrderBy;
 import com.google.cloud.datastore.StructuredQuery.PropertyFilter;
+import dev.pulse.platform.input.Cursor;
+import dev.pulse.platform.input.StorableTime;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -68,7 +70,7 @@ public class DatastoreActivityStore implements ActivityStore {
 
     /** The sortable prefix of every key created at that instant. */
     static String timeKey(Instant at) {
-        return String.format("%019d", Cursor.micros(at) + MICROS_OFFSET);
+        return String.format("%019d", StorableTime.of(at).micros() + MICROS_OFFSET);
     }
 
     static String orderKey(Instant at, long id) {
@@ -169,7 +171,7 @@ public class DatastoreActivityStore implements ActivityStore {
             upper = timeKey(w.until());
         }
         if (w.after() != null) {
-            String after = orderKey(w.after().createdAt(), w.after().id());
+            String after = orderKey(w.after().at(), w.after().id());
             upper = upper == null || after.compareTo(upper) < 0 ? after : upper;
         }
         if (upper != null) {

@@ -20,7 +20,7 @@ public class ListingParams {
     @QueryParam("cursor")
     String cursor;
 
-    ActivityLog.Query query() {
-        return new ActivityLog.Query(slug, since, until, limit, cursor);
+    ListingQuery query() {
+        return new ListingQuery(slug, since, until, limit, cursor);
     }
 }

@@ -1,5 +1,6 @@
 package dev.pulse.activity;
 
+import dev.pulse.platform.input.Cursor;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -148,7 +149,7 @@ public class PostgresActivityStore implements ActivityStore {
                     s.setObject(p++, w.until().atOffset(ZoneOffset.UTC));
                 }
                 if (w.after() != null) {
-                    s.setObject(p++, w.after().createdAt().atOffset(ZoneOffset.UTC));
+                    s.setObject(p++, w.after().at().atOffset(ZoneOffset.UTC));
                     s.setLong(p++, w.after().id());
                 }
                 if (!slugs.isEmpty()) {

@@ -1,17 +1,15 @@
 package dev.pulse.caliper;
 
-import dev.pulse.platform.api.ApiError;
+import dev.pulse.platform.input.Cursor;
+import dev.pulse.platform.input.JsonFields;
+import dev.pulse.platform.input.PageRequest;
+import dev.pulse.platform.input.UrnUuid;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +17,9 @@ import java.util.Optional;
 
 /**
  * Reads stored events for the query API: a client sees only its own, a platform administrator
- * sees everyone's. Newest first by event time, paged by a keyset cursor (event time, sequence) so
- * pages stay stable while new events arrive.
+ * sees everyone's. Newest first by event time, paged by the platform's keyset {@link Cursor} (event
+ * time, sequence) so pages stay stable while new events arrive; the next page's cursor goes back
+ * as {@code nextCursor}, the parameter that takes it is {@code cursor}.
  */
 @ApplicationScoped
 @Transactional
@@ -37,14 +36,21 @@ public class CaliperEvents {
             String id, String limit, String cursor) {
     }
 
-    public record Page(List<StoredEvent> events, String nextCursor) {
+    /** One page of events, newest first; {@code nextCursor} is null on the last page. */
+    public record Page(List<CaliperEvent> events, String nextCursor) {
     }
 
     public Page find(Filter f) {
-        int limit = limit(f.limit());
-        Instant since = time("since", f.since());
-        Instant until = time("until", f.until());
-        Cursor after = Cursor.decode(f.cursor());
+        Map<String, String> times = new HashMap<>();
+        times.put("since", blankToNull(f.since()));
+        times.put("until", blankToNull(f.until()));
+        JsonFields parameters = JsonFields.of(times, CaliperFieldMessages.CALIPER);
+        PageRequest page = PageRequest.read(f.limit(), f.cursor(), DEFAULT_LIMIT, MAX_LIMIT, parameters);
+        Instant since = parameters.optionalTime("since").orElse(null);
+        Instant until = parameters.optionalTime("until").orElse(null);
+        parameters.check();
+        int limit = page.limit();
+        Cursor after = page.after().orElse(null);
 
         StringBuilder jpql = new StringBuilder("select e from StoredEvent e where 1 = 1");
         Map<String, Object> params = new HashMap<>();
@@ -57,24 +63,24 @@ public class CaliperEvents {
         add(jpql, params, "e.eventTime < :until", "until", until);
         if (after != null) {
             jpql.append(" and (e.eventTime < :ct or (e.eventTime = :ct and e.seq < :cs))");
-            params.put("ct", after.time());
-            params.put("cs", after.seq());
+            params.put("ct", after.at());
+            params.put("cs", after.id());
         }
         jpql.append(" order by e.eventTime desc, e.seq desc");
         TypedQuery<StoredEvent> query = em.createQuery(jpql.toString(), StoredEvent.class).setMaxResults(limit + 1);
         params.forEach(query::setParameter);
-        List<StoredEvent> found = new ArrayList<>(query.getResultList());
+        List<StoredEvent> found = query.getResultList();
         String next = null;
         if (found.size() > limit) {
             found = found.subList(0, limit);
             StoredEvent last = found.get(limit - 1);
             next = new Cursor(last.eventTime(), last.seq()).encode();
         }
-        return new Page(List.copyOf(found), next);
+        return new Page(found.stream().map(CaliperEvent::of).toList(), next);
     }
 
     /** One event by its id, among the client's own (or anyone's, for clientId null). */
-    public Optional<StoredEvent> byId(String clientId, String eventId) {
+    public Optional<CaliperEvent> byId(String clientId, String eventId) {
         Page page = find(new Filter(clientId, null, null, null, null, null, eventId, "1", null));
         return page.events().stream().findFirst();
     }
@@ -89,64 +95,14 @@ public class CaliperEvents {
     /** Assignees are stored as sent (urn:uuid:...); a bare uuid finds them too. */
     private static String assigneeRef(String assignee) {
         String a = blankToNull(assignee);
-        if (a != null && a.matches("(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")) {
-            return "urn:uuid:" + a;
+        if (a != null && !a.regionMatches(true, 0, UrnUuid.PREFIX, 0, UrnUuid.PREFIX.length())
+                && UrnUuid.uuidOf(a).isPresent()) {
+            return UrnUuid.PREFIX + a;
         }
         return a;
     }
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();
-    }
-
-    private static int limit(String raw) {
-        if (blankToNull(raw) == null) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int n = Integer.parseInt(raw.trim());
-            if (n >= 1 && n <= MAX_LIMIT) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // fall through to the message
-        }
-        throw ApiError.invalid(Map.of("limit", List.of("Field limit must be a whole number from 1 to " + MAX_LIMIT)));
-    }
-
-    private static Instant time(String field, String raw) {
-        if (blankToNull(raw) == null) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(raw.trim()).toInstant();
-        } catch (DateTimeParseException e) {
-            throw ApiError.invalid(Map.of(field, List.of("Field " + field
-                    + " must be an ISO 8601 date-time with offset, such as 2024-03-01T10:15:00Z")));
-        }
-    }
-
-    /** Where the previous page ended: opaque to callers. */
-    record Cursor(Instant time, long seq) {
-        String encode() {
-            String raw = time.getEpochSecond() + ":" + time.getNano() + ":" + seq;
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
-        }
-
-        static Cursor decode(String cursor) {
-            if (cursor == null || cursor.isBlank()) {
-                return null;
-            }
-            try {
-                String[] parts = new String(Base64.getUrlDecoder().decode(cursor.trim()), StandardCharsets.UTF_8).split(":");
-                if (parts.length != 3) {
-                    throw new IllegalArgumentException();
-                }
-                return new Cursor(Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])),
-                        Long.parseLong(parts[2]));
-            } catch (RuntimeException e) {
-                throw ApiError.invalid(Map.of("cursor", List.of("Field cursor is not a cursor this API returned")));
-            }
-        }
     }
 }

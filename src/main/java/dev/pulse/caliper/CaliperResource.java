@@ -1,11 +1,11 @@
 package dev.pulse.caliper;
 
+import dev.pulse.platform.api.ApiFamily;
+import dev.pulse.platform.api.Family;
 import dev.pulse.platform.security.Caller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The Caliper hub's ingestion endpoints: grade2 single events and Caliper 1.2 envelopes. */
 @Path("/analytics")
+@Family(ApiFamily.CALIPER)
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes({MediaType.APPLICATION_JSON, CaliperResource.CALIPER_JSON})
@@ -48,8 +49,7 @@ public class CaliperResource {
     @APIResponse(responseCode = "415", description = "Content-Type is not application/json or application/vnd.caliper+json")
     public JsonObject grade2(InputStream body, @HeaderParam("Content-Length") String length) {
         String clientId = caller.requireClient();
-        String id = ingestion.grade2(clientId, CaliperBodies.readObject(body, length));
-        return CaliperBodies.JSON.createObjectBuilder().add("@context", CaliperValidator.CONTEXT).add("id", id).build();
+        return CaliperJson.stored(ingestion.grade2(clientId, CaliperBodyLimit.readObject(body, length)));
     }
 
     @POST
@@ -67,26 +67,7 @@ public class CaliperResource {
             @Parameter(description = "true: store the valid events and list the rejected ones")
             @QueryParam("partial") boolean partial) {
         String clientId = caller.requireClient();
-        CaliperIngestion.EnvelopeReceipt receipt = ingestion.envelope(clientId, CaliperBodies.readObject(body, length),
-                partial);
-        JsonArrayBuilder rejected = CaliperBodies.JSON.createArrayBuilder();
-        for (CaliperIngestion.Rejection r : receipt.rejected()) {
-            JsonObjectBuilder item = CaliperBodies.JSON.createObjectBuilder().add("index", r.index()).add("status", r.status())
-                    .add("message", CaliperBodies.JSON.createArrayBuilder(r.messages()));
-            if (r.id() == null) {
-                item.addNull("id");
-            } else {
-                item.add("id", r.id());
-            }
-            rejected.add(item);
-        }
-        return CaliperBodies.JSON.createObjectBuilder()
-                .add("@context", CaliperValidator.CONTEXT)
-                .add("received", receipt.received())
-                .add("stored", receipt.stored())
-                .add("alreadyStored", receipt.alreadyStored())
-                .add("rejected", rejected)
-                .build();
+        return CaliperJson.receipt(ingestion.envelope(clientId, CaliperBodyLimit.readObject(body, length), partial));
     }
 
     @GET
@@ -97,14 +78,6 @@ public class CaliperResource {
     @APIResponse(responseCode = "403", description = "Not a client token")
     public JsonObject configuration() {
         caller.requireClient();
-        return CaliperBodies.JSON.createObjectBuilder()
-                .add("caliper_maximum_payload_size", CaliperBodies.MAX_BYTES / 1024)
-                .add("caliper_supported_extensions", CaliperBodies.JSON.createObjectBuilder()
-                        .add("endpoint_name", "Pulse Caliper endpoint")
-                        .add("endpoint_version", "1.0.0")
-                        .add("maximum_events_per_envelope", CaliperValidator.MAX_EVENTS_PER_ENVELOPE)
-                        .add("partial_envelopes", "?partial=true"))
-                .add("caliper_supported_versions", CaliperBodies.JSON.createArrayBuilder(CaliperValidator.SUPPORTED_DATA_VERSIONS))
-                .build();
+        return CaliperJson.configuration();
     }
 }

@@ -10,9 +10,10 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /**
- * A stored Caliper event as the query API reads it. Read-only: rows are written in batches by
- * {@link CaliperEventStore}, after {@link CaliperValidator} has checked them, so this class has no
- * public constructor and no setters.
+ * A stored Caliper event, the row {@link CaliperEvents} queries. Read-only: rows are written in
+ * batches by {@link CaliperEventStore}, after {@link CaliperValidator} has checked them, so this
+ * class has no public constructor and no setters. It never leaves the package: readers get
+ * {@link CaliperEvent} records.
  */
 @Entity
 @Immutable

@@ -1,24 +1,17 @@
 package dev.pulse.groups;
 
-import jakarta.json.Json;
-import jakarta.json.JsonNumber;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The arithmetic of the group activity aggregate, apart from where the records come from: a
- * member's progress is the best of their progress records (telemetry completion rates, Caliper
- * events), 100 counts as completed, and the activity's figures summarise the members.
+ * member's progress is the best of their progress records (from every
+ * {@link dev.pulse.platform.progress.LearnerProgress} source), 100 counts as completed, and the
+ * activity's figures summarise the members.
  */
 final class ActivityProgress {
 
@@ -79,58 +72,6 @@ final class ActivityProgress {
         }
         double average = members.isEmpty() ? 0 : round2(sum / members.size());
         return new ActivityFigures(enrolled, completed, average, latest);
-    }
-
-    /**
-     * The progress a Caliper event reports: 100 when {@code object.finished} is true or
-     * {@code object.completionType} is SUCCESSFULL, else {@code object.percentReading}, else 0
-     * (the event still shows the member started). Booleans and numbers may arrive as strings.
-     */
-    static double ofCaliperEvent(String payload) {
-        JsonObject object = objectOf(payload);
-        if (object == null) {
-            return 0;
-        }
-        if (truthy(object.get("finished"))
-                || "SUCCESSFULL".equalsIgnoreCase(text(object.get("completionType")).orElse(""))) {
-            return COMPLETE;
-        }
-        return number(object.get("percentReading")).map(ActivityProgress::clamp).orElse(0.0);
-    }
-
-    private static JsonObject objectOf(String payload) {
-        if (payload == null) {
-            return null;
-        }
-        try (JsonReader reader = Json.createReader(new StringReader(payload))) {
-            JsonValue root = reader.readValue();
-            if (root.getValueType() != JsonValue.ValueType.OBJECT) {
-                return null;
-            }
-            JsonValue object = root.asJsonObject().get("object");
-            return object != null && object.getValueType() == JsonValue.ValueType.OBJECT ? object.asJsonObject() : null;
-        } catch (RuntimeException e) {
-            return null; // stored events were validated on the way in; an unreadable one proves nothing
-        }
-    }
-
-    private static boolean truthy(JsonValue v) {
-        return v != null && (v == JsonValue.TRUE || text(v).map("true"::equalsIgnoreCase).orElse(false));
-    }
-
-    private static Optional<String> text(JsonValue v) {
-        return v instanceof JsonString s ? Optional.of(s.getString().trim()) : Optional.empty();
-    }
-
-    private static Optional<Double> number(JsonValue v) {
-        if (v instanceof JsonNumber n) {
-            return Optional.of(n.doubleValue());
-        }
-        try {
-            return text(v).map(Double::parseDouble).filter(d -> !d.isNaN() && !d.isInfinite());
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
     }
 
     static double clamp(double progress) {

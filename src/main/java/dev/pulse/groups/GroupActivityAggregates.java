@@ -4,46 +4,39 @@ import dev.pulse.groups.ActivityProgress.ActivityFigures;
 import dev.pulse.groups.ActivityProgress.Evidence;
 import dev.pulse.groups.ActivityProgress.MemberFigures;
 import dev.pulse.groups.GroupRequests.AggregateRequest;
-import dev.pulse.caliper.CaliperEvents;
-import dev.pulse.caliper.StoredEvent;
 import dev.pulse.identity.Account;
 import dev.pulse.identity.Accounts;
 import dev.pulse.platform.api.ApiError;
-import dev.pulse.telemetry.AssignmentTelemetries;
-import dev.pulse.telemetry.TelemetryProgress;
+import dev.pulse.platform.progress.LearnerProgress;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /**
- * The group activity aggregate, computed on request from real progress: assignment telemetry
- * (completion rate of the asset whose slug is the activity id) and Caliper events (whose
- * {@code object.assignable.id} is the activity id), both read through their features' services.
+ * The group activity aggregate, computed on request from every source of learners' progress
+ * ({@link LearnerProgress}: assignment telemetry for the asset whose slug is the activity id, Caliper
+ * events whose {@code object.assignable.id} is the activity id), read through the platform's port.
  */
 @ApplicationScoped
 @Transactional
 public class GroupActivityAggregates {
 
     @Inject
-    Groups groups;
+    GroupStore store;
 
     @Inject
     Accounts accounts;
 
+    /** Every feature that records progress: assignment telemetry and Caliper events. */
     @Inject
-    AssignmentTelemetries telemetries;
-
-    @Inject
-    CaliperEvents caliperEvents;
-
-    /** The Caliper query service's largest page. */
-    private static final int CALIPER_PAGE = 500;
+    @Any
+    Instance<LearnerProgress> progressSources;
 
     public record MemberAggregate(UUID userId, String name, String role, String status, MemberFigures figures) {
     }
@@ -57,16 +50,19 @@ public class GroupActivityAggregates {
         if (!problems.isEmpty()) {
             throw ApiError.badRequest("GS_AGG02", String.join("; ", problems));
         }
-        StudyGroup group = groups.readable(request.groupId(), callerId, platformAdmin)
+        StudyGroup group = store.find(request.groupId())
                 .orElseThrow(() -> ApiError.notFound("GS_AGG07", "group " + request.groupId() + " does not exist"));
-        List<GroupMember> members = groups.activeMembers(group);
+        if (!GroupPermissions.mayRead(store.activeMember(group, callerId), platformAdmin)) {
+            throw new ApiError(401, "GS_AGG03", "only the group's members may read its activity aggregate");
+        }
+        List<GroupMember> members = store.activeMembers(group);
         List<Long> accountIds = members.stream().map(GroupMember::accountId).toList();
 
         List<Evidence> evidence = new ArrayList<>();
-        for (TelemetryProgress p : telemetries.latestProgress(accountIds, request.activityId())) {
-            evidence.add(new Evidence(p.accountId(), p.completionRate() == null ? 0 : p.completionRate(), p.updatedAt()));
+        for (LearnerProgress source : progressSources) {
+            source.of(accountIds, request.activityId())
+                    .forEach(p -> evidence.add(new Evidence(p.accountId(), p.percent(), p.at())));
         }
-        evidence.addAll(caliperEvidence(new HashSet<>(accountIds), request.activityId()));
 
         List<MemberFigures> figures = ActivityProgress.perMember(accountIds, evidence);
         List<MemberAggregate> perMember = new ArrayList<>();
@@ -78,25 +74,5 @@ public class GroupActivityAggregates {
         }
         return new Aggregate(group.id(), request.activityId(), request.activityType(), ActivityProgress.overall(figures),
                 perMember);
-    }
-
-    /**
-     * Every Caliper event about the activity, from any integrator, page by page through the Caliper
-     * query service; events about accounts outside the group (or about no account) prove nothing here.
-     */
-    private List<Evidence> caliperEvidence(Set<Long> members, String activityId) {
-        List<Evidence> evidence = new ArrayList<>();
-        String cursor = null;
-        do {
-            CaliperEvents.Page page = caliperEvents.find(new CaliperEvents.Filter(null, null, activityId, null, null,
-                    null, null, String.valueOf(CALIPER_PAGE), cursor));
-            for (StoredEvent e : page.events()) {
-                if (e.accountId() != null && members.contains(e.accountId())) {
-                    evidence.add(new Evidence(e.accountId(), ActivityProgress.ofCaliperEvent(e.payload()), e.eventTime()));
-                }
-            }
-            cursor = page.nextCursor();
-        } while (cursor != null);
-        return evidence;
     }
 }

@@ -1,12 +1,19 @@
 package dev.pulse.groups;
 
+import dev.pulse.groups.ActivityProgress.ActivityFigures;
+import dev.pulse.groups.ActivityProgress.MemberFigures;
+import dev.pulse.groups.GroupActivityAggregates.Aggregate;
+import dev.pulse.groups.GroupActivityAggregates.MemberAggregate;
+import dev.pulse.groups.GroupViews.GroupDetails;
 import dev.pulse.groups.GroupViews.GroupView;
 import dev.pulse.groups.GroupViews.ItemError;
 import dev.pulse.groups.GroupViews.ItemErrors;
 import dev.pulse.groups.GroupViews.MemberView;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -33,6 +40,23 @@ final class GroupJson {
         put(b, "updatedOn", time(g.updatedOn()));
         put(b, "updatedBy", g.updatedBy() == null ? null : g.updatedBy().toString());
         return b;
+    }
+
+    /** A read group: its fields, then its activities and members when they were asked for. */
+    static JsonObject details(GroupDetails details) {
+        JsonObjectBuilder result = group(details.group());
+        if (details.activities() != null) {
+            JsonArrayBuilder activities = Json.createArrayBuilder();
+            details.activities().forEach(a -> activities.add(Json.createObjectBuilder()
+                    .add("id", a.id()).add("type", a.type())));
+            result.add("activities", activities);
+        }
+        if (details.members() != null) {
+            JsonArrayBuilder members = Json.createArrayBuilder();
+            details.members().forEach(m -> members.add(member(m)));
+            result.add("members", members);
+        }
+        return result.build();
     }
 
     static JsonObjectBuilder member(MemberView m) {
@@ -76,6 +100,49 @@ final class GroupJson {
             list.add(item);
         }
         return list;
+    }
+
+    /** The activity aggregate: the activity's figures and each member's, every figure with its time. */
+    static JsonObject aggregate(Aggregate agg) {
+        ActivityFigures activity = agg.activity();
+        JsonArrayBuilder members = Json.createArrayBuilder();
+        for (MemberAggregate m : agg.members()) {
+            MemberFigures f = m.figures();
+            JsonObjectBuilder member = Json.createObjectBuilder();
+            put(member, "userId", m.userId() == null ? null : m.userId().toString());
+            put(member, "name", m.name());
+            put(member, "role", m.role());
+            put(member, "status", m.status());
+            member.add("agg", Json.createArrayBuilder()
+                    .add(metric("progress", Json.createValue(f.progress()), f.lastUpdated()))
+                    .add(metric("completedCount", Json.createValue(f.completed() ? 1 : 0), f.lastUpdated())));
+            members.add(member);
+        }
+        return Json.createObjectBuilder()
+                .add("groupId", agg.groupId().toString())
+                .add("activity", Json.createObjectBuilder()
+                        .add("id", agg.activityId())
+                        .add("type", agg.activityType())
+                        .add("agg", Json.createArrayBuilder()
+                                .add(metric("enrolmentCount", Json.createValue(activity.enrolmentCount()),
+                                        activity.lastUpdated()))
+                                .add(metric("completedCount", Json.createValue(activity.completedCount()),
+                                        activity.lastUpdated()))
+                                .add(metric("averageProgress", Json.createValue(activity.averageProgress()),
+                                        activity.lastUpdated()))))
+                .add("members", members)
+                .build();
+    }
+
+    /** {metric, value, lastUpdatedOn}: epoch millis of the latest record behind the value, null when there is none. */
+    private static JsonObjectBuilder metric(String name, JsonValue value, Instant lastUpdated) {
+        JsonObjectBuilder m = Json.createObjectBuilder().add("metric", name).add("value", value);
+        if (lastUpdated == null) {
+            m.addNull("lastUpdatedOn");
+        } else {
+            m.add("lastUpdatedOn", lastUpdated.toEpochMilli());
+        }
+        return m;
     }
 
     static String time(Instant t) {

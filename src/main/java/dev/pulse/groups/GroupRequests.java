@@ -86,7 +86,7 @@ public final class GroupRequests {
     public record GroupId(String groupId) {
     }
 
-    /** The list filter: Sunbird's {@code filters.userId}, or the seed's bare {@code userId}. */
+    /** The list filter: Sunbird's {@code filters.userId}, or a bare {@code userId} as older clients send it. */
     public record ListBody(ListRequest request) {
     }
 

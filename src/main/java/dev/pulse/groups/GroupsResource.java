@@ -10,6 +10,8 @@ import dev.pulse.groups.GroupViews.GroupDetails;
 import dev.pulse.groups.GroupViews.ItemErrors;
 import dev.pulse.groups.GroupViews.ListedGroup;
 import dev.pulse.platform.api.ApiError;
+import dev.pulse.platform.api.ApiFamily;
+import dev.pulse.platform.api.Family;
 import dev.pulse.platform.security.Caller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -40,6 +42,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * user of {@code x-authenticated-user-token}, acting through the API client of {@code Authorization}.
  */
 @Path("/api/group/v1")
+@Family(ApiFamily.SUNBIRD)
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -99,19 +102,7 @@ public class GroupsResource {
                     .map(f -> f.trim().toLowerCase()).collect(Collectors.toSet());
             GroupDetails details = groups.read(caller.accountId(), caller.isPlatformAdmin(), groupId,
                     wanted.contains("activities"), wanted.contains("members"));
-            JsonObjectBuilder result = GroupJson.group(details.group());
-            if (details.activities() != null) {
-                JsonArrayBuilder activities = Json.createArrayBuilder();
-                details.activities().forEach(a -> activities.add(Json.createObjectBuilder()
-                        .add("id", a.id()).add("type", a.type())));
-                result.add("activities", activities);
-            }
-            if (details.members() != null) {
-                JsonArrayBuilder members = Json.createArrayBuilder();
-                details.members().forEach(m -> members.add(GroupJson.member(m)));
-                result.add("members", members);
-            }
-            return result.build();
+            return GroupJson.details(details);
         });
     }
 

@@ -3,6 +3,7 @@ package dev.pulse.identity;
 import dev.pulse.platform.api.ApiError;
 import dev.pulse.platform.input.FieldMessages;
 import dev.pulse.platform.persistence.UniqueViolation;
+import dev.pulse.platform.security.AcademyCapabilities;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -14,10 +15,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Academies, who belongs to them in which role, and what each role may do. */
+/**
+ * Academies, who belongs to them in which role, and what each role may do. Also answers platform's
+ * {@link AcademyCapabilities} port, through which every capability check reads the roster.
+ */
 @ApplicationScoped
 @Transactional
-public class AcademyRoster {
+public class AcademyRoster implements AcademyCapabilities {
 
     @PersistenceContext
     EntityManager em;
@@ -92,15 +96,25 @@ public class AcademyRoster {
                 .setParameter("academy", academyId).getResultList();
     }
 
+    @Override
+    public List<Long> academiesOf(long accountId) {
+        return em.createQuery("""
+                        select m.academy.id from AcademyMember m where m.account.id = :account
+                        order by m.academy.id""", Long.class)
+                .setParameter("account", accountId).getResultList();
+    }
+
     public boolean isMember(long accountId, long academyId) {
         return membership(accountId, academyId).isPresent();
     }
 
+    @Override
     public boolean isInactive(long academyId) {
         Academy academy = em.find(Academy.class, academyId);
         return academy != null && !academy.isActive();
     }
 
+    @Override
     public boolean hasCapability(long accountId, long academyId, String capability) {
         return !em.createQuery("""
                         select 1 from AcademyMember m join m.role r join r.capabilities c

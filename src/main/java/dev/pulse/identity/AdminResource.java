@@ -1,5 +1,7 @@
 package dev.pulse.identity;
 
+import dev.pulse.platform.api.ApiFamily;
+import dev.pulse.platform.api.Family;
 import dev.pulse.platform.security.Caller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -23,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Platform administration under /v1/admin: accounts, academies, cohorts, API clients, roles. */
 @Path("/v1/admin")
+@Family(ApiFamily.BREATHECODE)
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

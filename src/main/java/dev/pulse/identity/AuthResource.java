@@ -1,5 +1,7 @@
 package dev.pulse.identity;
 
+import dev.pulse.platform.api.ApiFamily;
+import dev.pulse.platform.api.Family;
 import dev.pulse.platform.security.Caller;
 import dev.pulse.platform.security.Capable;
 import dev.pulse.platform.security.TokenIssuer;
@@ -25,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** BreatheCode sign-in: /v1/auth/login and /v1/auth/me. */
 @Path("/v1/auth")
+@Family(ApiFamily.BREATHECODE)
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

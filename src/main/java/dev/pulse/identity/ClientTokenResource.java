@@ -1,6 +1,8 @@
 package dev.pulse.identity;
 
 import dev.pulse.platform.api.ApiError;
+import dev.pulse.platform.api.ApiFamily;
+import dev.pulse.platform.api.Family;
 import dev.pulse.platform.security.TokenIssuer;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -25,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * with the credentials in the body or in HTTP Basic.
  */
 @Path("/analytics/token")
+@Family(ApiFamily.CALIPER)
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Identity")

@@ -1,7 +1,5 @@
 package dev.pulse.live;
 
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -57,11 +55,7 @@ public class Announcement {
         return time;
     }
 
-    JsonObject toJson() {
-        return Json.createObjectBuilder()
-                .add("id", String.valueOf(id))
-                .add("message", message)
-                .add("time", LiveTime.format(time))
-                .build();
+    String message() {
+        return message;
     }
 }

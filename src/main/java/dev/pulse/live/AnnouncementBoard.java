@@ -1,6 +1,7 @@
 package dev.pulse.live;
 
 import dev.pulse.platform.api.ApiError;
+import dev.pulse.platform.input.NumericId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -39,7 +40,7 @@ public class AnnouncementBoard {
         Announcement announcement = new Announcement(message, time == null ? clock.instant() : time, source);
         em.persist(announcement);
         em.flush();
-        notifications.publish("save", Notifications.Channel.ANNOUNCEMENTS, announcement.toJson());
+        notifications.publish("save", Notifications.Channel.ANNOUNCEMENTS, AnnouncementView.of(announcement).toJson());
         return announcement;
     }
 
@@ -47,7 +48,7 @@ public class AnnouncementBoard {
         Announcement announcement = find(id);
         announcement.change(message, time == null ? announcement.time() : time);
         em.flush();
-        notifications.publish("save", Notifications.Channel.ANNOUNCEMENTS, announcement.toJson());
+        notifications.publish("save", Notifications.Channel.ANNOUNCEMENTS, AnnouncementView.of(announcement).toJson());
         return announcement;
     }
 
@@ -59,7 +60,7 @@ public class AnnouncementBoard {
     }
 
     Announcement find(String id) {
-        return Fields.idOf(id).map(i -> em.find(Announcement.class, i))
+        return NumericId.parse(id).map(i -> em.find(Announcement.class, i))
                 .orElseThrow(() -> ApiError.notFound("announcement-not-found", "No announcement with id " + id));
     }
 }

@@ -1,6 +1,10 @@
 package dev.pulse.live;
 
 import dev.pulse.platform.api.ApiError;
+import dev.pulse.platform.api.ApiFamily;
+import dev.pulse.platform.api.Family;
+import dev.pulse.platform.input.JsonBodies;
+import dev.pulse.platform.input.JsonFields;
 import dev.pulse.platform.security.Caller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -30,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Announcements: the public list since a date, organiser writes, and the SMS webhook. */
 @Path("/live/announcements")
+@Family(ApiFamily.LIVE)
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -54,9 +59,9 @@ public class AnnouncementsResource {
     @APIResponse(responseCode = "400", description = "since_date is not an ISO 8601 date")
     public Response since(@QueryParam("since_date") String sinceDate) {
         Instant since = sinceDate == null || sinceDate.isBlank() ? Instant.EPOCH
-                : LiveTime.parse(sinceDate).orElseThrow(() -> Fields.invalid("since_date", "Must be an ISO 8601 date, like 2017-02-22T21:44:27Z."));
+                : LiveTime.parse(sinceDate).orElseThrow(() -> LiveFieldMessages.LIVE.invalid("since_date", "Must be an ISO 8601 date, like 2017-02-22T21:44:27Z."));
         JsonArrayBuilder list = Json.createArrayBuilder();
-        board.since(since).forEach(a -> list.add(a.toJson()));
+        board.since(since).forEach(a -> list.add(AnnouncementView.of(a).toJson()));
         return Envelope.ok(list.build());
     }
 
@@ -67,11 +72,11 @@ public class AnnouncementsResource {
     @APIResponse(responseCode = "403", description = "Not a platform administrator")
     public Response make(String body) {
         caller.requirePlatformAdmin();
-        Fields fields = Fields.of(body);
+        JsonFields fields = JsonFields.of(JsonBodies.object(body), LiveFieldMessages.LIVE);
         String message = fields.text("message", Announcement.MAX_MESSAGE);
         Optional<Instant> time = fields.optionalTime("time");
         fields.check();
-        return Envelope.created(board.make(message, time.orElse(null), Announcement.Source.organiser).toJson());
+        return Envelope.created(AnnouncementView.of(board.make(message, time.orElse(null), Announcement.Source.organiser)).toJson());
     }
 
     @PUT
@@ -81,11 +86,11 @@ public class AnnouncementsResource {
     @APIResponse(responseCode = "404", description = "No such announcement")
     public Response change(@PathParam("id") String id, String body) {
         caller.requirePlatformAdmin();
-        Fields fields = Fields.of(body);
+        JsonFields fields = JsonFields.of(JsonBodies.object(body), LiveFieldMessages.LIVE);
         String message = fields.text("message", Announcement.MAX_MESSAGE);
         Optional<Instant> time = fields.optionalTime("time");
         fields.check();
-        return Envelope.ok(board.change(id, message, time.orElse(null)).toJson());
+        return Envelope.ok(AnnouncementView.of(board.change(id, message, time.orElse(null))).toJson());
     }
 
     @DELETE
@@ -128,9 +133,9 @@ public class AnnouncementsResource {
                         secret.getBytes(StandardCharsets.UTF_8))) {
             throw ApiError.unauthorized("Invalid webhook secret.");
         }
-        Fields fields = Fields.of(java.util.Map.of("message", text == null ? "" : text));
+        JsonFields fields = JsonFields.of(java.util.Map.of("message", text == null ? "" : text), LiveFieldMessages.LIVE);
         String message = fields.text("message", Announcement.MAX_MESSAGE);
         fields.check();
-        return Envelope.created(board.make(message, null, Announcement.Source.sms).toJson());
+        return Envelope.created(AnnouncementView.of(board.make(message, null, Announcement.Source.sms)).toJson());
     }
 }

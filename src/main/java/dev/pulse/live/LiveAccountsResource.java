@@ -3,6 +3,10 @@ package dev.pulse.live;
 import dev.pulse.identity.Account;
 import dev.pulse.identity.Accounts;
 import dev.pulse.platform.api.ApiError;
+import dev.pulse.platform.api.ApiFamily;
+import dev.pulse.platform.api.Family;
+import dev.pulse.platform.input.JsonBodies;
+import dev.pulse.platform.input.JsonFields;
 import dev.pulse.platform.security.TokenIssuer;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -19,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Vivere's user/create and user/login: Live accounts on Pulse's identity, tokens are Pulse JWTs. */
 @Path("/live/user")
+@Family(ApiFamily.LIVE)
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -40,7 +45,7 @@ public class LiveAccountsResource {
     @APIResponse(responseCode = "201", description = "{data:{token}, success:true}")
     @APIResponse(responseCode = "400", description = "Missing or blank parameters, or the username is taken")
     public Response create(String body) {
-        Fields fields = Fields.of(body);
+        JsonFields fields = JsonFields.of(JsonBodies.object(body), LiveFieldMessages.LIVE);
         String name = fields.text("name", MAX_NAME);
         String username = fields.text("username", MAX_NAME);
         String password = fields.secret("password", MAX_PASSWORD);
@@ -57,7 +62,7 @@ public class LiveAccountsResource {
     @APIResponse(responseCode = "401", description = "Unknown username or wrong password (one message for both)")
     @APIResponse(responseCode = "429", description = "Too many wrong passwords for this account")
     public Response login(String body) {
-        Fields fields = Fields.of(body);
+        JsonFields fields = JsonFields.of(JsonBodies.object(body), LiveFieldMessages.LIVE);
         String username = fields.text("username", MAX_NAME);
         String password = fields.secret("password", MAX_PASSWORD);
         fields.check();

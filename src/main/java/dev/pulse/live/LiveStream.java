@@ -1,5 +1,8 @@
 package dev.pulse.live;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import dev.pulse.platform.cache.Caches;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -13,10 +16,9 @@ import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseBroadcaster;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.io.StringReader;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -48,15 +50,22 @@ public class LiveStream {
     @Resource
     ManagedScheduledExecutorService executor;
 
+    @Inject
+    Clock clock;
+
     private Sse sse;
     private SseBroadcaster broadcaster;
     private ScheduledFuture<?> poll;
-    private final Map<Long, Boolean> sent = new LinkedHashMap<>(1024, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Long, Boolean> eldest) {
-            return size() > REMEMBERED;
-        }
-    };
+    /**
+     * Ids of notifications already broadcast, each kept well past the stretch the poll reads back
+     * ({@link Notifications#RECENT}), so a notification is never sent twice.
+     */
+    private Cache<Long, Boolean> sent;
+
+    @PostConstruct
+    void rememberSent() {
+        sent = Caches.expiringAfterWrite(REMEMBERED, Notifications.RECENT.multipliedBy(4), clock);
+    }
 
     /** Sends what the client missed, then keeps it subscribed. */
     public synchronized void subscribe(Sse sse, SseEventSink sink, List<Notification.Published> missed) {
@@ -80,7 +89,7 @@ public class LiveStream {
     public void broadcast(Notification.Published notification) {
         SseBroadcaster target;
         synchronized (this) {
-            if (sent.put(notification.id(), Boolean.TRUE) != null || broadcaster == null) {
+            if (sent.asMap().putIfAbsent(notification.id(), Boolean.TRUE) != null || broadcaster == null) {
                 return;
             }
             target = broadcaster;

@@ -1,14 +1,11 @@
 package dev.pulse.live;
 
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.net.URI;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -63,14 +60,11 @@ public class Location {
         return rank > NOT_PRIMARY;
     }
 
-    /** The image URL is absolute, built from the base URL the request came in on. */
-    JsonObject toJson(URI base) {
-        return Json.createObjectBuilder()
-                .add("id", String.valueOf(id))
-                .add("name", name)
-                .add("map", base.resolve("live/location/image/" + id).toString())
-                .add("rank", rank)
-                .add("is_primary", isPrimary())
-                .build();
+    String name() {
+        return name;
+    }
+
+    int rank() {
+        return rank;
     }
 }

@@ -1,8 +1,5 @@
 package dev.pulse.live;
 
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -11,12 +8,14 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * A request for a mentor's help. Open until claimed, closed or expired; a claimed or closed ticket
- * can be reopened, which restarts its expiry window but keeps {@code timeCreated} (its queue place).
- * State changes that race (claim, close, reopen, expire) are conditional updates in
- * {@link MentorshipQueue}, not setters here.
+ * A request for a mentor's help, and its lifecycle. Open until claimed, closed or expired; anyone
+ * may claim an open ticket; its creator or its mentor may close it, or reopen it when it is claimed,
+ * closed or expired, which restarts its expiry window but keeps {@code timeCreated} (its queue place).
+ * Changes that race (claim, close, reopen, expire) are made by {@link MentorshipQueue} on the row it
+ * has locked, so each sees the state the one before it left.
  */
 @Entity
 @Table(name = "mentor_ticket")
@@ -28,6 +27,9 @@ public class MentorTicket {
 
     /** The four buckets of a user's queue, in Vivere's order. */
     enum Bucket { open, in_progress, expired, closed }
+
+    /** Why a change was refused. */
+    enum Refusal { NOT_INVOLVED, CLAIMED, CLOSED, EXPIRED, OPEN }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -133,23 +135,81 @@ public class MentorTicket {
         return isExpired(now) ? Bucket.expired : Bucket.open;
     }
 
-    /** The ticket as {@code viewer} sees it; a null viewer (broadcasts, anonymous) sees no per-user flags. */
-    JsonObject toJson(Long viewer, Instant now) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
-                .add("id", String.valueOf(id))
-                .add("description", description)
-                .add("location", location)
-                .add("contact", contact)
-                .add("claimed", isClaimed())
-                .add("expired", isExpired(now))
-                .add("is_mine", viewer != null && viewer.equals(creatorId))
-                .add("claimed_by_me", viewer != null && viewer.equals(claimerId))
-                .add("time_created", LiveTime.format(timeCreated));
-        if (timeComplete == null) {
-            json.addNull("time_complete");
-        } else {
-            json.add("time_complete", LiveTime.format(timeComplete));
+    /** Claimed by a mentor, if it is still open. */
+    Optional<Refusal> claim(long mentorId, Instant now) {
+        if (isClosed()) {
+            return Optional.of(Refusal.CLOSED);
         }
-        return json.build();
+        if (isClaimed()) {
+            return Optional.of(Refusal.CLAIMED);
+        }
+        if (isExpired(now)) {
+            return Optional.of(Refusal.EXPIRED);
+        }
+        this.claimerId = mentorId;
+        return Optional.empty();
+    }
+
+    /** Closed by its creator or its mentor: help given or no longer needed. */
+    Optional<Refusal> close(long accountId, Instant now) {
+        if (!involves(accountId)) {
+            return Optional.of(Refusal.NOT_INVOLVED);
+        }
+        if (isClosed()) {
+            return Optional.of(Refusal.CLOSED);
+        }
+        this.timeComplete = Objects.requireNonNull(now, "now");
+        return Optional.empty();
+    }
+
+    /**
+     * Reopened by its creator or its mentor when it is not open: unclaimed, not closed, not expired,
+     * with a new expiry window; its queue place stays.
+     */
+    Optional<Refusal> reopen(long accountId, Instant now, Instant newExpiry) {
+        if (!involves(accountId)) {
+            return Optional.of(Refusal.NOT_INVOLVED);
+        }
+        if (isOpen(now)) {
+            return Optional.of(Refusal.OPEN);
+        }
+        if (!Objects.requireNonNull(newExpiry, "new expiry").isAfter(now)) {
+            throw new IllegalArgumentException("a ticket expires after it is opened");
+        }
+        this.claimerId = null;
+        this.timeComplete = null;
+        this.expired = false;
+        this.openedAt = now;
+        this.expiresAt = newExpiry;
+        return Optional.empty();
+    }
+
+    /** Marks an open ticket expired once its time is up; true when it did just now. */
+    boolean expireIfDue(Instant now) {
+        if (expired || isClaimed() || isClosed() || now.isBefore(expiresAt)) {
+            return false;
+        }
+        this.expired = true;
+        return true;
+    }
+
+    String description() {
+        return description;
+    }
+
+    String location() {
+        return location;
+    }
+
+    String contact() {
+        return contact;
+    }
+
+    Instant timeCreated() {
+        return timeCreated;
+    }
+
+    Instant timeComplete() {
+        return timeComplete;
     }
 }

@@ -1,10 +1,12 @@
 package dev.pulse.live;
 
 import dev.pulse.platform.api.ApiError;
+import dev.pulse.platform.input.NumericId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -17,9 +19,9 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The mentorship help queue. Every state change that can race (claim, close, reopen, expire) is one
- * conditional UPDATE whose WHERE clause is the rule, so the database decides who wins; the ticket is
- * read afterwards only to answer or to explain a refusal.
+ * The mentorship help queue. Every state change that can race (claim, close, reopen, expire) locks
+ * the ticket's row first and then applies the ticket's own rule ({@link MentorTicket}), so of two
+ * simultaneous claims the second waits, sees the first one's claim and is refused.
  */
 @ApplicationScoped
 @Transactional
@@ -97,62 +99,42 @@ public class MentorshipQueue {
     }
 
     public MentorTicket claim(String id, long accountId) {
-        long ticketId = existing(id);
+        MentorTicket ticket = locked(id);
         Instant now = clock.instant();
-        int won = em.createQuery("""
-                        update MentorTicket t set t.claimerId = :me
-                        where t.id = :id and t.claimerId is null and t.timeComplete is null
-                          and t.expired = false and t.expiresAt > :now""")
-                .setParameter("me", accountId).setParameter("id", ticketId).setParameter("now", now)
-                .executeUpdate();
-        MentorTicket ticket = reload(ticketId);
-        if (won == 0) {
-            String why = ticket.isClosed() ? "closed" : ticket.isClaimed() ? "already claimed" : "expired";
+        ticket.claim(accountId, now).ifPresent(refusal -> {
+            String why = switch (refusal) {
+                case CLOSED -> "closed";
+                case CLAIMED -> "already claimed";
+                default -> "expired";
+            };
             throw ApiError.conflict("ticket-unavailable", "Ticket " + id + " is " + why + " and cannot be claimed");
-        }
-        expiry.cancel(ticketId);
+        });
+        expiry.cancel(ticket.id());
         saved(ticket, now);
         return ticket;
     }
 
     public MentorTicket close(String id, long accountId) {
-        long ticketId = existing(id);
+        MentorTicket ticket = locked(id);
         Instant now = clock.instant();
-        int closed = em.createQuery("""
-                        update MentorTicket t set t.timeComplete = :now
-                        where t.id = :id and t.timeComplete is null and (t.creatorId = :me or t.claimerId = :me)""")
-                .setParameter("me", accountId).setParameter("id", ticketId).setParameter("now", now)
-                .executeUpdate();
-        MentorTicket ticket = reload(ticketId);
-        if (closed == 0) {
-            requireInvolved(ticket, accountId, "close");
-            throw ApiError.badRequest("ticket-closed", "Ticket " + id + " is already closed");
-        }
-        expiry.cancel(ticketId);
+        ticket.close(accountId, now).ifPresent(refusal -> {
+            throw refusal == MentorTicket.Refusal.NOT_INVOLVED ? notInvolved("close")
+                    : ApiError.badRequest("ticket-closed", "Ticket " + id + " is already closed");
+        });
+        expiry.cancel(ticket.id());
         saved(ticket, now);
         return ticket;
     }
 
     /** Clears claim and completion and restarts the expiry window; time_created, the queue place, stays. */
     public MentorTicket reopen(String id, long accountId) {
-        long ticketId = existing(id);
+        MentorTicket ticket = locked(id);
         Instant now = clock.instant();
-        Instant expiresAt = now.plus(expiryWindow);
-        int reopened = em.createQuery("""
-                        update MentorTicket t set t.claimerId = null, t.timeComplete = null, t.expired = false,
-                            t.openedAt = :now, t.expiresAt = :expiresAt
-                        where t.id = :id and (t.creatorId = :me or t.claimerId = :me)
-                          and (t.claimerId is not null or t.timeComplete is not null or t.expired = true
-                               or t.expiresAt <= :now)""")
-                .setParameter("me", accountId).setParameter("id", ticketId)
-                .setParameter("now", now).setParameter("expiresAt", expiresAt)
-                .executeUpdate();
-        MentorTicket ticket = reload(ticketId);
-        if (reopened == 0) {
-            requireInvolved(ticket, accountId, "reopen");
-            throw ApiError.badRequest("ticket-open", "Ticket " + id + " is already open");
-        }
-        expiry.schedule(ticketId, expiresAt);
+        ticket.reopen(accountId, now, now.plus(expiryWindow)).ifPresent(refusal -> {
+            throw refusal == MentorTicket.Refusal.NOT_INVOLVED ? notInvolved("reopen")
+                    : ApiError.badRequest("ticket-open", "Ticket " + id + " is already open");
+        });
+        expiry.schedule(ticket.id(), ticket.expiresAt());
         saved(ticket, now);
         return ticket;
     }
@@ -163,45 +145,30 @@ public class MentorshipQueue {
      */
     public Optional<Instant> expireIfDue(long ticketId) {
         Instant now = clock.instant();
-        int expired = em.createQuery("""
-                        update MentorTicket t set t.expired = true
-                        where t.id = :id and t.claimerId is null and t.timeComplete is null and t.expired = false
-                          and t.expiresAt <= :now""")
-                .setParameter("id", ticketId).setParameter("now", now)
-                .executeUpdate();
-        MentorTicket ticket = em.find(MentorTicket.class, ticketId);
+        MentorTicket ticket = em.find(MentorTicket.class, ticketId, LockModeType.PESSIMISTIC_WRITE);
         if (ticket == null) {
             return Optional.empty();
         }
-        em.refresh(ticket);
-        if (expired == 1) {
+        if (ticket.expireIfDue(now)) {
             notifications.publish("expire", Notifications.Channel.MENTORSHIP,
-                    Json.createArrayBuilder().add(ticket.toJson(null, now)).build());
+                    Json.createArrayBuilder().add(TicketView.broadcast(ticket, now).toJson()).build());
             return Optional.empty();
         }
         return ticket.isOpen(now) ? Optional.of(ticket.expiresAt()) : Optional.empty();
     }
 
-    private long existing(String id) {
-        return Fields.idOf(id).filter(i -> em.find(MentorTicket.class, i) != null)
+    /** The ticket, its row locked until commit: of two changes at once, the second sees what the first did. */
+    private MentorTicket locked(String id) {
+        return NumericId.parse(id).map(i -> em.find(MentorTicket.class, i, LockModeType.PESSIMISTIC_WRITE))
                 .orElseThrow(() -> ApiError.notFound("ticket-not-found", "No ticket with id " + id));
     }
 
-    /** The row as the conditional update left it, not as this persistence context last saw it. */
-    private MentorTicket reload(long ticketId) {
-        MentorTicket ticket = em.find(MentorTicket.class, ticketId);
-        em.refresh(ticket);
-        return ticket;
-    }
-
-    private static void requireInvolved(MentorTicket ticket, long accountId, String action) {
-        if (!ticket.involves(accountId)) {
-            throw ApiError.forbidden("not-your-ticket",
-                    "Only the ticket's creator or the mentor who claimed it can " + action + " it");
-        }
+    private static ApiError notInvolved(String action) {
+        return ApiError.forbidden("not-your-ticket",
+                "Only the ticket's creator or the mentor who claimed it can " + action + " it");
     }
 
     private void saved(MentorTicket ticket, Instant now) {
-        notifications.publish("save", Notifications.Channel.MENTORSHIP, ticket.toJson(null, now));
+        notifications.publish("save", Notifications.Channel.MENTORSHIP, TicketView.broadcast(ticket, now).toJson());
     }
 }

@@ -1,5 +1,9 @@
 package dev.pulse.live;
 
+import dev.pulse.platform.api.ApiFamily;
+import dev.pulse.platform.api.Family;
+import dev.pulse.platform.input.JsonBodies;
+import dev.pulse.platform.input.JsonFields;
 import dev.pulse.platform.security.Caller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -23,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Vivere's mentorship endpoints over {@link MentorshipQueue}. */
 @Path("/live/mentorship")
+@Family(ApiFamily.LIVE)
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -46,12 +51,12 @@ public class MentorshipResource {
     @APIResponse(responseCode = "401", description = "Not logged in")
     public Response create(String body) {
         long me = caller.requireUser().accountId();
-        Fields fields = Fields.of(body);
+        JsonFields fields = JsonFields.of(JsonBodies.object(body), LiveFieldMessages.LIVE);
         String description = fields.text("description", MentorTicket.MAX_DESCRIPTION);
         String location = fields.text("location", MentorTicket.MAX_LOCATION);
         String contact = fields.text("contact", MentorTicket.MAX_CONTACT);
         fields.check();
-        return Envelope.created(queue.create(me, description, location, contact).toJson(me, clock.instant()));
+        return Envelope.created(TicketView.of(queue.create(me, description, location, contact), me, clock.instant()).toJson());
     }
 
     @GET
@@ -100,7 +105,7 @@ public class MentorshipResource {
     @APIResponse(responseCode = "409", description = "Already claimed, closed or expired")
     public Response claim(String body) {
         long me = caller.requireUser().accountId();
-        return Envelope.ok(queue.claim(checked(body), me).toJson(me, clock.instant()));
+        return Envelope.ok(TicketView.of(queue.claim(checked(body), me), me, clock.instant()).toJson());
     }
 
     @POST
@@ -112,7 +117,7 @@ public class MentorshipResource {
     @APIResponse(responseCode = "404", description = "No such ticket")
     public Response reopen(String body) {
         long me = caller.requireUser().accountId();
-        return Envelope.ok(queue.reopen(checked(body), me).toJson(me, clock.instant()));
+        return Envelope.ok(TicketView.of(queue.reopen(checked(body), me), me, clock.instant()).toJson());
     }
 
     @POST
@@ -124,12 +129,12 @@ public class MentorshipResource {
     @APIResponse(responseCode = "404", description = "No such ticket")
     public Response close(String body) {
         long me = caller.requireUser().accountId();
-        return Envelope.ok(queue.close(checked(body), me).toJson(me, clock.instant()));
+        return Envelope.ok(TicketView.of(queue.close(checked(body), me), me, clock.instant()).toJson());
     }
 
     private static String checked(String body) {
-        Fields fields = Fields.of(body);
-        String id = fields.id("id");
+        JsonFields fields = JsonFields.of(JsonBodies.object(body), LiveFieldMessages.LIVE);
+        String id = fields.reference("id");
         fields.check();
         return id;
     }
@@ -140,7 +145,7 @@ public class MentorshipResource {
 
     private static JsonArrayBuilder list(List<MentorTicket> tickets, Long viewer, Instant now) {
         JsonArrayBuilder array = Json.createArrayBuilder();
-        tickets.forEach(t -> array.add(t.toJson(viewer, now)));
+        tickets.forEach(t -> array.add(TicketView.of(t, viewer, now).toJson()));
         return array;
     }
 }

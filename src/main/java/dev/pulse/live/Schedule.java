@@ -1,11 +1,10 @@
 package dev.pulse.live;
 
 import dev.pulse.platform.api.ApiError;
+import dev.pulse.platform.input.NumericId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -21,8 +20,6 @@ import java.util.Optional;
 @Transactional
 public class Schedule {
 
-    static final String[] TIME_FIELDS = {"event_start_time", "event_end_time", "hacking_start_time", "hacking_end_time"};
-
     @PersistenceContext
     EntityManager em;
 
@@ -33,29 +30,23 @@ public class Schedule {
     Notifications notifications;
 
     /** The four key times; null where organisers have not set them yet. */
-    public JsonObject times() {
+    public KeyTimes times() {
         List<?> rows = em.createNativeQuery("""
                 select event_start_time, event_end_time, hacking_start_time, hacking_end_time
                 from live_times where id = 1""").getResultList();
-        JsonObjectBuilder json = Json.createObjectBuilder();
-        Object[] row = rows.isEmpty() ? new Object[4] : (Object[]) rows.get(0);
-        for (int i = 0; i < TIME_FIELDS.length; i++) {
-            Instant value = instantOf(row[i]);
-            if (value == null) {
-                json.addNull(TIME_FIELDS[i]);
-            } else {
-                json.add(TIME_FIELDS[i], LiveTime.format(value));
-            }
+        if (rows.isEmpty()) {
+            return KeyTimes.UNSET;
         }
-        return json.build();
+        Object[] row = (Object[]) rows.get(0);
+        return new KeyTimes(instantOf(row[0]), instantOf(row[1]), instantOf(row[2]), instantOf(row[3]));
     }
 
-    public JsonObject setTimes(Instant eventStart, Instant eventEnd, Instant hackingStart, Instant hackingEnd) {
+    public KeyTimes setTimes(Instant eventStart, Instant eventEnd, Instant hackingStart, Instant hackingEnd) {
         if (!eventStart.isBefore(eventEnd)) {
-            throw Fields.invalid("event_end_time", "Must be after event_start_time.");
+            throw LiveFieldMessages.LIVE.invalid("event_end_time", "Must be after event_start_time.");
         }
         if (!hackingStart.isBefore(hackingEnd)) {
-            throw Fields.invalid("hacking_end_time", "Must be after hacking_start_time.");
+            throw LiveFieldMessages.LIVE.invalid("hacking_end_time", "Must be after hacking_start_time.");
         }
         em.createNativeQuery("""
                 insert into live_times (id, event_start_time, event_end_time, hacking_start_time, hacking_end_time, updated_at)
@@ -99,7 +90,7 @@ public class Schedule {
     }
 
     public Location location(String id) {
-        return Fields.idOf(id).map(i -> em.find(Location.class, i))
+        return NumericId.parse(id).map(i -> em.find(Location.class, i))
                 .orElseThrow(() -> ApiError.notFound("location-not-found", "No location with id " + id));
     }
 
@@ -145,7 +136,7 @@ public class Schedule {
     }
 
     public Optional<MapImages.Image> image(String id) {
-        Optional<Long> locationId = Fields.idOf(id);
+        Optional<Long> locationId = NumericId.parse(id);
         if (locationId.isEmpty()) {
             return Optional.empty();
         }
@@ -173,7 +164,7 @@ public class Schedule {
                 eventLocation(input.locationId()), checkedStart(input), input.end());
         em.persist(event);
         em.flush();
-        notifications.publish("save", Notifications.Channel.EVENTS, event.toJson(base));
+        notifications.publish("save", Notifications.Channel.EVENTS, EventView.of(event, base).toJson());
         return event;
     }
 
@@ -182,13 +173,13 @@ public class Schedule {
         Instant start = input.start() == null ? event.startTime() : input.start();
         Instant end = input.end() == null ? event.endTime() : input.end();
         if (!start.isBefore(end)) {
-            throw Fields.invalid("end_time", "Must be after start_time.");
+            throw LiveFieldMessages.LIVE.invalid("end_time", "Must be after start_time.");
         }
         event.change(input.shortDescription() == null ? event.shortDescription() : input.shortDescription(),
                 input.longDescription() == null ? event.longDescription() : input.longDescription(),
                 input.locationId() == null ? event.location() : eventLocation(input.locationId()), start, end);
         em.flush();
-        notifications.publish("save", Notifications.Channel.EVENTS, event.toJson(base));
+        notifications.publish("save", Notifications.Channel.EVENTS, EventView.of(event, base).toJson());
         return event;
     }
 
@@ -200,19 +191,19 @@ public class Schedule {
     }
 
     private ScheduledEvent event(String id) {
-        return Fields.idOf(id).map(i -> em.find(ScheduledEvent.class, i))
+        return NumericId.parse(id).map(i -> em.find(ScheduledEvent.class, i))
                 .orElseThrow(() -> ApiError.notFound("event-not-found", "No event with id " + id));
     }
 
     /** An event's location must exist: a 400 naming the field, not a 404 for the event. */
     private Location eventLocation(String id) {
-        return Fields.idOf(id).map(i -> em.find(Location.class, i))
-                .orElseThrow(() -> Fields.invalid("location", "No location with id " + id + "."));
+        return NumericId.parse(id).map(i -> em.find(Location.class, i))
+                .orElseThrow(() -> LiveFieldMessages.LIVE.invalid("location", "No location with id " + id + "."));
     }
 
     private static Instant checkedStart(EventInput input) {
         if (!input.start().isBefore(input.end())) {
-            throw Fields.invalid("end_time", "Must be after start_time.");
+            throw LiveFieldMessages.LIVE.invalid("end_time", "Must be after start_time.");
         }
         return input.start();
     }

@@ -1,6 +1,10 @@
 package dev.pulse.live;
 
 import dev.pulse.platform.api.ApiError;
+import dev.pulse.platform.api.ApiFamily;
+import dev.pulse.platform.api.Family;
+import dev.pulse.platform.input.JsonBodies;
+import dev.pulse.platform.input.JsonFields;
 import dev.pulse.platform.security.Caller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -30,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Times, maps, location images and events: public reads, organiser (platform admin) writes. */
 @Path("/live")
+@Family(ApiFamily.LIVE)
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -50,7 +55,7 @@ public class ScheduleResource {
     @Operation(summary = "The event's start and end and hacking's start and end")
     @APIResponse(responseCode = "200", description = "{data:{event_start_time, event_end_time, hacking_start_time, hacking_end_time}}")
     public Response times() {
-        return Envelope.ok(schedule.times());
+        return Envelope.ok(schedule.times().toJson());
     }
 
     @PUT
@@ -62,13 +67,10 @@ public class ScheduleResource {
     @APIResponse(responseCode = "403", description = "Not a platform administrator")
     public Response setTimes(String body) {
         caller.requirePlatformAdmin();
-        Fields fields = Fields.of(body);
-        var values = new java.time.Instant[Schedule.TIME_FIELDS.length];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = fields.time(Schedule.TIME_FIELDS[i]);
-        }
+        JsonFields fields = JsonFields.of(JsonBodies.object(body), LiveFieldMessages.LIVE);
+        var values = KeyTimes.FIELDS.stream().map(fields::time).toList();
         fields.check();
-        return Envelope.ok(schedule.setTimes(values[0], values[1], values[2], values[3]));
+        return Envelope.ok(schedule.setTimes(values.get(0), values.get(1), values.get(2), values.get(3)).toJson());
     }
 
     @GET
@@ -77,7 +79,7 @@ public class ScheduleResource {
     @APIResponse(responseCode = "200", description = "{data:[{id, name, map, rank, is_primary}]}")
     public Response maps() {
         JsonArrayBuilder maps = Json.createArrayBuilder();
-        schedule.maps().forEach(l -> maps.add(l.toJson(uri.getBaseUri())));
+        schedule.maps().forEach(l -> maps.add(LocationView.of(l, uri.getBaseUri()).toJson()));
         return Envelope.ok(maps.build());
     }
 
@@ -87,7 +89,7 @@ public class ScheduleResource {
     @APIResponse(responseCode = "200", description = "{data:[{id, name, map, rank, is_primary}]}")
     public Response locations() {
         JsonArrayBuilder all = Json.createArrayBuilder();
-        schedule.locations().forEach(l -> all.add(l.toJson(uri.getBaseUri())));
+        schedule.locations().forEach(l -> all.add(LocationView.of(l, uri.getBaseUri()).toJson()));
         return Envelope.ok(all.build());
     }
 
@@ -123,7 +125,7 @@ public class ScheduleResource {
         String name = upload.fields().text("name", 200);
         int rank = upload.fields().optionalInteger("rank", Location.NOT_PRIMARY, 1_000_000).orElse(Location.NOT_PRIMARY);
         upload.fields().check();
-        return Envelope.created(schedule.createLocation(name, rank, upload.image()).toJson(uri.getBaseUri()));
+        return Envelope.created(LocationView.of(schedule.createLocation(name, rank, upload.image()), uri.getBaseUri()).toJson());
     }
 
     @PUT
@@ -140,7 +142,7 @@ public class ScheduleResource {
         Optional<String> name = upload.fields().optionalText("name", 200);
         Optional<Integer> rank = upload.fields().optionalInteger("rank", Location.NOT_PRIMARY, 1_000_000);
         upload.fields().check();
-        return Envelope.ok(schedule.updateLocation(id, name, rank, upload.image()).toJson(uri.getBaseUri()));
+        return Envelope.ok(LocationView.of(schedule.updateLocation(id, name, rank, upload.image()), uri.getBaseUri()).toJson());
     }
 
     @DELETE
@@ -161,7 +163,7 @@ public class ScheduleResource {
     @APIResponse(responseCode = "200", description = "{data:[{id, short_description, long_description, location, start_time, end_time}]}")
     public Response events() {
         JsonArrayBuilder events = Json.createArrayBuilder();
-        schedule.events().forEach(e -> events.add(e.toJson(uri.getBaseUri())));
+        schedule.events().forEach(e -> events.add(EventView.of(e, uri.getBaseUri()).toJson()));
         return Envelope.ok(events.build());
     }
 
@@ -173,12 +175,12 @@ public class ScheduleResource {
     @APIResponse(responseCode = "403", description = "Not a platform administrator")
     public Response createEvent(String body) {
         caller.requirePlatformAdmin();
-        Fields fields = Fields.of(body);
+        JsonFields fields = JsonFields.of(JsonBodies.object(body), LiveFieldMessages.LIVE);
         Schedule.EventInput input = new Schedule.EventInput(fields.text("short_description", 200),
-                fields.optionalText("long_description", 10_000).orElse(""), fields.id("location"),
+                fields.optionalText("long_description", 10_000).orElse(""), fields.reference("location"),
                 fields.time("start_time"), fields.time("end_time"));
         fields.check();
-        return Envelope.created(schedule.createEvent(input, uri.getBaseUri()).toJson(uri.getBaseUri()));
+        return Envelope.created(EventView.of(schedule.createEvent(input, uri.getBaseUri()), uri.getBaseUri()).toJson());
     }
 
     @PUT
@@ -189,13 +191,13 @@ public class ScheduleResource {
     @APIResponse(responseCode = "404", description = "No such event")
     public Response updateEvent(@PathParam("id") String id, String body) {
         caller.requirePlatformAdmin();
-        Fields fields = Fields.of(body);
+        JsonFields fields = JsonFields.of(JsonBodies.object(body), LiveFieldMessages.LIVE);
         Schedule.EventInput input = new Schedule.EventInput(fields.optionalText("short_description", 200).orElse(null),
                 fields.optionalText("long_description", 10_000).orElse(null),
-                fields.has("location") ? fields.id("location") : null,
+                fields.has("location") ? fields.reference("location") : null,
                 fields.optionalTime("start_time").orElse(null), fields.optionalTime("end_time").orElse(null));
         fields.check();
-        return Envelope.ok(schedule.updateEvent(id, input, uri.getBaseUri()).toJson(uri.getBaseUri()));
+        return Envelope.ok(EventView.of(schedule.updateEvent(id, input, uri.getBaseUri()), uri.getBaseUri()).toJson());
     }
 
     @DELETE
@@ -210,7 +212,7 @@ public class ScheduleResource {
     }
 
     /** A multipart location form: its text fields, and its image checked for type and size. */
-    private record Upload(Fields fields, MapImages.Image image) {
+    private record Upload(JsonFields fields, MapImages.Image image) {
 
         static Upload of(List<EntityPart> parts) {
             java.util.Map<String, String> text = new java.util.LinkedHashMap<>();
@@ -230,7 +232,7 @@ public class ScheduleResource {
                     throw new UncheckedIOException(e);
                 }
             }
-            return new Upload(Fields.of(text), image);
+            return new Upload(JsonFields.of(text, LiveFieldMessages.LIVE), image);
         }
 
         private static byte[] readAtMost(InputStream in, int max) throws IOException {

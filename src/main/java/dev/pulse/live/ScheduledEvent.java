@@ -1,7 +1,5 @@
 package dev.pulse.live;
 
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -11,7 +9,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
-import java.net.URI;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -83,16 +80,5 @@ public class ScheduledEvent {
 
     Instant endTime() {
         return endTime;
-    }
-
-    JsonObject toJson(URI base) {
-        return Json.createObjectBuilder()
-                .add("id", String.valueOf(id))
-                .add("short_description", shortDescription)
-                .add("long_description", longDescription)
-                .add("location", location.toJson(base))
-                .add("start_time", LiveTime.format(startTime))
-                .add("end_time", LiveTime.format(endTime))
-                .build();
     }
 }

@@ -1,5 +1,8 @@
 package dev.pulse.live;
 
+import dev.pulse.platform.api.ApiFamily;
+import dev.pulse.platform.api.Family;
+import dev.pulse.platform.input.NumericId;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -11,12 +14,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Live notifications as Server-Sent Events: the same events as Pusher, for clients without it. */
 @Path("/live/stream")
+@Family(ApiFamily.LIVE)
 @RequestScoped
 @Produces(MediaType.SERVER_SENT_EVENTS)
 @Tag(name = "Live")
@@ -33,8 +38,13 @@ public class StreamResource {
             + "reconnect with Last-Event-ID to get what was missed in the last minutes")
     @APIResponse(responseCode = "200", description = "text/event-stream")
     public void subscribe(@Context SseEventSink sink, @Context Sse sse, @HeaderParam("Last-Event-ID") String lastEventId) {
-        List<Notification.Published> missed = Fields.idOf(lastEventId == null ? null : lastEventId.trim())
-                .map(notifications::since).orElse(List.of());
+        List<Notification.Published> missed = lastSeen(lastEventId).map(notifications::since).orElse(List.of());
         stream.subscribe(sse, sink, missed);
+    }
+
+    /** The notification id a reconnecting client last saw; 0 (before the first notification) asks for everything kept. */
+    private static Optional<Long> lastSeen(String lastEventId) {
+        String id = lastEventId == null ? null : lastEventId.trim();
+        return "0".equals(id) ? Optional.of(0L) : NumericId.parse(id);
     }
 }

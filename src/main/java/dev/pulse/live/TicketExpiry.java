@@ -17,7 +17,7 @@ import java.util.logging.Logger;
  * One persistent EJB timer per open ticket, firing when it expires. Persistent timers survive a
  * restart and, in a Payara cluster, fire on one instance. Created and cancelled inside the caller's
  * transaction, so they follow its commit. A timer that fires for a ticket claimed, closed or reopened
- * since does nothing: the expiry itself is a conditional update.
+ * since does nothing: the expiry checks the locked ticket is still open and due.
  */
 @Stateless
 public class TicketExpiry {

@@ -10,7 +10,7 @@ import java.util.logging.Logger;
 /**
  * Housekeeping timers of Live. At start-up, makes sure every open ticket has its expiry timer. Persistent timers live in
  * Payara's data grid, which survives the restart of one instance in a cluster but not of a lone
- * instance; this closes that gap. A duplicate timer is harmless: expiry is a conditional update.
+ * instance; this closes that gap. A duplicate timer is harmless: expiry checks, on the locked row, that the ticket is still due.
  * Hourly, trims the notification log, which only serves SSE catch-up and cross-instance delivery.
  */
 @Singleton

@@ -9,7 +9,9 @@ import org.eclipse.microprofile.openapi.annotations.info.Info;
 
 /**
  * The one JAX-RS application. It must be a CDI bean for {@code @LoginConfig} to switch on
- * MicroProfile JWT (otherwise Payara fails the deployment with WELD-001408).
+ * MicroProfile JWT (otherwise Payara fails the deployment with WELD-001408). MP-JWT's verification key
+ * comes from {@link dev.pulse.platform.security.JwtKeyConfigSource}, registered in
+ * {@code META-INF/services/org.eclipse.microprofile.config.spi.ConfigSource}.
  */
 @ApplicationPath("/")
 @ApplicationScoped

@@ -9,7 +9,7 @@ import org.hibernate.annotations.Immutable;
 
 /**
  * One student's telemetry for one asset in one academy. Read-only to JPA: every write is a single
- * SQL statement in {@link AssignmentTelemetries} (INSERT ... ON CONFLICT, UPDATE of only the
+ * SQL statement in {@link TelemetryStore} (INSERT ... ON CONFLICT, UPDATE of only the
  * columns a request carries), because upserts and field-wise updates must be decided by the
  * database to be safe under concurrency. The table's check constraints guard the invariants
  * (scores and completion in [0, 100], JSON objects, a non-negative total time, a slug).

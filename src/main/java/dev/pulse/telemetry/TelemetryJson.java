@@ -1,9 +1,8 @@
 package dev.pulse.telemetry;
 
-import jakarta.json.Json;
+import dev.pulse.platform.input.JsonBodies;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonReader;
 import java.io.StringReader;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -20,7 +19,7 @@ final class TelemetryJson {
     }
 
     static JsonObject of(AssignmentTelemetry t) {
-        JsonObjectBuilder body = Json.createObjectBuilder()
+        JsonObjectBuilder body = JsonBodies.provider().createObjectBuilder()
                 .add("id", t.id())
                 .add("user", t.accountId())
                 .add("asset_slug", t.assetSlug());
@@ -61,8 +60,7 @@ final class TelemetryJson {
             body.addNull(name);
             return;
         }
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
-            body.add(name, reader.readValue());
-        }
+        body.add(name, JsonBodies.parse(new StringReader(text))
+                .orElseThrow(() -> new IllegalStateException("stored " + name + " is not JSON")));
     }
 }

@@ -1,6 +1,10 @@
 package dev.pulse.telemetry;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * A student's latest progress on an asset, for other features (groups' progress aggregate) that
@@ -15,4 +19,14 @@ import java.time.Instant;
  */
 public record TelemetryProgress(long accountId, String assetSlug, Double completionRate, Long totalTimeMicros,
         Instant updatedAt) {
+
+    /** Keeps the most recently updated record per (student, asset): a student may have one per academy. */
+    static List<TelemetryProgress> latestPerStudentAndAsset(List<TelemetryProgress> records) {
+        Map<String, TelemetryProgress> latest = new LinkedHashMap<>();
+        for (TelemetryProgress p : records) {
+            latest.merge(p.accountId() + "\n" + p.assetSlug(), p,
+                    (kept, other) -> other.updatedAt().isAfter(kept.updatedAt()) ? other : kept);
+        }
+        return new ArrayList<>(latest.values());
+    }
 }

@@ -1,13 +1,14 @@
 package dev.pulse.telemetry;
 
+import dev.pulse.platform.api.ApiFamily;
+import dev.pulse.platform.api.Family;
+import dev.pulse.platform.input.JsonBodies;
 import dev.pulse.platform.security.Caller;
 import dev.pulse.platform.security.Capable;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -22,7 +23,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.io.StringReader;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -35,8 +35,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * BreatheCode's assignment telemetry endpoints under /v1/assignment/academy. Every operation
  * needs the {@code crud_telemetry} capability in the academy named by the {@code Academy} header.
  * Bodies are read as JSON-P trees so that {@link TelemetryValidator} can name every wrong field.
+ * The academy list pages by keyset: the {@code cursor} query parameter names where to start, and
+ * each page answers the next one's as {@code next_cursor}.
  */
 @Path("/v1/assignment/academy")
+@Family(ApiFamily.BREATHECODE)
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -136,11 +139,11 @@ public class TelemetryResource {
             @Parameter(description = "Only members of this cohort (slug or id)") @QueryParam("cohort") String cohort,
             @Parameter(description = "Page size, 1–100, default 20") @QueryParam("limit") String limit,
             @Parameter(description = "next_cursor of the previous page") @QueryParam("cursor") String cursor) {
-        AssignmentTelemetries.Page page = telemetries.list(academy(),
-                new AssignmentTelemetries.Filter(asset, user, cohort, limit, cursor));
-        JsonArrayBuilder results = Json.createArrayBuilder();
+        TelemetryListing.Page page = telemetries.list(academy(),
+                new TelemetryListing.Filter(asset, user, cohort, limit, cursor));
+        JsonArrayBuilder results = JsonBodies.provider().createArrayBuilder();
         page.records().forEach(r -> results.add(TelemetryJson.of(r)));
-        JsonObjectBuilder body = Json.createObjectBuilder().add("results", results);
+        JsonObjectBuilder body = JsonBodies.provider().createObjectBuilder().add("results", results);
         if (page.next().isPresent()) {
             String next = page.next().get().encode();
             body.add("next_cursor", next)
@@ -155,13 +158,8 @@ public class TelemetryResource {
         return caller.academyId().orElseThrow(() -> new IllegalStateException("@Capable did not set the academy"));
     }
 
-    /** The body as a JSON tree; nothing sent means no change. Malformed JSON becomes the platform's 400. */
+    /** The body as a JSON tree; nothing sent means no change. Malformed JSON is the platform's 400. */
     private static JsonValue parse(String body) {
-        if (body == null || body.isBlank()) {
-            return null;
-        }
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
-            return reader.readValue();
-        }
+        return body == null || body.isBlank() ? null : JsonBodies.value(body);
     }
 }

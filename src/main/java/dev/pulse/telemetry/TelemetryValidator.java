@@ -1,6 +1,8 @@
 package dev.pulse.telemetry;
 
-import dev.pulse.platform.api.ApiError;
+import dev.pulse.platform.input.FieldMessages;
+import dev.pulse.platform.input.JsonFields;
+import dev.pulse.platform.input.Slug;
 import dev.pulse.telemetry.TelemetryChanges.Field;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
@@ -12,7 +14,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,49 +21,37 @@ import java.util.regex.Pattern;
 
 /**
  * Reads a telemetry body the way BreatheCode's serializer does and answers with its exact
- * messages, every field's at once. Works on the JSON-P tree rather than a bound record so that a
- * wrong type in one field ("A valid number is required.") is reported next to the others instead
- * of failing the whole body. Unknown and read-only fields ({@code id}, {@code user},
+ * messages, every field's at once, collected by {@link JsonFields} in
+ * {@link FieldMessages#BREATHECODE}'s words. Works on the JSON-P tree rather than a bound record
+ * so that a wrong type in one field ("A valid number is required.") is reported next to the
+ * others instead of failing the whole body. Its field kinds are its own: a number may come as
+ * numeric text, a duration in two formats, and a JSON null clears a number or a duration but is
+ * not a JSON object. Unknown and read-only fields ({@code id}, {@code user},
  * {@code asset_slug}, timestamps) are ignored. Pure: no container, no database.
  */
 public final class TelemetryValidator {
 
+    /** BreatheCode's wording; the texts below are those of field kinds only telemetry has. */
+    static final FieldMessages MESSAGES = FieldMessages.BREATHECODE;
     static final String NOT_A_NUMBER = "A valid number is required.";
-    static final String AT_MOST_100 = "Ensure this value is less than or equal to 100.";
-    static final String AT_LEAST_0 = "Ensure this value is greater than or equal to 0.";
     static final String BAD_DURATION =
             "Duration has wrong format. Use one of these formats instead: [HH:MM:SS, PT...].";
     static final String NEGATIVE_DURATION = "Ensure this value is greater than or equal to 00:00:00.";
-    static final String NOT_AN_OBJECT = "Value must be valid JSON object.";
-    static final String NULL_CHARACTER = "Null characters are not allowed.";
-    static final String BAD_SLUG = "Enter a valid slug consisting of lowercase letters, numbers, underscores or hyphens.";
-    static final String LONG_SLUG = "Ensure this field has no more than 200 characters.";
-    static final int MAX_SLUG = 200;
 
-    private static final Pattern SLUG = Pattern.compile("[a-z0-9_-]+");
     private static final Pattern NUMERIC_TEXT = Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?");
 
     private TelemetryValidator() {
     }
 
-    /** The asset slug of a path: lowercase letters, digits, dashes and underscores, at most 200. */
-    public static List<String> slugErrors(String assetSlug) {
-        List<String> errors = new ArrayList<>();
-        if (assetSlug == null || assetSlug.isEmpty() || !SLUG.matcher(assetSlug).matches()) {
-            errors.add(BAD_SLUG);
-        }
-        if (assetSlug != null && assetSlug.length() > MAX_SLUG) {
-            errors.add(LONG_SLUG);
-        }
-        return errors;
+    /** Throws a 400 naming the path's asset slug when it is not a {@link Slug}. */
+    public static void requireSlug(String assetSlug) {
+        JsonFields problems = JsonFields.of(Map.of(), MESSAGES);
+        assetSlug(assetSlug, problems);
+        problems.check();
     }
 
-    /** Throws a 400 naming the slug when it is not one. */
-    public static void requireSlug(String assetSlug) {
-        List<String> errors = slugErrors(assetSlug);
-        if (!errors.isEmpty()) {
-            throw ApiError.invalid(Map.of("asset_slug", errors));
-        }
+    private static void assetSlug(String assetSlug, JsonFields problems) {
+        Slug.problems(assetSlug, MESSAGES).forEach(problem -> problems.fail("asset_slug", problem));
     }
 
     /**
@@ -70,37 +59,32 @@ public final class TelemetryValidator {
      * A null body (nothing sent) asks for no change.
      */
     public static TelemetryChanges validate(String assetSlug, JsonValue body) {
-        Map<String, List<String>> errors = new LinkedHashMap<>();
-        List<String> slug = slugErrors(assetSlug);
-        if (!slug.isEmpty()) {
-            errors.put("asset_slug", slug);
-        }
+        JsonObject object = body instanceof JsonObject o ? o : JsonValue.EMPTY_JSON_OBJECT;
+        JsonFields problems = JsonFields.of(object, MESSAGES);
+        assetSlug(assetSlug, problems);
         if (body != null && body.getValueType() != JsonValue.ValueType.OBJECT) {
-            errors.put("non_field_errors", List.of("Invalid data. Expected a dictionary, but got " + pythonType(body) + "."));
-            throw ApiError.invalid(errors);
+            problems.fail("non_field_errors", "Invalid data. Expected a dictionary, but got " + pythonType(body) + ".");
+            problems.check();
         }
-        JsonObject object = body == null ? JsonValue.EMPTY_JSON_OBJECT : body.asJsonObject();
         Map<Field, Object> values = new EnumMap<>(Field.class);
         for (Field field : Field.values()) {
             if (!object.containsKey(field.wireName())) {
                 continue;
             }
             JsonValue value = object.get(field.wireName());
-            List<String> problems = new ArrayList<>();
+            List<String> wrong = new ArrayList<>();
             Object accepted = switch (field.kind()) {
-                case NUMBER -> number(value, field != Field.METRICS_ALGO_VERSION, problems);
-                case MICROS -> duration(value, problems);
-                case JSON_OBJECT -> jsonObject(value, problems);
+                case NUMBER -> number(value, field != Field.METRICS_ALGO_VERSION, wrong);
+                case MICROS -> duration(value, wrong);
+                case JSON_OBJECT -> jsonObject(value, wrong);
             };
-            if (problems.isEmpty()) {
+            if (wrong.isEmpty()) {
                 values.put(field, accepted);
             } else {
-                errors.put(field.wireName(), problems);
+                wrong.forEach(problem -> problems.fail(field.wireName(), problem));
             }
         }
-        if (!errors.isEmpty()) {
-            throw ApiError.invalid(errors);
-        }
+        problems.check();
         return new TelemetryChanges(values);
     }
 
@@ -125,9 +109,9 @@ public final class TelemetryValidator {
             return null;
         }
         if (percentage && d > 100) {
-            problems.add(AT_MOST_100);
+            problems.add(MESSAGES.aboveMax(0, 100));
         } else if (percentage && d < 0) {
-            problems.add(AT_LEAST_0);
+            problems.add(MESSAGES.belowMin(0, 100));
         }
         return d == 0 ? 0.0 : d; // never store -0.0
     }
@@ -151,11 +135,11 @@ public final class TelemetryValidator {
     /** A JSON object, as compact JSON text; PostgreSQL's jsonb cannot hold a NUL character, so it is refused here. */
     private static String jsonObject(JsonValue value, List<String> problems) {
         if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-            problems.add(NOT_AN_OBJECT);
+            problems.add(MESSAGES.notAnObject());
             return null;
         }
         if (containsNul(value)) {
-            problems.add(NULL_CHARACTER);
+            problems.add(MESSAGES.nullCharacter());
             return null;
         }
         return value.toString();

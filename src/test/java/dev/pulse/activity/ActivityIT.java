@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pulse.platform.testing.Api;
 import dev.pulse.platform.testing.IntegrationDatabase;
-import dev.pulse.platform.testing.PulseDeployment;
+import dev.pulse.platform.testing.PulseServer;
 import io.restassured.response.Response;
 import java.net.URL;
 import java.sql.Connection;
@@ -30,16 +30,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -47,17 +41,10 @@ import org.postgresql.ds.PGSimpleDataSource;
  * data, coding errors, reports, every access rule; plus the store contract suite run against
  * the PostgreSQL store on the same database, and against Datastore when an emulator is set.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
 class ActivityIT {
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return PulseDeployment.war();
-    }
-
-    @ArquillianResource
-    URL base;
+    /** The one Pulse of this test run (the real WAR on Payara Micro, shared by every HTTP-level test). */
+    final URL base = PulseServer.baseUrl();
 
     private Api api() {
         return new Api(base);

@@ -12,7 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pulse.platform.testing.Api;
-import dev.pulse.platform.testing.PulseDeployment;
+import dev.pulse.platform.testing.TestResources;
+import dev.pulse.platform.testing.PulseServer;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -37,29 +38,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Caliper ingestion on the real WAR: grade2, envelopes, idempotency, auth, media types, the IMS fixtures, queries. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
 class CaliperIT {
 
-    static final Path FIXTURES = Path.of("../shared/caliper-fixtures");
+    static final Path FIXTURES = TestResources.folder("caliper-fixtures");
     static final String CONTEXT = "http://purl.imsglobal.org/ctx/caliper/v1p2";
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return PulseDeployment.war();
-    }
-
-    @ArquillianResource
-    URL base;
+    /** The one Pulse of this test run (the real WAR on Payara Micro, shared by every HTTP-level test). */
+    final URL base = PulseServer.baseUrl();
 
     private Api api() {
         return new Api(base);
@@ -89,7 +77,7 @@ class CaliperIT {
         return "urn:uuid:" + UUID.randomUUID();
     }
 
-    /** A complete grade2 event in the seed table's layout. */
+    /** A complete grade2 event in the layout of the hub's field table. */
     private static JsonObjectBuilder grade2(String edApp, String assignee) {
         return Json.createObjectBuilder()
                 .add("@context", CONTEXT)
@@ -185,7 +173,7 @@ class CaliperIT {
     }
 
     @Test
-    void theSeedExampleLayoutWithTopLevelTimesAndAnIsoDurationIsAccepted() {
+    void theHubsExampleLayoutWithTopLevelTimesAndAnIsoDurationIsAccepted() {
         Client client = newClient();
         JsonObject full = grade2(client.edApp(), urn()).add("type", "ViewEvent").add("profile", "ReadingProfile")
                 .add("action", "Viewed").build();

@@ -18,25 +18,6 @@ class ActivityProgressTest {
     private static final Instant T2 = Instant.parse("2026-01-02T10:00:00Z");
 
     @Test
-    void finishedOrSuccessfulEventsMeanComplete() {
-        assertEquals(100.0, ActivityProgress.ofCaliperEvent("{\"object\":{\"finished\":true,\"percentReading\":10}}"));
-        assertEquals(100.0, ActivityProgress.ofCaliperEvent("{\"object\":{\"finished\":\"TRUE\"}}"));
-        assertEquals(100.0, ActivityProgress.ofCaliperEvent("{\"object\":{\"completionType\":\"SUCCESSFULL\"}}"));
-    }
-
-    @Test
-    void otherwiseThePercentReadingCountsAndNothingMeansZero() {
-        assertEquals(40.0, ActivityProgress.ofCaliperEvent(
-                "{\"object\":{\"finished\":false,\"completionType\":\"ONGOING\",\"percentReading\":40}}"));
-        assertEquals(55.5, ActivityProgress.ofCaliperEvent("{\"object\":{\"percentReading\":\"55.5\"}}"));
-        assertEquals(100.0, ActivityProgress.ofCaliperEvent("{\"object\":{\"percentReading\":250}}"));
-        assertEquals(0.0, ActivityProgress.ofCaliperEvent("{\"object\":{\"completionType\":\"FAILURE\"}}"));
-        assertEquals(0.0, ActivityProgress.ofCaliperEvent("{\"object\":{\"percentReading\":\"lots\"}}"));
-        assertEquals(0.0, ActivityProgress.ofCaliperEvent("not json"));
-        assertEquals(0.0, ActivityProgress.ofCaliperEvent("[]"));
-    }
-
-    @Test
     void aMembersProgressIsTheirBestRecordAndTheLatestTime() {
         List<MemberFigures> figures = ActivityProgress.perMember(List.of(1L, 2L, 3L), List.of(
                 new Evidence(1, 30, T2), new Evidence(1, 80, T1), new Evidence(2, 100, T1), new Evidence(9, 100, T2)));

@@ -56,7 +56,7 @@ class GroupRequestsTest {
     }
 
     @Test
-    void theListFilterTakesFiltersFirstThenTheSeedsBareUserId() {
+    void theListFilterTakesFiltersFirstThenABareUserId() {
         assertEquals("a", new ListRequest(new ListFilters("a"), "b").user());
         assertEquals("b", new ListRequest(null, "b").user());
         assertEquals("b", new ListRequest(new ListFilters(null), "b").user());

@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pulse.platform.testing.Api;
 import dev.pulse.platform.testing.IntegrationDatabase;
-import dev.pulse.platform.testing.PulseDeployment;
+import dev.pulse.platform.testing.PulseServer;
 import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
@@ -35,29 +35,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The Sunbird group API on the real WAR, with the default limits (50 groups, 150 members, 20 activities). */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
 class GroupsIT {
 
     private static final String SUNBIRD_TS = "\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}:\\d{3}[+-]\\d{4}";
     private static Api.Client client;
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return PulseDeployment.war();
-    }
-
-    @ArquillianResource
-    URL base;
+    /** The one Pulse of this test run (the real WAR on Payara Micro, shared by every HTTP-level test). */
+    final URL base = PulseServer.baseUrl();
 
     private Api api() {
         return new Api(base);
@@ -428,7 +415,7 @@ class GroupsIT {
                 .body("result.group.visited", equalTo(List.of(false, false)))
                 .body("result.group[1]", not(hasKey("activities")))
                 .body("result.group[1].createdBy", equalTo(bob.uuid()));
-        // the seed's form without filters
+        // a bare userId, without filters, as older clients send it
         as(alice).body(request("userId", String.valueOf(alice.id()))).post("/api/group/v1/list").then()
                 .statusCode(200).body("result.group", hasSize(2));
         failed(as(alice).body(request("filters", Map.of("userId", bob.uuid()))).post("/api/group/v1/list").then(),

@@ -19,7 +19,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.pulse.platform.testing.Api;
 import dev.pulse.platform.testing.IntegrationDatabase;
-import dev.pulse.platform.testing.PulseDeployment;
+import dev.pulse.platform.testing.PulseServer;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.net.URL;
@@ -34,26 +34,13 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Identity on the real WAR: accounts, roles, tokens in every header form, capability checks, throttling. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
 class IdentityIT {
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return PulseDeployment.war();
-    }
-
-    @ArquillianResource
-    URL base;
+    /** The one Pulse of this test run (the real WAR on Payara Micro, shared by every HTTP-level test). */
+    final URL base = PulseServer.baseUrl();
 
     private Api api() {
         return new Api(base);

@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.pulse.platform.testing.Api;
-import dev.pulse.platform.testing.PulseDeployment;
+import dev.pulse.platform.testing.PulseServer;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -52,22 +52,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Live (MenloHacks Vivere) on the real WAR. The failsafe environment sets PULSE_TICKET_EXPIRY=PT6S,
  * points Pusher at a listener this class runs, and sets the SMS webhook secret.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
 class LiveIT {
 
     static final String LIVE = "X-MenloHacks-Authorization";
@@ -83,13 +75,8 @@ class LiveIT {
     static final List<PusherCall> PUSHER_CALLS = new CopyOnWriteArrayList<>();
     static HttpServer pusherServer;
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return PulseDeployment.war();
-    }
-
-    @ArquillianResource
-    URL base;
+    /** The one Pulse of this test run (the real WAR on Payara Micro, shared by every HTTP-level test). */
+    final URL base = PulseServer.baseUrl();
 
     @BeforeAll
     static void startPusherListener() throws Exception {

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pulse.platform.testing.Api;
 import dev.pulse.platform.testing.IntegrationDatabase;
-import dev.pulse.platform.testing.PulseDeployment;
+import dev.pulse.platform.testing.PulseServer;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.net.URL;
@@ -18,30 +18,15 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.util.Map;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The foundation on the real WAR: migrations, Hibernate round trip, operations endpoints, error envelopes. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
 class PlatformIT {
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return PulseDeployment.war().addClasses(ProbeResources.class, ProbeResources.Echo.class,
-                ProbeResources.EchoBase.class, ProbeResources.BreatheCodeEcho.class, ProbeResources.CaliperEcho.class,
-                ProbeResources.SunbirdEcho.class, ProbeResources.LiveEcho.class, ProbeResources.Boom.class);
-    }
-
-    @ArquillianResource
-    URL base;
+    /** The one Pulse of this test run (the real WAR on Payara Micro, shared by every HTTP-level test). */
+    final URL base = PulseServer.baseUrl();
 
     private Api api() {
         return new Api(base);
@@ -103,6 +88,14 @@ class PlatformIT {
         Response r = api().request().contentType("text/plain").body("name=x").post(path);
         assertEquals(415, r.statusCode(), r.asString());
         assertFamilyShape(path, r);
+    }
+
+    @Test
+    void aMatchedResourceAnswersInTheFamilyItDeclares() {
+        Response r = api().request().get("/v1/probe/declared-live");
+        assertEquals(403, r.statusCode(), r.asString());
+        assertFamilyShape("/live", r);
+        r.then().body("error.message", equalTo("Refused by its declared family"));
     }
 
     @Test

@@ -16,7 +16,7 @@ class LatestProgressTest {
         TelemetryProgress newer = new TelemetryProgress(1, "intro", 90.0, 60_000_000L, T.plusSeconds(5));
         TelemetryProgress otherAsset = new TelemetryProgress(1, "todo", 10.0, null, T);
         TelemetryProgress otherStudent = new TelemetryProgress(2, "intro", 100.0, null, T.minusSeconds(60));
-        List<TelemetryProgress> latest = AssignmentTelemetries.latestPerStudentAndAsset(
+        List<TelemetryProgress> latest = TelemetryProgress.latestPerStudentAndAsset(
                 List.of(older, otherAsset, newer, otherStudent));
         assertEquals(List.of(newer, otherAsset, otherStudent), latest);
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pulse.platform.api.ApiError;
+import dev.pulse.platform.input.Slug;
 import dev.pulse.telemetry.TelemetryChanges.Field;
 import jakarta.json.Json;
 import jakarta.json.JsonValue;
@@ -16,6 +17,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class TelemetryValidatorTest {
+
+    private static List<String> slugProblems(String slug) {
+        return Slug.problems(slug, TelemetryValidator.MESSAGES);
+    }
 
     private static JsonValue json(String text) {
         return Json.createReader(new StringReader(text)).readValue();
@@ -137,13 +142,13 @@ class TelemetryValidatorTest {
 
     @Test
     void slugsAreLowercaseDigitsDashesAndUnderscoresUpTo200() {
-        assertTrue(TelemetryValidator.slugErrors("todo-list_project-2").isEmpty());
-        assertTrue(TelemetryValidator.slugErrors("a".repeat(200)).isEmpty());
+        assertTrue(slugProblems("todo-list_project-2").isEmpty());
+        assertTrue(slugProblems("a".repeat(200)).isEmpty());
         assertEquals(List.of("Ensure this field has no more than 200 characters."),
-                TelemetryValidator.slugErrors("a".repeat(201)));
-        assertFalse(TelemetryValidator.slugErrors("Intro").isEmpty());
-        assertFalse(TelemetryValidator.slugErrors("a b").isEmpty());
-        assertFalse(TelemetryValidator.slugErrors("").isEmpty());
+                slugProblems("a".repeat(201)));
+        assertFalse(slugProblems("Intro").isEmpty());
+        assertFalse(slugProblems("a b").isEmpty());
+        assertFalse(slugProblems("").isEmpty());
     }
 
     @Test

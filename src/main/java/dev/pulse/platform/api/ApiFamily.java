@@ -9,8 +9,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 
 /**
- * The four public API families Pulse speaks, chosen by path. Each keeps the error shape of the
- * API it comes from, so existing clients read our errors unchanged.
+ * The four public API families Pulse speaks. Each keeps the error shape of the API it comes from, so
+ * existing clients read our errors unchanged. A resource declares its family with {@link Family}; a URL
+ * that no resource matches (a 404, a 405) is placed by its path prefix.
  */
 public enum ApiFamily {
 
@@ -65,6 +66,15 @@ public enum ApiFamily {
 
     /** The body of an error response in this family's shape. */
     public abstract JsonObject error(ApiError error);
+
+    /**
+     * The family of a request: the matched resource class's declared {@link Family}, or, when no resource
+     * matched (or it declares none), the family of its path.
+     */
+    public static ApiFamily of(Class<?> resourceClass, String path) {
+        Family declared = resourceClass == null ? null : resourceClass.getAnnotation(Family.class);
+        return declared == null ? forPath(path) : declared.value();
+    }
 
     /** The family a request path belongs to; paths that match no family answer in the BreatheCode shape. */
     public static ApiFamily forPath(String path) {

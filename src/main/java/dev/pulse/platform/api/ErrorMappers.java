@@ -4,6 +4,7 @@ import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -12,17 +13,23 @@ import jakarta.ws.rs.ext.Provider;
 
 /**
  * The exception mappers, all rendering through {@link ErrorResponses} in the request's family
- * envelope. There are several only because JAX-RS picks the mapper nearest the exception type, and
- * Jersey ships its own mappers for validation and JSON that would otherwise answer in plain text.
+ * envelope: the {@link Family} the matched resource declares, or for a URL no resource matched, the
+ * family of its path. There are several only because JAX-RS picks the mapper nearest the exception
+ * type, and Jersey ships its own mappers for validation and JSON that would otherwise answer in plain text.
  */
 public abstract class ErrorMappers<T extends Throwable> implements ExceptionMapper<T> {
 
     @Context
     UriInfo uri;
 
+    /** The matched resource; its class is null when routing found none. */
+    @Context
+    ResourceInfo resource;
+
     @Override
     public Response toResponse(T failure) {
-        return ErrorResponses.render(failure, uri.getPath());
+        String path = uri.getPath();
+        return ErrorResponses.render(failure, ApiFamily.of(resource.getResourceClass(), path), path);
     }
 
     @Provider

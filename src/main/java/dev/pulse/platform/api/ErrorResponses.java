@@ -39,8 +39,7 @@ public final class ErrorResponses {
     private ErrorResponses() {
     }
 
-    public static Response render(ApiError error, String path) {
-        ApiFamily family = ApiFamily.forPath(path);
+    public static Response render(ApiError error, ApiFamily family) {
         Response.ResponseBuilder response = Response.status(error.status())
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(family.error(error).toString());
@@ -50,16 +49,16 @@ public final class ErrorResponses {
         return response.build();
     }
 
-    /** Any throwable to a response: a client error when we can name it, else a logged 500. */
-    public static Response render(Throwable failure, String path) {
+    /** Any throwable to a response: a client error when we can name it, else a 500 logged with its path. */
+    public static Response render(Throwable failure, ApiFamily family, String path) {
         ApiError known = classify(failure);
         if (known != null) {
-            return render(known, path);
+            return render(known, family);
         }
         String errorId = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "Unexpected error " + errorId + " on /" + stripSlash(path), failure);
         return Response.fromResponse(render(new ApiError(500, "server-error",
-                        "Unexpected server error; quote error id " + errorId + " when reporting it"), path))
+                        "Unexpected server error; quote error id " + errorId + " when reporting it"), family))
                 .header("X-Error-Id", errorId)
                 .build();
     }

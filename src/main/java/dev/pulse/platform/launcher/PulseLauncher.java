@@ -1,16 +1,9 @@
 package dev.pulse.platform.launcher;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -24,8 +17,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * its manifest apply and the WAR's classes never share a class path with this launcher.
  */
 public final class PulseLauncher {
-
-    private static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
 
     private PulseLauncher() {
     }
@@ -49,7 +40,7 @@ public final class PulseLauncher {
             System.out.println("[pulse] embedded PostgreSQL on port " + database.port() + ", data in " + dataDir.resolve("postgres"));
         }
 
-        ProcessBuilder payara = new ProcessBuilder(payaraCommand(war, microJar, port)).inheritIO();
+        ProcessBuilder payara = new ProcessBuilder(PayaraMicro.command(war, microJar, port)).inheritIO();
         Map<String, String> env = payara.environment();
         env.put("PULSE_DATA_DIR", dataDir.toString());
         if (database != null) {
@@ -65,7 +56,8 @@ public final class PulseLauncher {
             stop(server, db);
         }, "pulse-shutdown"));
 
-        if (awaitReady(server, port)) {
+        Duration readyTimeout = Duration.parse(setting("PULSE_READY_TIMEOUT", "PT5M"));
+        if (PayaraMicro.awaitReady(server, port, readyTimeout)) {
             System.out.println("[pulse] Pulse is ready at http://localhost:" + port + "/  (OpenAPI: http://localhost:"
                     + port + "/openapi, health: http://localhost:" + port + "/health/ready)");
         } else if (server.isAlive()) {
@@ -79,46 +71,6 @@ public final class PulseLauncher {
             // shutdown halts the JVM at once, before PostgreSQL is stopped.
             System.exit(exit);
         }
-    }
-
-    static List<String> payaraCommand(Path war, Path microJar, int port) {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + setting("PULSE_HEAP", "1g"),
-                // name the JSON-P provider: otherwise every Json.create* (MP JWT parses each token with
-                // it) runs a ServiceLoader scan over every jar of the WAR
-                "-Djakarta.json.provider=org.eclipse.parsson.JsonProviderImpl",
-                "-jar", microJar.toAbsolutePath().toString(),
-                "--deploy", war.toAbsolutePath().toString(),
-                "--port", Integer.toString(port)));
-        if (!"true".equalsIgnoreCase(setting("PULSE_CLUSTER", "false"))) {
-            command.add("--nocluster");
-        }
-        Path preBoot = Path.of("payara", "pre-boot-commands.asadmin");
-        if (Files.isRegularFile(preBoot)) {
-            command.addAll(List.of("--prebootcommandfile", preBoot.toAbsolutePath().toString()));
-        }
-        return command;
-    }
-
-    /** Ready means our own "database" check is in /health/ready and UP: Payara alone answers UP with no checks. */
-    static boolean awaitReady(Process server, int port) throws InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/health/ready"))
-                .timeout(Duration.ofSeconds(5)).build();
-        Instant deadline = Instant.now().plus(READY_TIMEOUT);
-        while (Instant.now().isBefore(deadline) && server.isAlive()) {
-            try {
-                HttpResponse<String> response = http.send(ready, HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200 && response.body().contains("\"database\"")) {
-                    return true;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
-        return false;
     }
 
     private static void stop(Process server, EmbeddedDatabase database) {

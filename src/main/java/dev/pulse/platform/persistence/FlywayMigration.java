@@ -15,6 +15,8 @@ import org.hibernate.integrator.spi.Integrator;
  * so the schema is current before schema validation and before any request. Payara builds the
  * persistence unit before any {@code @Startup} bean runs, which is why this is an Integrator and
  * not a start-up singleton. A failed migration throws, and the deployment fails with it.
+ * <p>Nothing in the code refers to this class: Hibernate finds it through
+ * {@code META-INF/services/org.hibernate.integrator.spi.Integrator}.
  */
 public class FlywayMigration implements Integrator {
 

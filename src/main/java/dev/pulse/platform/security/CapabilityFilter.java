@@ -1,7 +1,5 @@
 package dev.pulse.platform.security;
 
-import dev.pulse.identity.AcademyRoster;
-import dev.pulse.platform.api.ApiError;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
@@ -11,14 +9,14 @@ import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 
-/** Enforces {@link Capable}: the academy-scoped capability check of BreatheCode, messages and all. */
+/**
+ * Enforces {@link Capable}: finds the academy the request names and lets {@link Capabilities} decide,
+ * then records the academy on the {@link Caller}.
+ */
 @Provider
 @Capable("")
 @Priority(Priorities.AUTHORIZATION)
 public class CapabilityFilter implements ContainerRequestFilter {
-
-    static final String MISSING_ACADEMY =
-            "Missing academy_id parameter expected for the endpoint url or 'Academy' header";
 
     @Context
     ResourceInfo resource;
@@ -27,7 +25,7 @@ public class CapabilityFilter implements ContainerRequestFilter {
     Caller caller;
 
     @Inject
-    AcademyRoster roster;
+    Capabilities capabilities;
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -35,7 +33,6 @@ public class CapabilityFilter implements ContainerRequestFilter {
         if (capable == null) {
             capable = resource.getResourceClass().getAnnotation(Capable.class);
         }
-        String capability = capable.value();
         caller.requireUser();
 
         String academy = request.getUriInfo().getPathParameters().getFirst("academy_id");
@@ -45,24 +42,8 @@ public class CapabilityFilter implements ContainerRequestFilter {
         if (academy == null) {
             academy = request.getUriInfo().getQueryParameters().getFirst("academy");
         }
-        if (academy == null || academy.isBlank()) {
-            throw new ApiError(403, null, MISSING_ACADEMY);
-        }
-        long academyId;
-        try {
-            academyId = Long.parseLong(academy.trim());
-        } catch (NumberFormatException e) {
-            throw new ApiError(400, null, "Academy ID needs to be an integer: " + academy);
-        }
-        if (!caller.isPlatformAdmin()) {
-            if (roster.isInactive(academyId)) {
-                throw new ApiError(403, null, "This academy is not active");
-            }
-            if (!roster.hasCapability(caller.accountId(), academyId, capability)) {
-                throw new ApiError(403, null, "You (user: " + caller.accountId() + ") don't have this capability: "
-                        + capability + " for academy " + academyId);
-            }
-        }
+        long academyId = capabilities.academy(academy);
+        capabilities.require(academyId, capable.value());
         caller.actInAcademy(academyId);
     }
 }

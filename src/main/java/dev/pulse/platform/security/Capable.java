@@ -9,7 +9,8 @@ import java.lang.annotation.Target;
 /**
  * Marks an operation that needs a BreatheCode academy capability (e.g. {@code crud_telemetry}).
  * The academy comes from the {@code academy_id} path parameter, the {@code Academy} header, or
- * {@code ?academy=}; {@link CapabilityFilter} answers with BreatheCode's exact 403 messages.
+ * {@code ?academy=}; {@link CapabilityFilter} asks {@link Capabilities}, which answers with BreatheCode's
+ * exact 403 messages.
  */
 @NameBinding
 @Retention(RetentionPolicy.RUNTIME)

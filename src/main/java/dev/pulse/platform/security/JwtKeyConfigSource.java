@@ -7,6 +7,8 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
 /**
  * Hands MicroProfile JWT the public key of {@link JwtKeys} as {@code mp.jwt.verify.publickey},
  * so verification uses exactly the pair Pulse signs with, whether configured or generated.
+ * <p>Nothing in the code refers to this class: MicroProfile Config finds it through
+ * {@code META-INF/services/org.eclipse.microprofile.config.spi.ConfigSource}.
  */
 public class JwtKeyConfigSource implements ConfigSource {
 

@@ -27,7 +27,7 @@ public class TokenValidation {
 
     private static final String CREDENTIAL = "fish.payara.microprofile.jwtauth.eesecurity.SignedJWTCredential";
 
-    /** How many verified tokens are remembered, so a client's repeated calls skip the RSA check and parse. */
+    /** How many verified tokens are remembered. */
     private static final int MAX_REMEMBERED = 20_000;
 
     @Inject
@@ -36,13 +36,16 @@ public class TokenValidation {
     @Inject
     Clock clock;
 
-    /** Verified tokens by their exact text (an edited token is never a hit), each until its own expiry. */
+    /**
+     * Verified tokens by their exact text until they expire, so a client's repeated calls skip the RSA
+     * check and parse. The text is the key, so an edited token is never a hit.
+     */
     private Cache<String, JsonWebToken> verified;
 
     private MethodHandle newCredential;
 
     @PostConstruct
-    void start() {
+    void prepare() {
         verified = Caches.expiringAt(MAX_REMEMBERED,
                 (text, jwt) -> Instant.ofEpochSecond(jwt.getExpirationTime()), clock);
         try {

