@@ -1,0 +1,213 @@
+package dev.pulse.platform.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pulse.platform.testing.Api;
+import io.restassured.RestAssured;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Database trouble is a 503 in the family's own envelope within seconds, never a hang or a 500,
+ * and Pulse serves again by itself once the database is back. PostgreSQL runs in this JVM, so the
+ * test can freeze it (SIGSTOP) and stop and restart it under the Pulse the launcher started.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DatabaseOutageIT {
+
+    private static final Duration ANSWER_WITHIN = Duration.ofSeconds(5);
+    private static final Duration RECOVERY_WITHIN = Duration.ofSeconds(30);
+    private static final String PASSWORD = "outage-password";
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private Path postgresData;
+    private int postgresPort;
+    private EmbeddedDatabase database;
+    private LaunchedPulse pulse;
+    private String base;
+    private Api.User student;
+    private Api.Client client;
+    private String liveToken;
+
+    @BeforeAll
+    void startPulseOnItsOwnDatabase() throws Exception {
+        Path dataDir = Files.createTempDirectory(Path.of("target"), "outage-data-");
+        postgresData = dataDir.resolve("external-postgres");
+        database = EmbeddedDatabase.start(postgresData, 0, PASSWORD);
+        postgresPort = database.port();
+        pulse = LaunchedPulse.start(dataDir, "outage", Map.of("PULSE_DB_URL", database.jdbcUrl(),
+                "PULSE_DB_USER", EmbeddedDatabase.USER, "PULSE_DB_PASSWORD", PASSWORD));
+        base = "http://localhost:" + LaunchedPulse.httpPort();
+        Api api = new Api(new URL(base + "/"));
+        student = api.newUser();
+        client = api.newClient();
+        liveToken = api.json().body(Map.of("name", "Outage Test", "username", Api.unique("outage"), "password", "pw-12345"))
+                .post("/live/user/create").then().statusCode(201).extract().path("data.token");
+    }
+
+    @AfterAll
+    void stopEverything() throws Exception {
+        try {
+            if (pulse != null) {
+                pulse.stop();
+            }
+        } finally {
+            RestAssured.reset();
+            if (database != null) {
+                database.close();
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aFrozenDatabaseIsA503InEveryFamilyWithinFiveSecondsAndPulseRecoversWhenItThaws() throws Exception {
+        assertServing("before the freeze");
+        PostgresProcesses.signal(postgresData, "STOP");
+        try {
+            assertUnavailable("frozen");
+        } finally {
+            PostgresProcesses.signal(postgresData, "CONT");
+        }
+        awaitRecovery("thawed");
+    }
+
+    @Test
+    @Order(2)
+    void aStoppedDatabaseIsA503InEveryFamilyAndPulseRecoversWhenItIsRestarted() throws Exception {
+        assertServing("before the stop");
+        database.close();
+        database = null;
+        assertUnavailable("stopped");
+        database = EmbeddedDatabase.start(postgresData, postgresPort, PASSWORD);
+        awaitRecovery("restarted");
+    }
+
+    /** One request per API family that needs the database, and the shape its 503 must have. */
+    private record Probe(String family, HttpRequest request, Consumer<JsonObject> envelope) {
+    }
+
+    private List<Probe> probes() {
+        JsonObject activity = Json.createObjectBuilder().add("slug", "lesson_opened").build();
+        JsonObject grade2 = CrashIT.grade2Event(client.edapp());
+        JsonObject groups = Json.createObjectBuilder().add("request", Json.createObjectBuilder()
+                .add("filters", Json.createObjectBuilder().add("userId", student.uuid()))).build();
+        return List.of(
+                new Probe("BreatheCode", post("/v1/activity/user/" + student.id(), activity)
+                        .header("Authorization", "Token " + student.token()).build(), body -> {
+                            assertEquals("service-unavailable", body.getString("slug"));
+                            assertEquals(503, body.getInt("status_code"));
+                        }),
+                new Probe("Caliper", post("/analytics/grade2", grade2).header("Authorization", client.token()).build(),
+                        body -> assertFalse(body.getJsonArray("message").isEmpty())),
+                new Probe("Sunbird", post("/api/group/v1/list", groups).header("Authorization", "Bearer " + client.token())
+                        .header("x-authenticated-user-token", student.token()).build(), body -> {
+                            assertEquals("SERVICE_UNAVAILABLE", body.getString("responseCode"));
+                            assertEquals("failed", body.getJsonObject("params").getString("status"));
+                        }),
+                new Probe("Live", request("/live/mentorship/queue").header("X-MenloHacks-Authorization", liveToken).GET()
+                        .build(), body -> {
+                            assertFalse(body.getJsonObject("error").getString("message").isBlank());
+                            assertFalse(body.getBoolean("success"));
+                        }),
+                new Probe("readiness", request("/health/ready").GET().build(),
+                        body -> assertEquals("DOWN", body.getString("status"))));
+    }
+
+    private record Answer(Probe probe, int status, String retryAfter, JsonObject body, long millis) {
+    }
+
+    /** Every probe at once, as concurrent clients would ask. */
+    private List<Answer> ask() {
+        List<CompletableFuture<Answer>> answers = new ArrayList<>();
+        for (Probe probe : probes()) {
+            Instant sent = Instant.now();
+            answers.add(http.sendAsync(probe.request(), HttpResponse.BodyHandlers.ofString()).thenApply(r -> new Answer(probe,
+                    r.statusCode(), r.headers().firstValue("Retry-After").orElse(null), json(r.body()),
+                    Duration.between(sent, Instant.now()).toMillis())));
+        }
+        return answers.stream().map(CompletableFuture::join).toList();
+    }
+
+    private void assertServing(String when) {
+        for (Answer a : ask()) {
+            assertTrue(a.status() >= 200 && a.status() < 300, when + ": " + a.probe().family() + " answered " + a.status()
+                    + " " + a.body());
+        }
+    }
+
+    private void assertUnavailable(String state) {
+        List<Answer> answers = ask();
+        for (Answer a : answers) {
+            System.out.printf("[outage] %s: %s answered %d in %d ms%n", state, a.probe().family(), a.status(), a.millis());
+        }
+        for (Answer a : answers) {
+            String what = state + ": " + a.probe().family();
+            assertEquals(503, a.status(), what + " " + a.body());
+            assertTrue(a.millis() < ANSWER_WITHIN.toMillis(), what + " took " + a.millis() + " ms");
+            if (!a.probe().family().equals("readiness")) {
+                assertTrue(a.retryAfter() != null && Integer.parseInt(a.retryAfter()) > 0, what + " without Retry-After");
+            }
+            a.probe().envelope().accept(a.body());
+        }
+    }
+
+    private void awaitRecovery(String state) throws InterruptedException {
+        Instant start = Instant.now();
+        Instant deadline = start.plus(RECOVERY_WITHIN);
+        List<Answer> last = List.of();
+        while (Instant.now().isBefore(deadline)) {
+            last = ask();
+            if (last.stream().allMatch(a -> a.status() >= 200 && a.status() < 300)) {
+                System.out.printf("[outage] %s: serving again after %d ms%n", state,
+                        Duration.between(start, Instant.now()).toMillis());
+                return;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError(state + ": Pulse did not serve again within " + RECOVERY_WITHIN + ": "
+                + last.stream().map(a -> a.probe().family() + " " + a.status()).toList());
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+    }
+
+    private HttpRequest.Builder post(String path, JsonObject body) {
+        return request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+    }
+
+    private static JsonObject json(String body) {
+        try {
+            return Json.createReader(new StringReader(body)).readObject();
+        } catch (RuntimeException e) {
+            return Json.createObjectBuilder().add("unparsable", body).build();
+        }
+    }
+}
