@@ -44,8 +44,8 @@ final class LaunchedPulse {
         return Integer.parseInt(System.getProperty("pulse.it.launcher.port"));
     }
 
-    /** Starts the launcher on the embedded PostgreSQL (or the database {@code env} names) and waits until it is ready. */
-    static LaunchedPulse start(Path dataDir, String name, Map<String, String> env) throws Exception {
+    /** Starts the launcher on its embedded PostgreSQL and waits until it is ready. */
+    static LaunchedPulse start(Path dataDir, String name) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"),
@@ -62,7 +62,6 @@ final class LaunchedPulse {
         environment.put("PULSE_HEAP", "768m");
         // a build machine shared with other builds can take longer than the default five minutes
         environment.put("PULSE_READY_TIMEOUT", "PT10M");
-        environment.putAll(env);
         LaunchedPulse run = new LaunchedPulse(builder.start(), dataDir);
         Path log = Path.of("target", "launcher-" + name + ".log");
         run.pump = new Thread(() -> run.pump(log), "launcher-output-" + name);

@@ -5,43 +5,104 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pulse.platform.testing.Api;
+import io.restassured.RestAssured;
 import java.io.IOException;
 import java.net.Socket;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's way of running Pulse, for real: the launcher starts embedded PostgreSQL and Payara
- * Micro, stops them in that reverse order on SIGTERM, and a second start on the same data
- * directory sees the first run's accounts and accepts its tokens.
+ * The README's way of running Pulse, for real, through what a production host goes through: the
+ * launcher starts embedded PostgreSQL and Payara Micro; a 2xx means the write is on disk, so after
+ * SIGKILL of every process under concurrent writes of every kind, a second start on the same data
+ * directory finds every acknowledged write and accepts the first run's tokens. On that second run
+ * a frozen (SIGSTOP) and then a stopped database are a 503 in each family's envelope within
+ * seconds, and Pulse serves again by itself once the database is back. SIGTERM stops Payara first,
+ * then PostgreSQL. Two launcher runs pay for all of it.
  */
 class LauncherIT {
 
+    private static final Duration LOAD_BEFORE_KILL = Duration.ofSeconds(6);
+    private static final Duration POSTGRES_STOPS_WITHIN = Duration.ofSeconds(30);
+
     @Test
-    void aRestartOnTheSameDataDirectoryKeepsDataAndTokens() throws Exception {
+    void acknowledgedWritesSurviveSigkillAndDatabaseOutagesAreA503UntilTheDatabaseIsBack() throws Exception {
         Path dataDir = Files.createTempDirectory(Path.of("target"), "launcher-data-");
-        URL base = new URL("http://localhost:" + LaunchedPulse.httpPort() + "/");
+        Path postgresData = dataDir.resolve("postgres");
+        String base = "http://localhost:" + LaunchedPulse.httpPort();
 
-        LaunchedPulse first = LaunchedPulse.start(dataDir, "first", Map.of());
-        Api api = new Api(base);
-        Api.User user = api.newUser();
-        first.stop();
-        assertStoppedInOrder(first);
-
-        LaunchedPulse second = LaunchedPulse.start(dataDir, "second", Map.of());
+        // 1. the first run takes writes of every kind until every one of its processes is killed
+        LaunchedPulse first = LaunchedPulse.start(dataDir, "first");
+        AcknowledgedWrites writes;
         try {
-            Api again = new Api(base);
-            assertEquals(user.email(), again.as(again.login(user.email(), "password-123"))
+            writes = AcknowledgedWrites.start(base);
+        } catch (Exception | AssertionError e) {
+            first.stop();
+            throw e;
+        }
+        Thread.sleep(LOAD_BEFORE_KILL.toMillis());
+        int killed = first.killEverything();
+        System.out.printf("[crash] killed %d processes%n", killed);
+        writes.stop();
+        assertTrue(PostgresProcesses.of(postgresData).isEmpty(), "PostgreSQL survived SIGKILL");
+
+        // 2. the second run on the same data directory
+        LaunchedPulse second = LaunchedPulse.start(dataDir, "second");
+        Process restartedPostgres = null;
+        List<String> leftOver = new ArrayList<>();
+        try {
+            try (Connection db = DriverManager.getConnection(second.databaseUrl(), EmbeddedDatabase.USER,
+                    second.databasePassword())) {
+                writes.assertStoredIn(db);
+            }
+            AcknowledgedWrites.Writers writers = writes.writers();
+            Api api = new Api(new URL(base + "/"));
+            assertEquals(writers.student().email(), api.as(api.login(writers.student().email(), "password-123"))
                     .get("/v1/auth/me").then().statusCode(200).extract().path("email"));
-            again.as(user.token()).get("/v1/auth/me").then().statusCode(200);
+            api.as(writers.student().token()).get("/v1/auth/me").then().statusCode(200);
+
+            // 3. database outages under the running Payara: frozen, then stopped and started again
+            FamilyProbes probes = new FamilyProbes(base, writers.student(), writers.client(), writers.liveToken());
+            probes.assertServing("before the freeze");
+            PostgresProcesses.signal(postgresData, "STOP");
+            try {
+                probes.assertUnavailable("frozen");
+            } finally {
+                PostgresProcesses.signal(postgresData, "CONT");
+            }
+            probes.awaitRecovery("thawed");
+
+            probes.assertServing("before the stop");
+            PostgresProcesses.StoppedPostmaster stopped = PostgresProcesses.stopFast(postgresData, POSTGRES_STOPS_WITHIN);
+            probes.assertUnavailable("stopped");
+            restartedPostgres = stopped.start(Path.of("target", "launcher-postgres-restarted.log"));
+            probes.awaitRecovery("restarted");
         } finally {
-            second.stop();
+            RestAssured.reset();
+            // 4. SIGTERM: the launcher's PostgreSQL shutdown must also stop the one restarted above
+            try {
+                second.stop();
+            } finally {
+                if (restartedPostgres != null && !restartedPostgres.waitFor(POSTGRES_STOPS_WITHIN.toSeconds(), TimeUnit.SECONDS)) {
+                    leftOver.add("the restarted postmaster " + restartedPostgres.pid());
+                    restartedPostgres.destroyForcibly();
+                }
+                PostgresProcesses.of(postgresData).ifPresent(all -> {
+                    leftOver.add("PostgreSQL processes " + all.stream().map(ProcessHandle::pid).toList());
+                    all.forEach(ProcessHandle::destroyForcibly);
+                });
+            }
         }
         assertStoppedInOrder(second);
+        assertTrue(leftOver.isEmpty(), "still running after the launcher stopped: " + leftOver);
     }
 
     private static void assertStoppedInOrder(LaunchedPulse run) {

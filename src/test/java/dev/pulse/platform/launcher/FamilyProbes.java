@@ -5,107 +5,41 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pulse.platform.testing.Api;
-import io.restassured.RestAssured;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * Database trouble is a 503 in the family's own envelope within seconds, never a hang or a 500,
- * and Pulse serves again by itself once the database is back. PostgreSQL runs in this JVM, so the
- * test can freeze it (SIGSTOP) and stop and restart it under the Pulse the launcher started.
+ * One request per API family that needs the database, plus readiness, asked all at once: during
+ * database trouble each must be a 503 in its family's own envelope within seconds, never a hang
+ * or a 500, and each must succeed again once the database is back.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class DatabaseOutageIT {
+final class FamilyProbes {
 
     private static final Duration ANSWER_WITHIN = Duration.ofSeconds(5);
     private static final Duration RECOVERY_WITHIN = Duration.ofSeconds(30);
-    private static final String PASSWORD = "outage-password";
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private Path postgresData;
-    private int postgresPort;
-    private EmbeddedDatabase database;
-    private LaunchedPulse pulse;
-    private String base;
-    private Api.User student;
-    private Api.Client client;
-    private String liveToken;
+    private final String base;
+    private final Api.User student;
+    private final Api.Client client;
+    private final String liveToken;
 
-    @BeforeAll
-    void startPulseOnItsOwnDatabase() throws Exception {
-        Path dataDir = Files.createTempDirectory(Path.of("target"), "outage-data-");
-        postgresData = dataDir.resolve("external-postgres");
-        database = EmbeddedDatabase.start(postgresData, 0, PASSWORD);
-        postgresPort = database.port();
-        pulse = LaunchedPulse.start(dataDir, "outage", Map.of("PULSE_DB_URL", database.jdbcUrl(),
-                "PULSE_DB_USER", EmbeddedDatabase.USER, "PULSE_DB_PASSWORD", PASSWORD));
-        base = "http://localhost:" + LaunchedPulse.httpPort();
-        Api api = new Api(new URL(base + "/"));
-        student = api.newUser();
-        client = api.newClient();
-        liveToken = api.json().body(Map.of("name", "Outage Test", "username", Api.unique("outage"), "password", "pw-12345"))
-                .post("/live/user/create").then().statusCode(201).extract().path("data.token");
-    }
-
-    @AfterAll
-    void stopEverything() throws Exception {
-        try {
-            if (pulse != null) {
-                pulse.stop();
-            }
-        } finally {
-            RestAssured.reset();
-            if (database != null) {
-                database.close();
-            }
-        }
-    }
-
-    @Test
-    @Order(1)
-    void aFrozenDatabaseIsA503InEveryFamilyWithinFiveSecondsAndPulseRecoversWhenItThaws() throws Exception {
-        assertServing("before the freeze");
-        PostgresProcesses.signal(postgresData, "STOP");
-        try {
-            assertUnavailable("frozen");
-        } finally {
-            PostgresProcesses.signal(postgresData, "CONT");
-        }
-        awaitRecovery("thawed");
-    }
-
-    @Test
-    @Order(2)
-    void aStoppedDatabaseIsA503InEveryFamilyAndPulseRecoversWhenItIsRestarted() throws Exception {
-        assertServing("before the stop");
-        database.close();
-        database = null;
-        assertUnavailable("stopped");
-        database = EmbeddedDatabase.start(postgresData, postgresPort, PASSWORD);
-        awaitRecovery("restarted");
+    FamilyProbes(String base, Api.User student, Api.Client client, String liveToken) {
+        this.base = base;
+        this.student = student;
+        this.client = client;
+        this.liveToken = liveToken;
     }
 
     /** One request per API family that needs the database, and the shape its 503 must have. */
@@ -114,7 +48,7 @@ class DatabaseOutageIT {
 
     private List<Probe> probes() {
         JsonObject activity = Json.createObjectBuilder().add("slug", "lesson_opened").build();
-        JsonObject grade2 = CrashIT.grade2Event(client.edapp());
+        JsonObject grade2 = AcknowledgedWrites.grade2Event(client.edapp());
         JsonObject groups = Json.createObjectBuilder().add("request", Json.createObjectBuilder()
                 .add("filters", Json.createObjectBuilder().add("userId", student.uuid()))).build();
         return List.of(
@@ -154,14 +88,15 @@ class DatabaseOutageIT {
         return answers.stream().map(CompletableFuture::join).toList();
     }
 
-    private void assertServing(String when) {
+    void assertServing(String when) {
         for (Answer a : ask()) {
             assertTrue(a.status() >= 200 && a.status() < 300, when + ": " + a.probe().family() + " answered " + a.status()
                     + " " + a.body());
         }
     }
 
-    private void assertUnavailable(String state) {
+    /** Every probe answers 503 in its family's envelope within five seconds, with Retry-After (readiness: DOWN). */
+    void assertUnavailable(String state) {
         List<Answer> answers = ask();
         for (Answer a : answers) {
             System.out.printf("[outage] %s: %s answered %d in %d ms%n", state, a.probe().family(), a.status(), a.millis());
@@ -177,16 +112,17 @@ class DatabaseOutageIT {
         }
     }
 
-    private void awaitRecovery(String state) throws InterruptedException {
+    /** Waits until every probe succeeds again; returns how long that took. */
+    Duration awaitRecovery(String state) throws InterruptedException {
         Instant start = Instant.now();
         Instant deadline = start.plus(RECOVERY_WITHIN);
         List<Answer> last = List.of();
         while (Instant.now().isBefore(deadline)) {
             last = ask();
             if (last.stream().allMatch(a -> a.status() >= 200 && a.status() < 300)) {
-                System.out.printf("[outage] %s: serving again after %d ms%n", state,
-                        Duration.between(start, Instant.now()).toMillis());
-                return;
+                Duration took = Duration.between(start, Instant.now());
+                System.out.printf("[outage] %s: serving again after %d ms%n", state, took.toMillis());
+                return took;
             }
             Thread.sleep(250);
         }

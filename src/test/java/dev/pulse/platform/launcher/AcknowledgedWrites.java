@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pulse.platform.testing.Api;
-import io.restassured.RestAssured;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -14,42 +13,40 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Array;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.Test;
 
 /**
- * A 2xx means the write is on disk: under concurrent writes of every kind, SIGKILL of the launcher,
- * Payara Micro and PostgreSQL at once, then a restart on the same data directory finds every
- * write that was acknowledged.
+ * Concurrent writes of every kind a client can make (activities, single Caliper events and
+ * envelopes, new and updated telemetry, Live tickets), remembering each one Pulse acknowledged
+ * with a 2xx, so that a later run can check that every acknowledged write is stored.
  */
-class CrashIT {
+final class AcknowledgedWrites {
 
-    private static final Duration LOAD_BEFORE_KILL = Duration.ofSeconds(6);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(20);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final AtomicBoolean loading = new AtomicBoolean(true);
-    private final List<String> refused = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<String> refused = new CopyOnWriteArrayList<>();
+    private final ExecutorService pool = Executors.newFixedThreadPool(8);
+    private final String base;
+    private final Writers writers;
 
     private final Set<Long> activities = ConcurrentHashMap.newKeySet();
     private final Set<String> caliperEvents = ConcurrentHashMap.newKeySet();
@@ -58,71 +55,71 @@ class CrashIT {
     /** The highest metrics_algo_version acknowledged for the one telemetry record updated again and again. */
     private final AtomicLong telemetryVersion = new AtomicLong(-1);
 
-    @Test
-    void everyAcknowledgedWriteSurvivesSigkillOfEveryProcess() throws Exception {
-        Path dataDir = Files.createTempDirectory(Path.of("target"), "crash-data-");
-        String base = "http://localhost:" + LaunchedPulse.httpPort();
+    private AcknowledgedWrites(String base, Writers writers) {
+        this.base = base;
+        this.writers = writers;
+    }
 
-        LaunchedPulse first = LaunchedPulse.start(dataDir, "crash-first", Map.of());
-        Writers writers;
-        try {
-            writers = setUp(new Api(new URL(base + "/")));
-        } catch (RuntimeException | AssertionError e) {
-            first.stop();
-            throw e;
-        }
+    /** Creates the writers through the API of the Pulse at {@code base} and starts writing. */
+    static AcknowledgedWrites start(String base) throws Exception {
+        AcknowledgedWrites writes = new AcknowledgedWrites(base, setUp(new Api(new URL(base + "/"))));
+        writes.begin();
+        return writes;
+    }
 
-        ExecutorService pool = Executors.newFixedThreadPool(8);
+    private void begin() {
         List<Runnable> loops = List.of(
-                () -> loop(() -> activity(base, writers)), () -> loop(() -> activity(base, writers)),
-                () -> loop(() -> grade2(base, writers)), () -> loop(() -> grade2(base, writers)),
-                () -> loop(() -> envelope(base, writers)),
-                () -> loop(() -> newTelemetry(base, writers)), () -> loop(() -> updatedTelemetry(base, writers)),
-                () -> loop(() -> ticket(base, writers)));
+                () -> loop(this::activity), () -> loop(this::activity),
+                () -> loop(this::grade2), () -> loop(this::grade2),
+                () -> loop(this::envelope),
+                () -> loop(this::newTelemetry), () -> loop(this::updatedTelemetry),
+                () -> loop(this::ticket));
         loops.forEach(pool::submit);
-        Thread.sleep(LOAD_BEFORE_KILL.toMillis());
-        Instant killedAt = Instant.now();
-        int killed = first.killEverything();
+    }
+
+    /** Ends the load; every kind of write must have been acknowledged at least once, and none refused. */
+    void stop() throws InterruptedException {
         loading.set(false);
         pool.shutdown();
         assertTrue(pool.awaitTermination(60, TimeUnit.SECONDS), "the writers did not stop");
-        System.out.printf("[crash] killed %d processes at %s; acknowledged: %d activities, %d Caliper events, "
-                        + "%d tickets, %d new telemetry records, telemetry version %d%n", killed, killedAt,
+        System.out.printf("[crash] acknowledged: %d activities, %d Caliper events, %d tickets, "
+                        + "%d new telemetry records, telemetry version %d%n",
                 activities.size(), caliperEvents.size(), tickets.size(), telemetryAssets.size(), telemetryVersion.get());
         assertTrue(refused.isEmpty(), "a write was refused, so the test itself is wrong: " + refused);
         assertTrue(!activities.isEmpty() && !caliperEvents.isEmpty() && !tickets.isEmpty() && !telemetryAssets.isEmpty()
                 && telemetryVersion.get() >= 0, "every kind of write must have been acknowledged before the kill");
+    }
 
-        LaunchedPulse second = LaunchedPulse.start(dataDir, "crash-second", Map.of());
-        try (Connection db = DriverManager.getConnection(second.databaseUrl(), EmbeddedDatabase.USER, second.databasePassword())) {
-            Set<Long> storedActivities = longs(db, "select id from activity where id = any(?)", activities);
-            Set<String> storedEvents = strings(db, "select event_id from caliper_event where event_id = any(?)", caliperEvents);
-            Set<Long> storedTickets = longs(db, "select id from mentor_ticket where id = any(?)", tickets);
-            Set<String> storedAssets = strings(db, "select asset_slug from assignment_telemetry where asset_slug = any(?)",
-                    telemetryAssets);
-            long storedVersion = telemetryVersion(db, writers.updatedAsset());
-            System.out.printf("[crash] found after restart: %d/%d activities, %d/%d Caliper events, %d/%d tickets, "
-                            + "%d/%d new telemetry records, telemetry version %d (acknowledged %d)%n",
-                    storedActivities.size(), activities.size(), storedEvents.size(), caliperEvents.size(),
-                    storedTickets.size(), tickets.size(), storedAssets.size(), telemetryAssets.size(),
-                    storedVersion, telemetryVersion.get());
-            assertEquals(activities, storedActivities, "acknowledged activities");
-            assertEquals(caliperEvents, storedEvents, "acknowledged Caliper events");
-            assertEquals(tickets, storedTickets, "acknowledged mentorship tickets");
-            assertEquals(telemetryAssets, storedAssets, "acknowledged telemetry records");
-            assertTrue(storedVersion >= telemetryVersion.get(), "the last acknowledged telemetry update is kept");
-        } finally {
-            second.stop();
-            RestAssured.reset();
-        }
+    /** Every acknowledged write is in this database, and the last acknowledged telemetry update is kept. */
+    void assertStoredIn(Connection db) throws SQLException {
+        Set<Long> storedActivities = longs(db, "select id from activity where id = any(?)", activities);
+        Set<String> storedEvents = strings(db, "select event_id from caliper_event where event_id = any(?)", caliperEvents);
+        Set<Long> storedTickets = longs(db, "select id from mentor_ticket where id = any(?)", tickets);
+        Set<String> storedAssets = strings(db, "select asset_slug from assignment_telemetry where asset_slug = any(?)",
+                telemetryAssets);
+        long storedVersion = telemetryVersion(db, writers.updatedAsset());
+        System.out.printf("[crash] found after restart: %d/%d activities, %d/%d Caliper events, %d/%d tickets, "
+                        + "%d/%d new telemetry records, telemetry version %d (acknowledged %d)%n",
+                storedActivities.size(), activities.size(), storedEvents.size(), caliperEvents.size(),
+                storedTickets.size(), tickets.size(), storedAssets.size(), telemetryAssets.size(),
+                storedVersion, telemetryVersion.get());
+        assertEquals(activities, storedActivities, "acknowledged activities");
+        assertEquals(caliperEvents, storedEvents, "acknowledged Caliper events");
+        assertEquals(tickets, storedTickets, "acknowledged mentorship tickets");
+        assertEquals(telemetryAssets, storedAssets, "acknowledged telemetry records");
+        assertTrue(storedVersion >= telemetryVersion.get(), "the last acknowledged telemetry update is kept");
+    }
+
+    Writers writers() {
+        return writers;
     }
 
     /** Who writes: a student in an academy, a coordinator for telemetry, a Caliper integrator, a Live user. */
-    private record Writers(Api.User student, long academy, Api.User staff, Api.Client client, String liveToken,
+    record Writers(Api.User student, long academy, Api.User staff, Api.Client client, String liveToken,
             String updatedAsset) {
     }
 
-    private Writers setUp(Api api) {
+    private static Writers setUp(Api api) {
         long academy = api.newAcademy();
         Api.User student = api.newUser();
         Api.User staff = api.newUser();
@@ -150,69 +147,69 @@ class CrashIT {
         }
     }
 
-    private void activity(String base, Writers w) throws Exception {
+    private void activity() throws Exception {
         JsonObject body = Json.createObjectBuilder().add("slug", "lesson_opened").add("data", "crash").build();
-        JsonObject created = post(base + "/v1/activity/user/" + w.student().id(), "Token " + w.student().token(), body, Map.of());
+        JsonObject created = post(base + "/v1/activity/user/" + writers.student().id(), "Token " + writers.student().token(), body, Map.of());
         if (created != null) {
             activities.add(created.getJsonNumber("id").longValue());
         }
     }
 
-    private void grade2(String base, Writers w) throws Exception {
-        JsonObject event = grade2Event(w.client().edapp());
-        if (post(base + "/analytics/grade2", w.client().token(), event, Map.of()) != null) {
+    private void grade2() throws Exception {
+        JsonObject event = grade2Event(writers.client().edapp());
+        if (post(base + "/analytics/grade2", writers.client().token(), event, Map.of()) != null) {
             caliperEvents.add(event.getString("id"));
         }
     }
 
-    private void envelope(String base, Writers w) throws Exception {
+    private void envelope() throws Exception {
         List<String> ids = new ArrayList<>();
         JsonArrayBuilder data = Json.createArrayBuilder();
         for (int i = 0; i < 5; i++) {
-            JsonObject event = grade2Event(w.client().edapp());
+            JsonObject event = grade2Event(writers.client().edapp());
             ids.add(event.getString("id"));
             data.add(event);
         }
         JsonObject envelope = Json.createObjectBuilder().add("sensor", "https://example.edu/sensors/crash")
                 .add("sendTime", "2024-03-01T10:00:01.000Z").add("dataVersion", "http://purl.imsglobal.org/ctx/caliper/v1p2")
                 .add("data", data).build();
-        if (post(base + "/analytics/caliper", w.client().token(), envelope, Map.of()) != null) {
+        if (post(base + "/analytics/caliper", writers.client().token(), envelope, Map.of()) != null) {
             caliperEvents.addAll(ids);
         }
     }
 
-    private void newTelemetry(String base, Writers w) throws Exception {
+    private void newTelemetry() throws Exception {
         String asset = Api.unique("asset");
         JsonObject body = Json.createObjectBuilder().add("completion_rate", 40).build();
-        if (post(telemetryUrl(base, w, asset), "Token " + w.staff().token(), body,
-                Map.of("Academy", String.valueOf(w.academy()))) != null) {
+        if (post(telemetryUrl(asset), "Token " + writers.staff().token(), body,
+                Map.of("Academy", String.valueOf(writers.academy()))) != null) {
             telemetryAssets.add(asset);
         }
     }
 
     private long nextVersion = 0;
 
-    private void updatedTelemetry(String base, Writers w) throws Exception {
+    private void updatedTelemetry() throws Exception {
         long version = nextVersion++;
         JsonObject body = Json.createObjectBuilder().add("metrics_algo_version", version).build();
-        if (post(telemetryUrl(base, w, w.updatedAsset()), "Token " + w.staff().token(), body,
-                Map.of("Academy", String.valueOf(w.academy()))) != null) {
+        if (post(telemetryUrl(writers.updatedAsset()), "Token " + writers.staff().token(), body,
+                Map.of("Academy", String.valueOf(writers.academy()))) != null) {
             telemetryVersion.set(version); // one thread, in order: each acknowledgement is the newest
         }
     }
 
-    private void ticket(String base, Writers w) throws Exception {
+    private void ticket() throws Exception {
         JsonObject body = Json.createObjectBuilder().add("description", "crash test").add("location", "Main gym")
                 .add("contact", "555-0100").build();
         JsonObject created = post(base + "/live/mentorship/create", null, body,
-                Map.of("X-MenloHacks-Authorization", w.liveToken()));
+                Map.of("X-MenloHacks-Authorization", writers.liveToken()));
         if (created != null) {
             tickets.add(Long.parseLong(created.getJsonObject("data").getString("id")));
         }
     }
 
-    private static String telemetryUrl(String base, Writers w, String asset) {
-        return base + "/v1/assignment/academy/asset/" + asset + "/user/" + w.student().id() + "/telemetry";
+    private String telemetryUrl(String asset) {
+        return base + "/v1/assignment/academy/asset/" + asset + "/user/" + writers.student().id() + "/telemetry";
     }
 
     /** The response body of a 2xx, else null; a 4xx is a broken test, not a crash: it stops the load and fails the test. */
