@@ -52,15 +52,7 @@ final class CaliperFieldMessages implements FieldMessages {
         return "must be a whole number from " + min + " to " + max;
     }
 
-    @Override
-    public String belowMin(long min, long max) {
-        return notAnInteger(min, max);
-    }
 
-    @Override
-    public String aboveMax(long min, long max) {
-        return notAnInteger(min, max);
-    }
 
     @Override
     public String notADateTime() {

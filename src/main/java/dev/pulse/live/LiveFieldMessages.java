@@ -26,15 +26,7 @@ final class LiveFieldMessages extends BreatheCodeFieldMessages {
         return "Must be a whole number between " + min + " and " + max + ".";
     }
 
-    @Override
-    public String belowMin(long min, long max) {
-        return notAnInteger(min, max);
-    }
 
-    @Override
-    public String aboveMax(long min, long max) {
-        return notAnInteger(min, max);
-    }
 
     @Override
     public String notADateTime() {

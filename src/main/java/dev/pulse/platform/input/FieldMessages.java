@@ -26,9 +26,15 @@ public interface FieldMessages {
     /** Not a whole number (or not one that fits); {@code min} and {@code max} are the bounds asked for. */
     String notAnInteger(long min, long max);
 
-    String belowMin(long min, long max);
+    /** A whole number below {@code min}; by default worded like any number out of range. */
+    default String belowMin(long min, long max) {
+        return notAnInteger(min, max);
+    }
 
-    String aboveMax(long min, long max);
+    /** A whole number above {@code max}; by default worded like any number out of range. */
+    default String aboveMax(long min, long max) {
+        return notAnInteger(min, max);
+    }
 
     /** A value that is not ISO 8601 text in the family's {@link #timeForm()}. */
     String notADateTime();
