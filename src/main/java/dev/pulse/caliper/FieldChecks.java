@@ -54,8 +54,15 @@ final class FieldChecks {
     }
 
     boolean required(String field, JsonValue v) {
+        return given(field, v, true);
+    }
+
+    /** Whether the value is there; an absent one is reported missing when the field is required. */
+    private boolean given(String field, JsonValue v, boolean required) {
         if (absent(v)) {
-            missing(field);
+            if (required) {
+                missing(field);
+            }
             return false;
         }
         return true;
@@ -74,10 +81,7 @@ final class FieldChecks {
     }
 
     String string(String field, JsonValue v, boolean required) {
-        if (absent(v)) {
-            if (required) {
-                missing(field);
-            }
+        if (!given(field, v, required)) {
             return null;
         }
         if (v instanceof JsonString s) {
@@ -89,10 +93,7 @@ final class FieldChecks {
 
     /** An identifier the source system chose: a string or a number. */
     String idValue(String field, JsonValue v, boolean required) {
-        if (absent(v)) {
-            if (required) {
-                missing(field);
-            }
+        if (!given(field, v, required)) {
             return null;
         }
         if (v instanceof JsonString s) {
@@ -112,8 +113,7 @@ final class FieldChecks {
     }
 
     String oneOf(String field, JsonValue v, List<String> accepted) {
-        if (absent(v)) {
-            missing(field);
+        if (!required(field, v)) {
             return null;
         }
         return optionalOneOf(field, v, accepted);
@@ -157,10 +157,7 @@ final class FieldChecks {
     }
 
     BigDecimal number(String field, JsonValue v, boolean required) {
-        if (absent(v)) {
-            if (required) {
-                missing(field);
-            }
+        if (!given(field, v, required)) {
             return null;
         }
         if (v instanceof JsonNumber n) {
@@ -224,10 +221,7 @@ final class FieldChecks {
 
     /** A Caliper entity reference: an object with an allowed type (null: any), or an IRI. */
     void entity(String field, JsonValue v, boolean required, Set<String> types) {
-        if (absent(v)) {
-            if (required) {
-                missing(field);
-            }
+        if (!given(field, v, required)) {
             return;
         }
         if (v instanceof JsonString s) {
