@@ -139,6 +139,7 @@ public enum ApiFamily {
                 case 403 -> "FORBIDDEN";
                 case 404 -> "RESOURCE_NOT_FOUND";
                 case 429 -> "TOO_MANY_REQUESTS";
+                case 503 -> "SERVICE_UNAVAILABLE";
                 default -> "SERVER_ERROR";
             };
         }

@@ -27,8 +27,9 @@ import java.util.regex.Pattern;
 
 /**
  * Turns any failure into a response in the request's API family envelope. Known client errors
- * become 4xx with a message that names what was wrong; anything else is a 500 whose body carries
- * an error id and whose stack trace goes only to the log.
+ * become 4xx with a message that names what was wrong; an unreachable or hung database is a 503
+ * with Retry-After; anything else is a 500 whose body carries an error id and whose stack trace
+ * goes only to the log.
  */
 public final class ErrorResponses {
 
@@ -39,10 +40,13 @@ public final class ErrorResponses {
     }
 
     public static Response render(ApiError error, ApiFamily family) {
-        return Response.status(error.status())
+        Response.ResponseBuilder response = Response.status(error.status())
                 .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(family.error(error).toString())
-                .build();
+                .entity(family.error(error).toString());
+        if (error.status() == 503) {
+            response.header("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS);
+        }
+        return response.build();
     }
 
     /** Any throwable to a response: a client error when we can name it, else a 500 logged with its path. */
@@ -59,11 +63,14 @@ public final class ErrorResponses {
                 .build();
     }
 
-    /** The client error a throwable stands for, looking through wrapping layers; null when it is ours. */
+    /** The client error (or database outage) a throwable stands for, looking through wrapping layers; null when it is ours. */
     static ApiError classify(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof ApiError api) {
                 return api;
+            }
+            if (DatabaseUnavailable.is(t)) {
+                return DatabaseUnavailable.error();
             }
             if (t instanceof BodyLimit.TooLarge large) {
                 return new ApiError(413, "payload-too-large", large.getMessage());

@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Runs Pulse on one machine: starts the embedded PostgreSQL (unless PULSE_DB_URL names another
- * database), then Payara Micro with the WAR, waits until /health/ready reports the database check
+ * database) with the password kept in PULSE_DATA_DIR/postgres.password, then Payara Micro with the WAR, waits until /health/ready reports the database check
  * UP, and prints the URL. Ctrl-C or SIGTERM stops Payara first, then PostgreSQL.
  *
  * <p>Payara Micro runs as a child JVM started with {@code java -jar}, so the --add-opens flags in
@@ -31,9 +31,12 @@ public final class PulseLauncher {
         Files.createDirectories(dataDir);
 
         EmbeddedDatabase database = null;
+        String dbPassword = null;
         String dbUrl = setting("PULSE_DB_URL", null);
         if (dbUrl == null) {
-            database = EmbeddedDatabase.start(dataDir.resolve("postgres"), Integer.parseInt(setting("PULSE_DB_PORT", "0")));
+            dbPassword = EmbeddedDatabase.storedPassword(dataDir.resolve("postgres.password"));
+            database = EmbeddedDatabase.start(dataDir.resolve("postgres"), Integer.parseInt(setting("PULSE_DB_PORT", "0")),
+                    dbPassword);
             System.out.println("[pulse] embedded PostgreSQL on port " + database.port() + ", data in " + dataDir.resolve("postgres"));
         }
 
@@ -43,7 +46,7 @@ public final class PulseLauncher {
         if (database != null) {
             env.put("PULSE_DB_URL", database.jdbcUrl());
             env.put("PULSE_DB_USER", EmbeddedDatabase.USER);
-            env.put("PULSE_DB_PASSWORD", EmbeddedDatabase.PASSWORD);
+            env.put("PULSE_DB_PASSWORD", dbPassword);
         }
         Process server = payara.start();
         EmbeddedDatabase db = database;

@@ -6,73 +6,112 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pulse.platform.testing.Api;
 import io.restassured.RestAssured;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.Socket;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's way of running Pulse, for real: the launcher starts embedded PostgreSQL and Payara
- * Micro, stops them in that reverse order on SIGTERM, and a second start on the same data
- * directory sees the first run's accounts and accepts its tokens.
+ * The README's way of running Pulse, for real, through what a production host goes through: the
+ * launcher starts embedded PostgreSQL and Payara Micro; a 2xx means the write is on disk, so after
+ * SIGKILL of every process under concurrent writes of every kind, a second start on the same data
+ * directory finds every acknowledged write and accepts the first run's tokens. On that second run
+ * a frozen (SIGSTOP) and then a stopped database are a 503 in each family's envelope within
+ * seconds, and Pulse serves again by itself once the database is back. SIGTERM stops Payara first,
+ * then PostgreSQL. Two launcher runs pay for all of it.
  */
 class LauncherIT {
 
-    private static final Pattern PG_PORT = Pattern.compile("embedded PostgreSQL on port (\\d+)");
+    private static final Duration LOAD_BEFORE_KILL = Duration.ofSeconds(6);
+    private static final Duration POSTGRES_STOPS_WITHIN = Duration.ofSeconds(30);
 
     @Test
-    void aRestartOnTheSameDataDirectoryKeepsDataAndTokens() throws Exception {
-        int port = Integer.parseInt(System.getProperty("pulse.it.launcher.port"));
+    void acknowledgedWritesSurviveSigkillAndDatabaseOutagesAreA503UntilTheDatabaseIsBack() throws Exception {
         Path dataDir = Files.createTempDirectory(Path.of("target"), "launcher-data-");
-        URL base = new URL("http://localhost:" + port + "/");
+        Path postgresData = dataDir.resolve("postgres");
+        String base = "http://localhost:" + LaunchedPulse.httpPort();
 
-        Running first = Running.start(port, dataDir, "first");
-        Api api = new Api(base);
-        Api.User user = api.newUser();
-        first.stop();
-        assertStoppedInOrder(first);
-
-        Running second = Running.start(port, dataDir, "second");
+        // 1. the first run takes writes of every kind until every one of its processes is killed
+        LaunchedPulse first = LaunchedPulse.start(dataDir, "first");
+        AcknowledgedWrites writes;
         try {
-            Api again = new Api(base);
-            assertEquals(user.email(), again.as(again.login(user.email(), "password-123"))
+            writes = AcknowledgedWrites.start(base);
+        } catch (Exception | AssertionError e) {
+            first.stop();
+            throw e;
+        }
+        Thread.sleep(LOAD_BEFORE_KILL.toMillis());
+        int killed = first.killEverything();
+        System.out.printf("[crash] killed %d processes%n", killed);
+        writes.stop();
+        assertTrue(PostgresProcesses.of(postgresData).isEmpty(), "PostgreSQL survived SIGKILL");
+
+        // 2. the second run on the same data directory
+        LaunchedPulse second = LaunchedPulse.start(dataDir, "second");
+        Process restartedPostgres = null;
+        List<String> leftOver = new ArrayList<>();
+        try {
+            try (Connection db = DriverManager.getConnection(second.databaseUrl(), EmbeddedDatabase.USER,
+                    second.databasePassword())) {
+                writes.assertStoredIn(db);
+            }
+            AcknowledgedWrites.Writers writers = writes.writers();
+            Api api = new Api(new URL(base + "/"));
+            assertEquals(writers.student().email(), api.as(api.login(writers.student().email(), "password-123"))
                     .get("/v1/auth/me").then().statusCode(200).extract().path("email"));
-            again.as(user.token()).get("/v1/auth/me").then().statusCode(200);
+            api.as(writers.student().token()).get("/v1/auth/me").then().statusCode(200);
+
+            // 3. database outages under the running Payara: frozen, then stopped and started again
+            FamilyProbes probes = new FamilyProbes(base, writers.student(), writers.client(), writers.liveToken());
+            probes.assertServing("before the freeze");
+            PostgresProcesses.signal(postgresData, "STOP");
+            try {
+                probes.assertUnavailable("frozen");
+            } finally {
+                PostgresProcesses.signal(postgresData, "CONT");
+            }
+            probes.awaitRecovery("thawed");
+
+            probes.assertServing("before the stop");
+            PostgresProcesses.StoppedPostmaster stopped = PostgresProcesses.stopFast(postgresData, POSTGRES_STOPS_WITHIN);
+            probes.assertUnavailable("stopped");
+            restartedPostgres = stopped.start(Path.of("target", "launcher-postgres-restarted.log"));
+            probes.awaitRecovery("restarted");
         } finally {
-            second.stop();
+            RestAssured.reset();
+            // 4. SIGTERM: the launcher's PostgreSQL shutdown must also stop the one restarted above
+            try {
+                second.stop();
+            } finally {
+                if (restartedPostgres != null && !restartedPostgres.waitFor(POSTGRES_STOPS_WITHIN.toSeconds(), TimeUnit.SECONDS)) {
+                    leftOver.add("the restarted postmaster " + restartedPostgres.pid());
+                    restartedPostgres.destroyForcibly();
+                }
+                PostgresProcesses.of(postgresData).ifPresent(all -> {
+                    leftOver.add("PostgreSQL processes " + all.stream().map(ProcessHandle::pid).toList());
+                    all.forEach(ProcessHandle::destroyForcibly);
+                });
+            }
         }
         assertStoppedInOrder(second);
+        assertTrue(leftOver.isEmpty(), "still running after the launcher stopped: " + leftOver);
     }
 
-    private static void assertStoppedInOrder(Running run) {
+    private static void assertStoppedInOrder(LaunchedPulse run) {
         List<String> lines = run.output;
-        int payara = indexOf(lines, "[pulse] stopping Payara Micro");
-        int postgres = indexOf(lines, "[pulse] stopping PostgreSQL");
+        int payara = run.indexOf("[pulse] stopping Payara Micro");
+        int postgres = run.indexOf("[pulse] stopping PostgreSQL");
         assertTrue(payara >= 0 && postgres > payara, "Payara must stop before PostgreSQL (exit "
                 + run.process.exitValue() + "): " + lines.subList(Math.max(0, lines.size() - 8), lines.size()));
         assertFalse(accepts(run.postgresPort), "PostgreSQL is still listening after the launcher stopped");
-    }
-
-    private static int indexOf(List<String> lines, String text) {
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).contains(text)) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private static boolean accepts(int port) {
@@ -80,83 +119,6 @@ class LauncherIT {
             return true;
         } catch (IOException e) {
             return false;
-        }
-    }
-
-    /** One launcher process, its output kept for assertions and written to target/launcher-NAME.log. */
-    private static final class Running {
-        final Process process;
-        final List<String> output = new CopyOnWriteArrayList<>();
-        Thread pump;
-        int postgresPort;
-
-        private Running(Process process) {
-            this.process = process;
-        }
-
-        static Running start(int port, Path dataDir, String name) throws Exception {
-            ProcessBuilder builder = new ProcessBuilder(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"),
-                    "-Dpulse.war=" + System.getProperty("pulse.war"),
-                    "-Dpulse.microJar=" + System.getProperty("payara.microJar"),
-                    PulseLauncher.class.getName())
-                    .redirectErrorStream(true);
-            Map<String, String> env = builder.environment();
-            env.remove("PULSE_DB_URL");
-            env.remove("PULSE_DB_USER");
-            env.remove("PULSE_DB_PASSWORD");
-            env.put("PULSE_PORT", Integer.toString(port));
-            env.put("PULSE_DATA_DIR", dataDir.toAbsolutePath().toString());
-            env.put("PULSE_HEAP", "768m");
-            // a build machine shared with other builds can take longer than the default five minutes
-            env.put("PULSE_READY_TIMEOUT", "PT10M");
-            Running run = new Running(builder.start());
-            Path log = Path.of("target", "launcher-" + name + ".log");
-            run.pump = new Thread(() -> run.pump(log), "launcher-output-" + name);
-            run.pump.setDaemon(true);
-            run.pump.start();
-            Instant deadline = Instant.now().plus(Duration.ofMinutes(11));
-            while (Instant.now().isBefore(deadline)) {
-                if (run.output.stream().anyMatch(l -> l.contains("[pulse] Pulse is ready at"))) {
-                    RestAssured.reset();
-                    return run;
-                }
-                if (!run.process.isAlive()) {
-                    break;
-                }
-                Thread.sleep(250);
-            }
-            run.process.destroyForcibly();
-            throw new AssertionError("the launcher did not report ready; see " + log);
-        }
-
-        private void pump(Path log) {
-            try (BufferedReader reader = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-                    var writer = Files.newBufferedWriter(log)) {
-                String line;
-                while ((line = reader.readLine()) != null) {
-                    output.add(line);
-                    Matcher m = PG_PORT.matcher(line);
-                    if (m.find()) {
-                        postgresPort = Integer.parseInt(m.group(1));
-                    }
-                    writer.write(line);
-                    writer.newLine();
-                    writer.flush();
-                }
-            } catch (IOException e) {
-                // the process ended
-            }
-        }
-
-        void stop() throws InterruptedException {
-            // SIGTERM, as a service manager or Ctrl-C would; through the handle, because Process.destroy()
-            // also closes our end of the output pipe and the last lines would be lost
-            process.toHandle().destroy();
-            assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the launcher did not stop within 2 minutes");
-            pump.join(30_000); // the pump ends at end-of-output: every line printed is then read
         }
     }
 }

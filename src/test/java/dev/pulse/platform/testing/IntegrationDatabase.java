@@ -14,6 +14,8 @@ import java.nio.file.Path;
 public final class IntegrationDatabase {
 
     public static final String PORT_PROPERTY = "pulse.it.db.port";
+    /** The password failsafe gives the deployed WAR as PULSE_DB_PASSWORD. */
+    public static final String PASSWORD = "postgres";
     private static EmbeddedDatabase database;
 
     private IntegrationDatabase() {
@@ -25,7 +27,8 @@ public final class IntegrationDatabase {
         }
         try {
             Path dir = Files.createTempDirectory(Path.of("target"), "it-postgres-");
-            database = EmbeddedDatabase.start(dir.resolve("data"), Integer.parseInt(System.getProperty(PORT_PROPERTY)));
+            database = EmbeddedDatabase.start(dir.resolve("data"), Integer.parseInt(System.getProperty(PORT_PROPERTY)),
+                    PASSWORD);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the integration-test PostgreSQL", e);
         }
