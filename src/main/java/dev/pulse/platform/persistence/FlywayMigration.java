@@ -21,6 +21,8 @@ import org.hibernate.integrator.spi.Integrator;
 public class FlywayMigration implements Integrator {
 
     private static final Logger LOG = Logger.getLogger(FlywayMigration.class.getName());
+    /** Flyway waits 1 s, then 2, 4, ... between attempts: about a minute in all. */
+    private static final int CONNECT_RETRIES = 6;
 
     @Override
     public void integrate(Metadata metadata, BootstrapContext bootstrapContext, SessionFactoryImplementor sessionFactory) {
@@ -30,6 +32,9 @@ public class FlywayMigration implements Integrator {
         MigrateResult result = Flyway.configure(FlywayMigration.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
+                // the pool gives up on a login after 1 s so requests fail fast when the database
+                // hangs; at deployment, right after a crash, PostgreSQL may still be recovering
+                .connectRetries(CONNECT_RETRIES)
                 .load()
                 .migrate();
         LOG.info(() -> "Flyway: " + result.migrationsExecuted + " migration(s) applied, schema at version "

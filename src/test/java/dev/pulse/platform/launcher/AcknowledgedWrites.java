@@ -52,6 +52,8 @@ final class AcknowledgedWrites {
     private final Set<String> caliperEvents = ConcurrentHashMap.newKeySet();
     private final Set<Long> tickets = ConcurrentHashMap.newKeySet();
     private final Set<String> telemetryAssets = ConcurrentHashMap.newKeySet();
+    /** How many writes of each kind were acknowledged, by the name of the method that makes them. */
+    private final Map<String, AtomicLong> acknowledged = new ConcurrentHashMap<>();
     /** The highest metrics_algo_version acknowledged for the one telemetry record updated again and again. */
     private final AtomicLong telemetryVersion = new AtomicLong(-1);
 
@@ -68,13 +70,24 @@ final class AcknowledgedWrites {
     }
 
     private void begin() {
-        List<Runnable> loops = List.of(
-                () -> loop(this::activity), () -> loop(this::activity),
-                () -> loop(this::grade2), () -> loop(this::grade2),
-                () -> loop(this::envelope),
-                () -> loop(this::newTelemetry), () -> loop(this::updatedTelemetry),
-                () -> loop(this::ticket));
-        loops.forEach(pool::submit);
+        Map<String, Write> kinds = Map.of("activity", this::activity, "grade2", this::grade2, "envelope", this::envelope,
+                "newTelemetry", this::newTelemetry, "updatedTelemetry", this::updatedTelemetry, "ticket", this::ticket);
+        kinds.keySet().forEach(kind -> acknowledged.put(kind, new AtomicLong()));
+        List<String> writers = List.of("activity", "activity", "grade2", "grade2", "envelope", "newTelemetry",
+                "updatedTelemetry", "ticket");
+        writers.forEach(kind -> pool.submit(() -> loop(kind, kinds.get(kind))));
+    }
+
+    /**
+     * Waits, under load, until every kind of write has been acknowledged at least {@code times} times:
+     * on a slow or busy machine a fixed pause can end before the slowest kind got through.
+     */
+    void awaitEveryKind(long times, Duration within) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (acknowledged.values().stream().anyMatch(count -> count.get() < times) && loading.get()
+                && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
     }
 
     /** Ends the load; every kind of write must have been acknowledged at least once, and none refused. */
@@ -86,8 +99,8 @@ final class AcknowledgedWrites {
                         + "%d new telemetry records, telemetry version %d%n",
                 activities.size(), caliperEvents.size(), tickets.size(), telemetryAssets.size(), telemetryVersion.get());
         assertTrue(refused.isEmpty(), "a write was refused, so the test itself is wrong: " + refused);
-        assertTrue(!activities.isEmpty() && !caliperEvents.isEmpty() && !tickets.isEmpty() && !telemetryAssets.isEmpty()
-                && telemetryVersion.get() >= 0, "every kind of write must have been acknowledged before the kill");
+        assertTrue(acknowledged.values().stream().allMatch(count -> count.get() > 0),
+                "every kind of write must have been acknowledged before the kill: " + acknowledged);
     }
 
     /** Every acknowledged write is in this database, and the last acknowledged telemetry update is kept. */
@@ -133,36 +146,36 @@ final class AcknowledgedWrites {
     }
 
     private interface Write {
-        void once() throws Exception;
+        /** Makes one write; true when Pulse acknowledged it. */
+        boolean once() throws Exception;
     }
 
     /** Writes until the load ends; a request that fails because the service was killed is not acknowledged, so not counted. */
-    private void loop(Write write) {
+    private void loop(String kind, Write write) {
         while (loading.get()) {
             try {
-                write.once();
+                if (write.once()) {
+                    acknowledged.get(kind).incrementAndGet();
+                }
             } catch (Exception e) {
                 sleepQuietly();
             }
         }
     }
 
-    private void activity() throws Exception {
+    private boolean activity() throws Exception {
         JsonObject body = Json.createObjectBuilder().add("slug", "lesson_opened").add("data", "crash").build();
         JsonObject created = post(base + "/v1/activity/user/" + writers.student().id(), "Token " + writers.student().token(), body, Map.of());
-        if (created != null) {
-            activities.add(created.getJsonNumber("id").longValue());
-        }
+        return created != null && activities.add(created.getJsonNumber("id").longValue());
     }
 
-    private void grade2() throws Exception {
+    private boolean grade2() throws Exception {
         JsonObject event = grade2Event(writers.client().edapp());
-        if (post(base + "/analytics/grade2", writers.client().token(), event, Map.of()) != null) {
-            caliperEvents.add(event.getString("id"));
-        }
+        return post(base + "/analytics/grade2", writers.client().token(), event, Map.of()) != null
+                && caliperEvents.add(event.getString("id"));
     }
 
-    private void envelope() throws Exception {
+    private boolean envelope() throws Exception {
         List<String> ids = new ArrayList<>();
         JsonArrayBuilder data = Json.createArrayBuilder();
         for (int i = 0; i < 5; i++) {
@@ -173,39 +186,36 @@ final class AcknowledgedWrites {
         JsonObject envelope = Json.createObjectBuilder().add("sensor", "https://example.edu/sensors/crash")
                 .add("sendTime", "2024-03-01T10:00:01.000Z").add("dataVersion", "http://purl.imsglobal.org/ctx/caliper/v1p2")
                 .add("data", data).build();
-        if (post(base + "/analytics/caliper", writers.client().token(), envelope, Map.of()) != null) {
-            caliperEvents.addAll(ids);
-        }
+        return post(base + "/analytics/caliper", writers.client().token(), envelope, Map.of()) != null
+                && caliperEvents.addAll(ids);
     }
 
-    private void newTelemetry() throws Exception {
+    private boolean newTelemetry() throws Exception {
         String asset = Api.unique("asset");
         JsonObject body = Json.createObjectBuilder().add("completion_rate", 40).build();
-        if (post(telemetryUrl(asset), "Token " + writers.staff().token(), body,
-                Map.of("Academy", String.valueOf(writers.academy()))) != null) {
-            telemetryAssets.add(asset);
-        }
+        return post(telemetryUrl(asset), "Token " + writers.staff().token(), body,
+                Map.of("Academy", String.valueOf(writers.academy()))) != null && telemetryAssets.add(asset);
     }
 
     private long nextVersion = 0;
 
-    private void updatedTelemetry() throws Exception {
+    private boolean updatedTelemetry() throws Exception {
         long version = nextVersion++;
         JsonObject body = Json.createObjectBuilder().add("metrics_algo_version", version).build();
         if (post(telemetryUrl(writers.updatedAsset()), "Token " + writers.staff().token(), body,
-                Map.of("Academy", String.valueOf(writers.academy()))) != null) {
-            telemetryVersion.set(version); // one thread, in order: each acknowledgement is the newest
+                Map.of("Academy", String.valueOf(writers.academy()))) == null) {
+            return false;
         }
+        telemetryVersion.set(version); // one thread, in order: each acknowledgement is the newest
+        return true;
     }
 
-    private void ticket() throws Exception {
+    private boolean ticket() throws Exception {
         JsonObject body = Json.createObjectBuilder().add("description", "crash test").add("location", "Main gym")
                 .add("contact", "555-0100").build();
         JsonObject created = post(base + "/live/mentorship/create", null, body,
                 Map.of("X-MenloHacks-Authorization", writers.liveToken()));
-        if (created != null) {
-            tickets.add(Long.parseLong(created.getJsonObject("data").getString("id")));
-        }
+        return created != null && tickets.add(Long.parseLong(created.getJsonObject("data").getString("id")));
     }
 
     private String telemetryUrl(String asset) {

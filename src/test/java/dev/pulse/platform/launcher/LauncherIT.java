@@ -30,7 +30,9 @@ import org.junit.jupiter.api.Test;
  */
 class LauncherIT {
 
-    private static final Duration LOAD_BEFORE_KILL = Duration.ofSeconds(6);
+    /** Every kind of write acknowledged this often before the kill, waiting at most LOAD_AT_MOST. */
+    private static final long ACKNOWLEDGED_OF_EACH_KIND = 10;
+    private static final Duration LOAD_AT_MOST = Duration.ofSeconds(90);
     private static final Duration POSTGRES_STOPS_WITHIN = Duration.ofSeconds(30);
 
     @Test
@@ -48,7 +50,7 @@ class LauncherIT {
             first.stop();
             throw e;
         }
-        Thread.sleep(LOAD_BEFORE_KILL.toMillis());
+        writes.awaitEveryKind(ACKNOWLEDGED_OF_EACH_KIND, LOAD_AT_MOST);
         int killed = first.killEverything();
         System.out.printf("[crash] killed %d processes%n", killed);
         writes.stop();
