@@ -1,7 +1,6 @@
 package dev.pulse.activity;
 
-import dev.pulse.identity.AcademyRoster;
-import dev.pulse.identity.Account;
+import dev.pulse.identity.AccountState;
 import dev.pulse.identity.Cohort;
 import dev.pulse.platform.api.ApiError;
 import dev.pulse.platform.security.Caller;
@@ -27,14 +26,11 @@ public class ActivityAccess {
     @Inject
     Capabilities capabilities;
 
-    @Inject
-    AcademyRoster roster;
-
     /**
      * Recording for a user. Without an {@code Academy} header any academy of the user where the
      * caller holds crud_activity will do: an attendance device should not need to know which.
      */
-    public void mayWrite(Account target, String academy) {
+    public void mayWrite(AccountState target, String academy) {
         if (isSelfOrAdmin(target)) {
             return;
         }
@@ -46,7 +42,7 @@ public class ActivityAccess {
     }
 
     /** Reading a user's activities or coding errors: themself, or read_activity in the academy of the Academy header. */
-    public void mayRead(Account target, String academy) {
+    public void mayRead(AccountState target, String academy) {
         if (isSelfOrAdmin(target)) {
             return;
         }
@@ -69,15 +65,15 @@ public class ActivityAccess {
         return id;
     }
 
-    private boolean isSelfOrAdmin(Account target) {
+    private boolean isSelfOrAdmin(AccountState target) {
         caller.requireUser();
         return caller.isPlatformAdmin() || caller.accountId() == target.id();
     }
 
     /** The capability in the academy, and the user must belong to it. */
-    private void requireIn(Account target, long academyId, String capability) {
+    private void requireIn(AccountState target, long academyId, String capability) {
         capabilities.require(academyId, capability);
-        if (!roster.isMember(target.id(), academyId)) {
+        if (!target.isMemberOf(academyId)) {
             throw new ApiError(403, null, "User " + target.id() + " does not belong to academy " + academyId);
         }
     }

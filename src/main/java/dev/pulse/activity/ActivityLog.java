@@ -1,7 +1,7 @@
 package dev.pulse.activity;
 
-import dev.pulse.identity.Account;
-import dev.pulse.identity.Accounts;
+import dev.pulse.identity.AccountState;
+import dev.pulse.identity.AccountStates;
 import dev.pulse.identity.Cohort;
 import dev.pulse.identity.Cohorts;
 import dev.pulse.platform.api.ApiError;
@@ -30,7 +30,7 @@ public class ActivityLog {
     Caller caller;
 
     @Inject
-    Accounts accounts;
+    AccountStates accounts;
 
     @Inject
     Cohorts cohorts;
@@ -54,7 +54,7 @@ public class ActivityLog {
      */
     public Activity record(String userRef, String body, String academy, String headerUserAgent) {
         caller.requireUser();
-        Account user = accounts.require(userRef);
+        AccountState user = accounts.require(userRef);
         access.mayWrite(user, academy);
         NewActivity request = NewActivity.read(body, slugs.allowed());
         Long cohortId = null;
@@ -78,7 +78,7 @@ public class ActivityLog {
 
     public ActivityStore.Page<Activity> ofUser(String userRef, String academy, ListingQuery query) {
         caller.requireUser();
-        Account user = accounts.require(userRef);
+        AccountState user = accounts.require(userRef);
         access.mayRead(user, academy);
         return store.userActivities(user.id(), query.window(slugs.allowed()));
     }
@@ -93,7 +93,7 @@ public class ActivityLog {
     public CodingError recordCodingError(String body, String academy, String headerUserAgent) {
         caller.requireUser();
         NewCodingError request = NewCodingError.read(body);
-        Account user = accounts.require(request.user());
+        AccountState user = accounts.require(request.user());
         access.mayWrite(user, academy);
         String userAgent = request.userAgent() != null ? request.userAgent()
                 : storedUserAgent(headerUserAgent);
@@ -103,7 +103,7 @@ public class ActivityLog {
 
     public ActivityStore.Page<CodingError> codingErrorsOf(String userRef, String academy, ListingQuery query) {
         caller.requireUser();
-        Account user = accounts.require(userRef);
+        AccountState user = accounts.require(userRef);
         access.mayRead(user, academy);
         return store.codingErrors(user.id(), query.window(null));
     }
@@ -115,7 +115,7 @@ public class ActivityLog {
     public Tally report(String userRef, String cohortRef, String slug, String since,
             String until, String by, String academy) {
         caller.requireUser();
-        Account user = userRef == null || userRef.isBlank() ? null : accounts.require(userRef);
+        AccountState user = userRef == null || userRef.isBlank() ? null : accounts.require(userRef);
         Cohort cohort = cohortRef == null || cohortRef.isBlank() ? null : cohorts.require(cohortRef);
         Long academyId = null;
         if (user == null && cohort == null) {

@@ -4,8 +4,8 @@ import dev.pulse.groups.ActivityProgress.ActivityFigures;
 import dev.pulse.groups.ActivityProgress.Evidence;
 import dev.pulse.groups.ActivityProgress.MemberFigures;
 import dev.pulse.groups.GroupRequests.AggregateRequest;
-import dev.pulse.identity.Account;
-import dev.pulse.identity.Accounts;
+import dev.pulse.identity.AccountState;
+import dev.pulse.identity.AccountStates;
 import dev.pulse.platform.api.ApiError;
 import dev.pulse.platform.progress.LearnerProgress;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,7 +31,7 @@ public class GroupActivityAggregates {
     GroupStore store;
 
     @Inject
-    Accounts accounts;
+    AccountStates states;
 
     /** Every feature that records progress: assignment telemetry and Caliper events. */
     @Inject
@@ -68,9 +68,9 @@ public class GroupActivityAggregates {
         List<MemberAggregate> perMember = new ArrayList<>();
         for (int i = 0; i < members.size(); i++) {
             GroupMember m = members.get(i);
-            Optional<Account> account = accounts.byId(m.accountId());
-            perMember.add(new MemberAggregate(account.map(Account::uuid).orElse(null),
-                    account.map(Account::displayName).orElse(null), m.role(), m.status(), figures.get(i)));
+            Optional<AccountState> account = states.byId(m.accountId());
+            perMember.add(new MemberAggregate(account.map(AccountState::uuid).orElse(null),
+                    account.map(AccountState::displayName).orElse(null), m.role(), m.status(), figures.get(i)));
         }
         return new Aggregate(group.id(), request.activityId(), request.activityType(), ActivityProgress.overall(figures),
                 perMember);

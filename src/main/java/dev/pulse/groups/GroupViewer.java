@@ -2,8 +2,8 @@ package dev.pulse.groups;
 
 import dev.pulse.groups.GroupViews.GroupView;
 import dev.pulse.groups.GroupViews.MemberView;
-import dev.pulse.identity.Account;
-import dev.pulse.identity.Accounts;
+import dev.pulse.identity.AccountState;
+import dev.pulse.identity.AccountStates;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -12,10 +12,10 @@ import java.util.UUID;
 /** Turns group rows into views, naming accounts by uuid and display name; each account is looked up once per answer. */
 final class GroupViewer {
 
-    private final Accounts accounts;
-    private final Map<Long, Optional<Account>> seen = new HashMap<>();
+    private final AccountStates accounts;
+    private final Map<Long, Optional<AccountState>> seen = new HashMap<>();
 
-    GroupViewer(Accounts accounts) {
+    GroupViewer(AccountStates accounts) {
         this.accounts = accounts;
     }
 
@@ -29,15 +29,15 @@ final class GroupViewer {
                 m.createdOn(), uuid(m.createdBy()), m.updatedOn(), uuid(m.updatedBy()));
     }
 
-    private Optional<Account> account(Long id) {
+    private Optional<AccountState> account(Long id) {
         return id == null ? Optional.empty() : seen.computeIfAbsent(id, accounts::byId);
     }
 
     private UUID uuid(Long id) {
-        return account(id).map(Account::uuid).orElse(null);
+        return account(id).map(AccountState::uuid).orElse(null);
     }
 
     private String name(Long id) {
-        return account(id).map(Account::displayName).orElse(null);
+        return account(id).map(AccountState::displayName).orElse(null);
     }
 }

@@ -16,6 +16,7 @@ import dev.pulse.groups.GroupViews.ListedGroup;
 import dev.pulse.groups.GroupViews.MemberView;
 import dev.pulse.groups.MembershipRules.MemberPlan;
 import dev.pulse.identity.Account;
+import dev.pulse.identity.AccountStates;
 import dev.pulse.identity.Accounts;
 import dev.pulse.platform.api.ApiError;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,6 +51,9 @@ public class Groups {
 
     @Inject
     Accounts accounts;
+
+    @Inject
+    AccountStates states;
 
     @Inject
     GroupLimits limits;
@@ -153,7 +157,7 @@ public class Groups {
         if (!GroupPermissions.mayRead(store.activeMember(group, callerId), platformAdmin)) {
             throw new ApiError(401, "GS_RED08", "only the group's members may read group " + groupId);
         }
-        GroupViewer viewer = new GroupViewer(accounts);
+        GroupViewer viewer = new GroupViewer(states);
         List<ActivityView> activities = withActivities
                 ? store.activitiesOf(group).stream().map(a -> new ActivityView(a.activityId(), a.activityType())).toList()
                 : null;
@@ -170,7 +174,7 @@ public class Groups {
         if (user.isEmpty()) {
             return List.of();
         }
-        GroupViewer viewer = new GroupViewer(accounts);
+        GroupViewer viewer = new GroupViewer(states);
         return store.activeMembershipsOf(user.get().id()).stream()
                 .sorted(Comparator.comparing((GroupMember m) -> m.isAdmin() ? 0 : 1)
                         .thenComparing(m -> m.group().createdOn(), Comparator.reverseOrder()))

@@ -3,8 +3,8 @@ package dev.pulse.identity;
 import dev.pulse.platform.api.ApiError;
 import dev.pulse.platform.input.FieldMessages;
 import dev.pulse.platform.persistence.UniqueViolation;
-import dev.pulse.platform.security.AcademyCapabilities;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -15,19 +15,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/**
- * Academies, who belongs to them in which role, and what each role may do. Also answers platform's
- * {@link AcademyCapabilities} port, through which every capability check reads the roster.
- */
+/** Academies, who belongs to them in which role, and what each role may do. */
 @ApplicationScoped
 @Transactional
-public class AcademyRoster implements AcademyCapabilities {
+public class AcademyRoster {
 
     @PersistenceContext
     EntityManager em;
 
     @Inject
     Accounts accounts;
+
+    @Inject
+    Event<AccountChanged> changes;
 
     @Inject
     Clock clock;
@@ -71,6 +71,7 @@ public class AcademyRoster implements AcademyCapabilities {
                 .setParameter(1, academy.id()).setParameter(2, account.id())
                 .setParameter(3, role.slug()).setParameter(4, clock.instant())
                 .executeUpdate();
+        changes.fire(new AccountChanged(account.id()));
         return membership(account.id(), academy.id()).orElseThrow();
     }
 
@@ -82,46 +83,10 @@ public class AcademyRoster implements AcademyCapabilities {
                 .getResultStream().findFirst();
     }
 
-    public List<AcademyMember> membershipsOf(long accountId) {
-        return em.createQuery("""
-                        select m from AcademyMember m join fetch m.academy where m.account.id = :account
-                        order by m.academy.id""", AcademyMember.class)
-                .setParameter("account", accountId).getResultList();
-    }
-
     public List<AcademyMember> membersOf(long academyId) {
         return em.createQuery("""
                         select m from AcademyMember m join fetch m.account where m.academy.id = :academy
                         order by m.account.id""", AcademyMember.class)
                 .setParameter("academy", academyId).getResultList();
-    }
-
-    @Override
-    public List<Long> academiesOf(long accountId) {
-        return em.createQuery("""
-                        select m.academy.id from AcademyMember m where m.account.id = :account
-                        order by m.academy.id""", Long.class)
-                .setParameter("account", accountId).getResultList();
-    }
-
-    public boolean isMember(long accountId, long academyId) {
-        return membership(accountId, academyId).isPresent();
-    }
-
-    @Override
-    public boolean isInactive(long academyId) {
-        Academy academy = em.find(Academy.class, academyId);
-        return academy != null && !academy.isActive();
-    }
-
-    @Override
-    public boolean hasCapability(long accountId, long academyId, String capability) {
-        return !em.createQuery("""
-                        select 1 from AcademyMember m join m.role r join r.capabilities c
-                        where m.account.id = :account and m.academy.id = :academy and m.academy.active = true
-                        and c = :capability""", Integer.class)
-                .setParameter("account", accountId).setParameter("academy", academyId)
-                .setParameter("capability", capability)
-                .setMaxResults(1).getResultList().isEmpty();
     }
 }

@@ -106,6 +106,10 @@ public class Account {
 
     /** "First Last", or the username when no name was given. */
     public String displayName() {
+        return displayName(firstName, lastName, username);
+    }
+
+    static String displayName(String firstName, String lastName, String username) {
         String name = (firstName + " " + lastName).trim();
         return name.isEmpty() ? username : name;
     }

@@ -195,7 +195,10 @@ public class Accounts {
 
     /** Like {@link #resolve} but a 404 in BreatheCode's words when nobody matches. */
     public Account require(String reference) {
-        return resolve(reference).orElseThrow(() ->
-                ApiError.notFound("user-not-found", "User with id " + reference + " not found"));
+        return resolve(reference).orElseThrow(() -> userNotFound(reference));
+    }
+
+    static ApiError userNotFound(String reference) {
+        return ApiError.notFound("user-not-found", "User with id " + reference + " not found");
     }
 }

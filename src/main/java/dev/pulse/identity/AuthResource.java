@@ -41,7 +41,7 @@ public class AuthResource {
     AcademyRoster roster;
 
     @Inject
-    Cohorts cohorts;
+    AccountStates states;
 
     @Inject
     TokenIssuer tokens;
@@ -105,16 +105,15 @@ public class AuthResource {
     @APIResponse(responseCode = "200", description = "The calling account")
     @APIResponse(responseCode = "401", description = "No or invalid token")
     public Me me() {
-        Account account = accounts.byId(caller.requireUser().accountId())
+        AccountState account = states.byId(caller.requireUser().accountId())
                 .orElseThrow(() -> dev.pulse.platform.api.ApiError.unauthorized("This account no longer exists."));
-        List<AcademyRole> academies = roster.membershipsOf(account.id()).stream()
-                .map(m -> new AcademyRole(m.academy().id(), m.academy().slug(), m.academy().name(),
-                        m.role().slug(), m.role().capabilities()))
+        List<AcademyRole> academies = account.academies().stream()
+                .map(m -> new AcademyRole(m.academyId(), m.slug(), m.name(), m.role(), m.capabilities()))
                 .toList();
-        List<CohortRole> inCohorts = cohorts.cohortsOf(account.id()).stream()
-                .map(m -> new CohortRole(m.cohort().id(), m.cohort().slug(), m.cohort().name(), m.role().name()))
+        List<CohortRole> inCohorts = account.cohorts().stream()
+                .map(m -> new CohortRole(m.cohortId(), m.slug(), m.name(), m.role()))
                 .toList();
         return new Me(account.id(), account.uuid(), account.email(), account.username(), account.firstName(),
-                account.lastName(), account.isPlatformAdmin(), academies, inCohorts);
+                account.lastName(), account.platformAdmin(), academies, inCohorts);
     }
 }

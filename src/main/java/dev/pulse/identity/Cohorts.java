@@ -5,6 +5,7 @@ import dev.pulse.platform.input.FieldMessages;
 import dev.pulse.platform.input.NumericId;
 import dev.pulse.platform.persistence.UniqueViolation;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -28,6 +29,9 @@ public class Cohorts {
 
     @Inject
     AcademyRoster roster;
+
+    @Inject
+    Event<AccountChanged> changes;
 
     @Inject
     Clock clock;
@@ -88,6 +92,7 @@ public class Cohorts {
                 .setParameter(1, cohort.id()).setParameter(2, account.id())
                 .setParameter(3, parsed.name()).setParameter(4, clock.instant())
                 .executeUpdate();
+        changes.fire(new AccountChanged(account.id()));
         return membership(cohort.id(), account.id()).orElseThrow();
     }
 
@@ -97,13 +102,6 @@ public class Cohorts {
                         CohortMember.class)
                 .setParameter("cohort", cohortId).setParameter("account", accountId)
                 .getResultStream().findFirst();
-    }
-
-    public List<CohortMember> cohortsOf(long accountId) {
-        return em.createQuery("""
-                        select m from CohortMember m join fetch m.cohort where m.account.id = :account
-                        order by m.cohort.id""", CohortMember.class)
-                .setParameter("account", accountId).getResultList();
     }
 
     /** The accounts in a cohort, whatever their role; for features that filter their own records by cohort. */

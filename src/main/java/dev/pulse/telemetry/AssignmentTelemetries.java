@@ -1,8 +1,7 @@
 package dev.pulse.telemetry;
 
-import dev.pulse.identity.AcademyRoster;
-import dev.pulse.identity.Account;
-import dev.pulse.identity.Accounts;
+import dev.pulse.identity.AccountState;
+import dev.pulse.identity.AccountStates;
 import dev.pulse.platform.api.ApiError;
 import dev.pulse.telemetry.TelemetryChanges.Field;
 import jakarta.annotation.PostConstruct;
@@ -29,10 +28,7 @@ public class AssignmentTelemetries {
     public static final int MAX_TELEMETRY_BYTES = 10 * 1024 * 1024;
 
     @Inject
-    Accounts accounts;
-
-    @Inject
-    AcademyRoster roster;
+    AccountStates accounts;
 
     @Inject
     TelemetryStore store;
@@ -56,7 +52,7 @@ public class AssignmentTelemetries {
 
     /** POST: creates the record or changes only the fields present in the body. */
     public Upserted upsert(long academyId, String userRef, String assetSlug, JsonValue body) {
-        Account student = requireStudent(academyId, userRef);
+        AccountState student = requireStudent(academyId, userRef);
         TelemetryChanges changes = checked(assetSlug, body);
         TelemetryStore.Written written = store.upsert(key(academyId, student, assetSlug), merge.upsert(changes));
         return new Upserted(store.load(written.id()), written.created());
@@ -64,7 +60,7 @@ public class AssignmentTelemetries {
 
     /** PUT: changes only the fields present; 404 when the record does not exist. */
     public AssignmentTelemetry update(long academyId, String userRef, String assetSlug, JsonValue body) {
-        Account student = requireStudent(academyId, userRef);
+        AccountState student = requireStudent(academyId, userRef);
         TelemetryChanges changes = checked(assetSlug, body);
         long id = store.update(key(academyId, student, assetSlug), merge.update(changes))
                 .orElseThrow(() -> notFound(assetSlug, userRef));
@@ -72,13 +68,13 @@ public class AssignmentTelemetries {
     }
 
     public AssignmentTelemetry find(long academyId, String userRef, String assetSlug) {
-        Account student = requireStudent(academyId, userRef);
+        AccountState student = requireStudent(academyId, userRef);
         TelemetryValidator.requireSlug(assetSlug);
         return store.find(key(academyId, student, assetSlug)).orElseThrow(() -> notFound(assetSlug, userRef));
     }
 
     public void delete(long academyId, String userRef, String assetSlug) {
-        Account student = requireStudent(academyId, userRef);
+        AccountState student = requireStudent(academyId, userRef);
         TelemetryValidator.requireSlug(assetSlug);
         if (!store.delete(key(academyId, student, assetSlug))) {
             throw notFound(assetSlug, userRef);
@@ -103,9 +99,9 @@ public class AssignmentTelemetries {
     }
 
     /** The student must exist and belong to the academy; both failures read the same, as in BreatheCode. */
-    private Account requireStudent(long academyId, String userRef) {
-        Account student = accounts.require(userRef);
-        if (!roster.isMember(student.id(), academyId)) {
+    private AccountState requireStudent(long academyId, String userRef) {
+        AccountState student = accounts.require(userRef);
+        if (!student.isMemberOf(academyId)) {
             throw ApiError.notFound("user-not-found", "User with id " + userRef + " not found");
         }
         return student;
@@ -122,7 +118,7 @@ public class AssignmentTelemetries {
         return changes;
     }
 
-    private static TelemetryStore.Key key(long academyId, Account student, String assetSlug) {
+    private static TelemetryStore.Key key(long academyId, AccountState student, String assetSlug) {
         return new TelemetryStore.Key(academyId, student.id(), assetSlug);
     }
 

@@ -364,6 +364,30 @@ class ActivityIT {
     }
 
     @Test
+    void aRoleChangeDecidesTheVeryNextRequestForTheWriterAndForTheUserWrittenFor() {
+        School s = school();
+        Api api = s.api();
+        String user = "/v1/activity/user/" + s.student().id();
+        String academy = String.valueOf(s.academy());
+        api.as(s.teacher().token()).header("Academy", academy).get(user).then().statusCode(200);
+        // the teacher becomes a student of the academy: crud_activity stays, read_activity goes
+        api.addToAcademy(s.academy(), s.teacher().id(), "student");
+        api.as(s.teacher().token()).header("Academy", academy).get(user).then().statusCode(403)
+                .body("detail", equalTo("You (user: " + s.teacher().id() + ") don't have this capability: read_activity for academy "
+                        + s.academy()));
+        api.addToAcademy(s.academy(), s.teacher().id(), "teacher");
+        api.as(s.teacher().token()).header("Academy", academy).get(user).then().statusCode(200);
+
+        // a newcomer outside the academy is nobody the teacher may write for, until they join it
+        Api.User newcomer = api.newUser();
+        post(api, s.teacher().token(), String.valueOf(newcomer.id()), Map.of("slug", "lesson_opened"))
+                .then().statusCode(403);
+        api.addToAcademy(s.academy(), newcomer.id(), "student");
+        post(api, s.teacher().token(), String.valueOf(newcomer.id()), Map.of("slug", "lesson_opened"))
+                .then().statusCode(201).body("user_id", equalTo((int) newcomer.id()));
+    }
+
+    @Test
     void unknownUsersAndCohortsAre404() {
         School s = school();
         Api api = s.api();

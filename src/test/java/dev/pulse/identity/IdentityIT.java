@@ -147,6 +147,44 @@ class IdentityIT {
     }
 
     @Test
+    void aRoleChangeTakesEffectOnTheVeryNextRequest() {
+        Api api = api();
+        long academy = api.newAcademy();
+        Api.User member = api.newUser();
+        api.addToAcademy(academy, member.id(), "staff");
+        String members = "/v1/auth/academy/member";
+        api.as(member.token()).header("Academy", String.valueOf(academy)).get(members).then().statusCode(200);
+        api.as(member.token()).get("/v1/auth/me").then().statusCode(200).body("academies[0].role", equalTo("staff"));
+
+        api.addToAcademy(academy, member.id(), "student");
+        api.as(member.token()).header("Academy", String.valueOf(academy)).get(members).then().statusCode(403)
+                .body("detail", equalTo("You (user: " + member.id() + ") don't have this capability: read_member for academy "
+                        + academy));
+        api.as(member.token()).get("/v1/auth/me").then().statusCode(200)
+                .body("academies[0].role", equalTo("student"))
+                .body("academies[0].capabilities", not(hasItem("read_member")));
+
+        api.addToAcademy(academy, member.id(), "staff");
+        api.as(member.token()).header("Academy", String.valueOf(academy)).get(members).then().statusCode(200);
+    }
+
+    @Test
+    void joiningACohortOrAnAcademyShowsInMeOnTheVeryNextRequest() {
+        Api api = api();
+        long academy = api.newAcademy();
+        Api.Cohort cohort = api.newCohort(academy, null);
+        Api.User user = api.newUser();
+        api.as(user.token()).get("/v1/auth/me").then().statusCode(200)
+                .body("academies", equalTo(List.of())).body("cohorts", equalTo(List.of()));
+        api.addToAcademy(academy, user.id(), "student");
+        api.as(user.token()).get("/v1/auth/me").then().statusCode(200)
+                .body("academies[0].id", equalTo((int) academy)).body("cohorts", equalTo(List.of()));
+        api.addToCohort(cohort.slug(), user.id(), "STUDENT");
+        api.as(user.token()).get("/v1/auth/me").then().statusCode(200)
+                .body("cohorts[0].slug", equalTo(cohort.slug())).body("cohorts[0].role", equalTo("STUDENT"));
+    }
+
+    @Test
     void everyHeaderFormAuthenticates() {
         Api api = api();
         Api.User user = api.newUser();

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * What the capability check needs to know about academies and their members. Platform depends on no
  * feature, so it declares this port and identity, which keeps academies, roles and memberships,
- * implements it as a CDI bean ({@code dev.pulse.identity.AcademyRoster}).
+ * implements it as a CDI bean ({@code dev.pulse.identity.AccountStates}) from remembered account state.
  */
 public interface AcademyCapabilities {
 

@@ -6,38 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.benmanes.caffeine.cache.Cache;
+import dev.pulse.platform.testing.MovableClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class CachesTest {
-
-    /** A clock the test moves by hand. */
-    private static final class MovableClock extends Clock {
-        private Instant now = Instant.parse("2026-12-01T12:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
-    }
 
     @Test
     void aBoundedCacheKeepsAtMostItsSizeAndNeverEmptiesItselfWhole() {
@@ -52,7 +27,7 @@ class CachesTest {
 
     @Test
     void entriesExpireAfterTheirTimeToLiveOnTheApplicationsClock() {
-        MovableClock clock = new MovableClock();
+        MovableClock clock = new MovableClock(Instant.parse("2026-12-01T12:00:00Z"));
         Cache<String, Long> cache = Caches.expiringAfterWrite(10, Duration.ofSeconds(60), clock);
         cache.put("client", 7L);
         clock.advance(Duration.ofSeconds(59));
@@ -63,7 +38,7 @@ class CachesTest {
 
     @Test
     void entriesExpireAtTheirOwnInstant() {
-        MovableClock clock = new MovableClock();
+        MovableClock clock = new MovableClock(Instant.parse("2026-12-01T12:00:00Z"));
         Instant soon = clock.instant().plusSeconds(10);
         Instant later = clock.instant().plusSeconds(3600);
         Cache<String, Instant> cache = Caches.expiringAt(10, (token, expiresAt) -> expiresAt, clock);
@@ -80,7 +55,7 @@ class CachesTest {
 
     @Test
     void anExpiringCacheIsBoundedToo() {
-        Cache<Integer, Integer> cache = Caches.expiringAfterWrite(5, Duration.ofHours(1), new MovableClock());
+        Cache<Integer, Integer> cache = Caches.expiringAfterWrite(5, Duration.ofHours(1), new MovableClock(Instant.parse("2026-12-01T12:00:00Z")));
         for (int i = 0; i < 100; i++) {
             cache.put(i, i);
         }
