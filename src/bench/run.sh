@@ -3,6 +3,7 @@
 #
 #   src/bench/run.sh                       # from a fresh clone; ~12 min with the defaults
 #   DURATION=5 WARMUP=3 src/bench/run.sh   # a quick run
+#   PROFILE=auth/me src/bench/run.sh       # also a JFR recording of the rows whose name contains it
 #
 # In one run on this machine, one after the other:
 #   1. Pulse through its launcher on a fresh embedded PostgreSQL (durable: fsync and synchronous commit on);
@@ -100,6 +101,10 @@ measure() {
   wrk_row "$name-warmup" "$WARMUP" "$base" >/dev/null
   sleep 1 # answers still in flight when wrk stopped
   [[ -n "$count_sql" ]] && before=$(sql "$count_sql")
+  if [[ -n "${PROFILE:-}" && "$name" == *"$PROFILE"* && "$kind" != ceiling-* ]]; then
+    # a JFR recording of the measured run, for the closing note of a missed target
+    jcmd "$PAYARA" JFR.start duration="${DURATION}s" filename="$WORK/profile.jfr" settings=profile >/dev/null
+  fi
   result=$(wrk_row "$name" "$DURATION" "$base")
   sleep 1
   [[ -n "$count_sql" ]] && after=$(sql "$count_sql")

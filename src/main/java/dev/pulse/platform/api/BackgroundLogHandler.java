@@ -14,14 +14,18 @@ import java.util.logging.Logger;
  * background thread hands it to the handlers the logger's parents hold (the server's console), so a
  * request thread never waits on {@code ConsoleHandler}'s lock, which every thread of the server shares.
  * No record is dropped: a full queue makes the logging thread wait, and {@link #close} writes what is
- * still queued. Records keep their order.
+ * still queued. Records keep their order, and the writer takes each logging thread's name while it writes
+ * its record, so that the server's formatter (which prints the current thread's name) prints the same line.
  */
 final class BackgroundLogHandler extends Handler {
 
-    private static final LogRecord CLOSE = new LogRecord(java.util.logging.Level.OFF, "close");
+    private record Queued(LogRecord record, String threadName) {
+    }
+
+    private static final Queued CLOSE = new Queued(new LogRecord(java.util.logging.Level.OFF, "close"), "");
 
     private final Logger logger;
-    private final BlockingQueue<LogRecord> queue;
+    private final BlockingQueue<Queued> queue;
     private final Thread writer;
 
     private BackgroundLogHandler(Logger logger, int capacity) {
@@ -47,7 +51,7 @@ final class BackgroundLogHandler extends Handler {
             return;
         }
         try {
-            queue.put(record);
+            queue.put(new Queued(record, Thread.currentThread().getName()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             write(record); // never lose the line: write it here, as without this handler
@@ -70,15 +74,18 @@ final class BackgroundLogHandler extends Handler {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        List<LogRecord> left = new ArrayList<>();
+        List<Queued> left = new ArrayList<>();
         queue.drainTo(left);
-        left.stream().filter(r -> r != CLOSE).forEach(this::write);
+        left.stream().filter(q -> q != CLOSE).forEach(q -> write(q.record()));
     }
 
     private void writeUntilClosed() {
         try {
-            for (LogRecord record = queue.take(); record != CLOSE; record = queue.take()) {
-                write(record);
+            String own = writer.getName();
+            for (Queued queued = queue.take(); queued != CLOSE; queued = queue.take()) {
+                writer.setName(queued.threadName());
+                write(queued.record());
+                writer.setName(own);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -99,7 +99,19 @@ class BackgroundLogHandlerTest {
         console.open.countDown();
         handler.close();
         assertEquals(List.of("GET /v1/auth/me 200 3ms"), console.lines);
-        assertTrue(console.writerThread.startsWith("pulse-log-writer"));
+    }
+
+    @Test
+    void theConsoleSeesTheNameOfTheThreadThatLogged() throws Exception {
+        Console console = new Console(true);
+        Logger logger = loggerUnder(console);
+        BackgroundLogHandler handler = BackgroundLogHandler.install(logger, 64);
+        Thread request = new Thread(() -> logger.info("POST /v1/activity/user/1 201 4ms"),
+                "http-thread-pool::http-listener(3)");
+        request.start();
+        request.join();
+        handler.close();
+        assertEquals("http-thread-pool::http-listener(3)", console.writerThread);
     }
 
     @Test
