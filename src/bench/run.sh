@@ -87,27 +87,38 @@ RUN=$(python3 -c 'import secrets; print(secrets.token_hex(4))')
 # wrk_row name seconds: runs request.lua with the BENCH_* variables of the caller, prints its RESULT line
 wrk_row() {
   local file=$WORK/wrk-${1//[^A-Za-z0-9]/_}.txt
-  BENCH_RUN=$RUN wrk -t"$THREADS" -c"$CONNECTIONS" -d"${2}s" --timeout 10s -s src/bench/request.lua "$3" \
+  # a fresh run id per wrk invocation: keys and event ids of the warm-up never come back in the measured run
+  BENCH_RUN=$(printf '%04x%04x' $((RANDOM)) $((RANDOM))) wrk -t"$THREADS" -c"$CONNECTIONS" -d"${2}s" --timeout 10s -s src/bench/request.lua "$3" \
     >"$file" 2>&1 || true
   grep '^RESULT' "$file" || echo "RESULT requests=0 ok=0 non2xx=0 errors=0 seconds=1 p50_ms=0 p99_ms=0"
 }
 ROWS=$WORK/rows.txt
 : >"$ROWS"
+# settled count-sql: the count once the requests still in flight when wrk stopped have ended (unchanged for 1 s)
+settled() {
+  local last now
+  last=$(sql "$1")
+  for _ in $(seq 1 30); do
+    sleep 1
+    now=$(sql "$1")
+    [[ "$now" == "$last" ]] && break
+    last=$now
+  done
+  echo "$last"
+}
 # measure name kind base count-sql items-per-request: warm-up, then the measured run; "kind" names the
 # reference (write or read) and the count query (empty for reads) proves stored == acknowledged
 measure() {
   local name=$1 kind=$2 base=$3 count_sql=$4 per=${5:-1} before=0 after=0 result
   log "$name: ${WARMUP}s warm-up, ${DURATION}s at $CONNECTIONS connections"
   wrk_row "$name-warmup" "$WARMUP" "$base" >/dev/null
-  sleep 1 # answers still in flight when wrk stopped
-  [[ -n "$count_sql" ]] && before=$(sql "$count_sql")
+  if [[ -n "$count_sql" ]]; then before=$(settled "$count_sql"); else sleep 2; fi
   if [[ -n "${PROFILE:-}" && "$name" == *"$PROFILE"* && "$kind" != ceiling-* ]]; then
     # a JFR recording of the measured run, for the closing note of a missed target
     jcmd "$PAYARA" JFR.start duration="${DURATION}s" filename="$WORK/profile.jfr" settings=profile >/dev/null
   fi
   result=$(wrk_row "$name" "$DURATION" "$base")
-  sleep 1
-  [[ -n "$count_sql" ]] && after=$(sql "$count_sql")
+  if [[ -n "$count_sql" ]]; then after=$(settled "$count_sql"); else sleep 2; fi
   printf '%s\t%s\t%s\t%s\n' "$name" "$kind" "$per" "stored=$((after - before)) ${result#RESULT }" >>"$ROWS"
 }
 
