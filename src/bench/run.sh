@@ -4,6 +4,7 @@
 #   src/bench/run.sh                       # from a fresh clone; ~12 min with the defaults
 #   DURATION=5 WARMUP=3 src/bench/run.sh   # a quick run
 #   PROFILE=auth/me src/bench/run.sh       # also a JFR recording of the rows whose name contains it
+#   ONLY='grade2|auth/me' src/bench/run.sh  # only the Pulse rows whose name matches (the references always run)
 #
 # In one run on this machine, one after the other:
 #   1. Pulse through its launcher on a fresh embedded PostgreSQL (durable: fsync and synchronous commit on);
@@ -110,6 +111,7 @@ settled() {
 # reference (write or read) and the count query (empty for reads) proves stored == acknowledged
 measure() {
   local name=$1 kind=$2 base=$3 count_sql=$4 per=${5:-1} before=0 after=0 result
+  if [[ -n "${ONLY:-}" && "$kind" != ceiling-* ]] && ! grep -qE -- "$ONLY" <<<"$name"; then return 0; fi
   log "$name: ${WARMUP}s warm-up, ${DURATION}s at $CONNECTIONS connections"
   wrk_row "$name-warmup" "$WARMUP" "$base" >/dev/null
   if [[ -n "$count_sql" ]]; then before=$(settled "$count_sql"); else sleep 2; fi
