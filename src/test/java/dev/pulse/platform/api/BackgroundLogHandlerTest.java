@@ -102,6 +102,27 @@ class BackgroundLogHandlerTest {
     }
 
     @Test
+    void aFullQueueMakesTheLoggingThreadWaitInsteadOfDroppingLines() throws Exception {
+        Console console = new Console(false);
+        Logger logger = loggerUnder(console);
+        BackgroundLogHandler handler = BackgroundLogHandler.install(logger, 2);
+        Thread request = new Thread(() -> {
+            for (int i = 0; i < 5; i++) {
+                logger.info("line " + i);
+            }
+        });
+        request.start();
+        request.join(300);
+        assertTrue(request.isAlive(), "two lines queued and one being written: the third waits for room");
+
+        console.open.countDown();
+        request.join(5_000);
+        assertFalse(request.isAlive());
+        handler.close();
+        assertEquals(List.of("line 0", "line 1", "line 2", "line 3", "line 4"), console.lines);
+    }
+
+    @Test
     void theConsoleSeesTheNameOfTheThreadThatLogged() throws Exception {
         Console console = new Console(true);
         Logger logger = loggerUnder(console);
