@@ -85,4 +85,12 @@ class ArchitectureTest {
                 .because("an entity carries its invariants; the API's JSON is the resource's business")
                 .check(shipped);
     }
+
+    @Test
+    void jsonIsBuiltThroughTheOneProvider() {
+        noClasses().should().dependOnClassesThat().haveFullyQualifiedName("jakarta.json.Json")
+                .because("each Json.createXxx call looks the provider up again (a ServiceLoader scan of the WAR"
+                        + " unless the JVM names one): use JsonBodies.provider(), looked up once")
+                .check(shipped);
+    }
 }

@@ -9,11 +9,12 @@ import dev.pulse.groups.GroupViews.GroupView;
 import dev.pulse.groups.GroupViews.ItemError;
 import dev.pulse.groups.GroupViews.ItemErrors;
 import dev.pulse.groups.GroupViews.MemberView;
-import jakarta.json.Json;
+import dev.pulse.platform.input.JsonBodies;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -21,6 +22,8 @@ import java.util.List;
 
 /** Group values in Sunbird's JSON: its field names, its timestamp format, nulls spelled out. */
 final class GroupJson {
+
+    private static final JsonProvider JSON = JsonBodies.provider();
 
     /** Sunbird writes times as "2020-07-14 15:04:14:075+0530"; Pulse writes them in UTC. */
     private static final DateTimeFormatter SUNBIRD_TIME =
@@ -30,7 +33,7 @@ final class GroupJson {
     }
 
     static JsonObjectBuilder group(GroupView g) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("id", g.id().toString());
+        JsonObjectBuilder b = JSON.createObjectBuilder().add("id", g.id().toString());
         put(b, "name", g.name());
         put(b, "description", g.description());
         put(b, "status", g.status());
@@ -46,13 +49,13 @@ final class GroupJson {
     static JsonObject details(GroupDetails details) {
         JsonObjectBuilder result = group(details.group());
         if (details.activities() != null) {
-            JsonArrayBuilder activities = Json.createArrayBuilder();
-            details.activities().forEach(a -> activities.add(Json.createObjectBuilder()
+            JsonArrayBuilder activities = JSON.createArrayBuilder();
+            details.activities().forEach(a -> activities.add(JSON.createObjectBuilder()
                     .add("id", a.id()).add("type", a.type())));
             result.add("activities", activities);
         }
         if (details.members() != null) {
-            JsonArrayBuilder members = Json.createArrayBuilder();
+            JsonArrayBuilder members = JSON.createArrayBuilder();
             details.members().forEach(m -> members.add(member(m)));
             result.add("members", members);
         }
@@ -60,7 +63,7 @@ final class GroupJson {
     }
 
     static JsonObjectBuilder member(MemberView m) {
-        JsonObjectBuilder b = Json.createObjectBuilder();
+        JsonObjectBuilder b = JSON.createObjectBuilder();
         put(b, "userId", m.userId() == null ? null : m.userId().toString());
         put(b, "groupId", m.groupId().toString());
         put(b, "name", m.name());
@@ -78,7 +81,7 @@ final class GroupJson {
         if (errors.isEmpty()) {
             return;
         }
-        JsonObjectBuilder error = Json.createObjectBuilder();
+        JsonObjectBuilder error = JSON.createObjectBuilder();
         if (!errors.members().isEmpty()) {
             error.add("members", items(errors.members()));
         }
@@ -89,9 +92,9 @@ final class GroupJson {
     }
 
     static JsonArrayBuilder items(List<ItemError> items) {
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = JSON.createArrayBuilder();
         for (ItemError e : items) {
-            JsonObjectBuilder item = Json.createObjectBuilder();
+            JsonObjectBuilder item = JSON.createObjectBuilder();
             if (e.subjectField() != null) {
                 put(item, e.subjectField(), e.subject());
             }
@@ -105,30 +108,30 @@ final class GroupJson {
     /** The activity aggregate: the activity's figures and each member's, every figure with its time. */
     static JsonObject aggregate(Aggregate agg) {
         ActivityFigures activity = agg.activity();
-        JsonArrayBuilder members = Json.createArrayBuilder();
+        JsonArrayBuilder members = JSON.createArrayBuilder();
         for (MemberAggregate m : agg.members()) {
             MemberFigures f = m.figures();
-            JsonObjectBuilder member = Json.createObjectBuilder();
+            JsonObjectBuilder member = JSON.createObjectBuilder();
             put(member, "userId", m.userId() == null ? null : m.userId().toString());
             put(member, "name", m.name());
             put(member, "role", m.role());
             put(member, "status", m.status());
-            member.add("agg", Json.createArrayBuilder()
-                    .add(metric("progress", Json.createValue(f.progress()), f.lastUpdated()))
-                    .add(metric("completedCount", Json.createValue(f.completed() ? 1 : 0), f.lastUpdated())));
+            member.add("agg", JSON.createArrayBuilder()
+                    .add(metric("progress", JSON.createValue(f.progress()), f.lastUpdated()))
+                    .add(metric("completedCount", JSON.createValue(f.completed() ? 1 : 0), f.lastUpdated())));
             members.add(member);
         }
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("groupId", agg.groupId().toString())
-                .add("activity", Json.createObjectBuilder()
+                .add("activity", JSON.createObjectBuilder()
                         .add("id", agg.activityId())
                         .add("type", agg.activityType())
-                        .add("agg", Json.createArrayBuilder()
-                                .add(metric("enrolmentCount", Json.createValue(activity.enrolmentCount()),
+                        .add("agg", JSON.createArrayBuilder()
+                                .add(metric("enrolmentCount", JSON.createValue(activity.enrolmentCount()),
                                         activity.lastUpdated()))
-                                .add(metric("completedCount", Json.createValue(activity.completedCount()),
+                                .add(metric("completedCount", JSON.createValue(activity.completedCount()),
                                         activity.lastUpdated()))
-                                .add(metric("averageProgress", Json.createValue(activity.averageProgress()),
+                                .add(metric("averageProgress", JSON.createValue(activity.averageProgress()),
                                         activity.lastUpdated()))))
                 .add("members", members)
                 .build();
@@ -136,7 +139,7 @@ final class GroupJson {
 
     /** {metric, value, lastUpdatedOn}: epoch millis of the latest record behind the value, null when there is none. */
     private static JsonObjectBuilder metric(String name, JsonValue value, Instant lastUpdated) {
-        JsonObjectBuilder m = Json.createObjectBuilder().add("metric", name).add("value", value);
+        JsonObjectBuilder m = JSON.createObjectBuilder().add("metric", name).add("value", value);
         if (lastUpdated == null) {
             m.addNull("lastUpdatedOn");
         } else {

@@ -12,12 +12,13 @@ import dev.pulse.groups.GroupViews.ListedGroup;
 import dev.pulse.platform.api.ApiError;
 import dev.pulse.platform.api.ApiFamily;
 import dev.pulse.platform.api.Family;
+import dev.pulse.platform.input.JsonBodies;
 import dev.pulse.platform.security.Caller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -51,6 +52,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         + "(params.err names the rule: GS_UDT09 admin rights, GS_DLT10 creator only, …)")
 public class GroupsResource {
 
+    private static final JsonProvider JSON = JsonBodies.provider();
+
     @Inject
     Caller caller;
 
@@ -66,7 +69,7 @@ public class GroupsResource {
     public Response create(CreateBody body) {
         return SunbirdResponses.respond("api.group.create", caller, () -> {
             Created created = groups.create(caller.accountId(), body == null ? null : body.request());
-            JsonObjectBuilder result = Json.createObjectBuilder().add("groupId", created.groupId().toString());
+            JsonObjectBuilder result = JSON.createObjectBuilder().add("groupId", created.groupId().toString());
             GroupJson.errors(result, created.errors());
             return result.build();
         });
@@ -83,7 +86,7 @@ public class GroupsResource {
     public Response update(UpdateBody body) {
         return SunbirdResponses.respond("api.group.update", caller, () -> {
             ItemErrors errors = groups.update(caller.accountId(), body == null ? null : body.request());
-            JsonObjectBuilder result = Json.createObjectBuilder().add("response", "success");
+            JsonObjectBuilder result = JSON.createObjectBuilder().add("response", "success");
             GroupJson.errors(result, errors);
             return result.build();
         });
@@ -117,11 +120,11 @@ public class GroupsResource {
                 throw ApiError.badRequest("GS_LST02", "request.filters.userId is mandatory");
             }
             List<ListedGroup> listed = groups.list(caller.accountId(), caller.isPlatformAdmin(), body.request().user());
-            JsonArrayBuilder all = Json.createArrayBuilder();
+            JsonArrayBuilder all = JSON.createArrayBuilder();
             for (ListedGroup g : listed) {
                 all.add(GroupJson.group(g.group()).add("memberRole", g.memberRole()).add("visited", g.visited()));
             }
-            return Json.createObjectBuilder().add("group", all).build();
+            return JSON.createObjectBuilder().add("group", all).build();
         });
     }
 
@@ -137,7 +140,7 @@ public class GroupsResource {
                 throw ApiError.badRequest("GS_DLT02", "request.groupId is mandatory");
             }
             groups.delete(caller.accountId(), body.request().groupId());
-            return Json.createObjectBuilder().add("response", "SUCCESS").build();
+            return JSON.createObjectBuilder().add("response", "SUCCESS").build();
         });
     }
 
@@ -149,9 +152,9 @@ public class GroupsResource {
     public Response updateMembership(MembershipBody body) {
         return SunbirdResponses.respond("api.group.membership.update", caller, () -> {
             var errors = groups.updateMembership(caller.accountId(), body == null ? null : body.request());
-            JsonObjectBuilder result = Json.createObjectBuilder().add("response", "success");
+            JsonObjectBuilder result = JSON.createObjectBuilder().add("response", "success");
             if (!errors.isEmpty()) {
-                result.add("error", Json.createObjectBuilder().add("groups", GroupJson.items(errors)));
+                result.add("error", JSON.createObjectBuilder().add("groups", GroupJson.items(errors)));
             }
             return result.build();
         });

@@ -1,10 +1,11 @@
 package dev.pulse.live;
 
 import dev.pulse.platform.api.ApiError;
+import dev.pulse.platform.input.JsonBodies;
 import dev.pulse.platform.input.NumericId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -16,6 +17,8 @@ import java.util.List;
 @ApplicationScoped
 @Transactional
 public class AnnouncementBoard {
+
+    private static final JsonProvider JSON = JsonBodies.provider();
 
     @PersistenceContext
     EntityManager em;
@@ -56,7 +59,7 @@ public class AnnouncementBoard {
         Announcement announcement = find(id);
         em.remove(announcement);
         notifications.publish("delete", Notifications.Channel.ANNOUNCEMENTS,
-                Json.createObjectBuilder().add("id", String.valueOf(announcement.id())).build());
+                JSON.createObjectBuilder().add("id", String.valueOf(announcement.id())).build());
     }
 
     Announcement find(String id) {

@@ -8,8 +8,8 @@ import dev.pulse.platform.input.JsonFields;
 import dev.pulse.platform.security.Caller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.FormParam;
@@ -41,6 +41,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Live")
 public class AnnouncementsResource {
 
+    private static final JsonProvider JSON = JsonBodies.provider();
+
     static final String SECRET_HEADER = "X-Pulse-Webhook-Secret";
 
     @Inject
@@ -60,7 +62,7 @@ public class AnnouncementsResource {
     public Response since(@QueryParam("since_date") String sinceDate) {
         Instant since = sinceDate == null || sinceDate.isBlank() ? Instant.EPOCH
                 : LiveTime.parse(sinceDate).orElseThrow(() -> LiveFieldMessages.LIVE.invalid("since_date", "Must be an ISO 8601 date, like 2017-02-22T21:44:27Z."));
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = JSON.createArrayBuilder();
         board.since(since).forEach(a -> list.add(AnnouncementView.of(a).toJson()));
         return Envelope.ok(list.build());
     }
@@ -101,7 +103,7 @@ public class AnnouncementsResource {
     public Response remove(@PathParam("id") String id) {
         caller.requirePlatformAdmin();
         board.remove(id);
-        return Envelope.ok(Json.createObjectBuilder().add("id", id).build());
+        return Envelope.ok(JSON.createObjectBuilder().add("id", id).build());
     }
 
     @POST

@@ -1,12 +1,15 @@
 package dev.pulse.live;
 
-import jakarta.json.Json;
+import dev.pulse.platform.input.JsonBodies;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /** Vivere's success envelope, {@code {"data":…,"success":true}}; errors are the platform's job. */
 final class Envelope {
+
+    private static final JsonProvider JSON = JsonBodies.provider();
 
     private Envelope() {
     }
@@ -20,7 +23,7 @@ final class Envelope {
     }
 
     private static Response respond(int status, JsonValue data) {
-        String body = Json.createObjectBuilder().add("data", data).add("success", true).build().toString();
+        String body = JSON.createObjectBuilder().add("data", data).add("success", true).build().toString();
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
     }
 }

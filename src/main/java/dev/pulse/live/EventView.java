@@ -1,7 +1,8 @@
 package dev.pulse.live;
 
-import jakarta.json.Json;
+import dev.pulse.platform.input.JsonBodies;
 import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
 import java.net.URI;
 import java.time.Instant;
 
@@ -9,13 +10,15 @@ import java.time.Instant;
 record EventView(Long id, String shortDescription, String longDescription, LocationView location, Instant start,
         Instant end) {
 
+    private static final JsonProvider JSON = JsonBodies.provider();
+
     static EventView of(ScheduledEvent e, URI base) {
         return new EventView(e.id(), e.shortDescription(), e.longDescription(), LocationView.of(e.location(), base),
                 e.startTime(), e.endTime());
     }
 
     JsonObject toJson() {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("id", String.valueOf(id))
                 .add("short_description", shortDescription)
                 .add("long_description", longDescription)

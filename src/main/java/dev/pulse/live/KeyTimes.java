@@ -1,8 +1,9 @@
 package dev.pulse.live;
 
-import jakarta.json.Json;
+import dev.pulse.platform.input.JsonBodies;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -13,6 +14,8 @@ import java.util.List;
  */
 record KeyTimes(Instant eventStart, Instant eventEnd, Instant hackingStart, Instant hackingEnd) {
 
+    private static final JsonProvider JSON = JsonBodies.provider();
+
     /** The wire names, in the order of the components. */
     static final List<String> FIELDS = List.of("event_start_time", "event_end_time", "hacking_start_time",
             "hacking_end_time");
@@ -21,7 +24,7 @@ record KeyTimes(Instant eventStart, Instant eventEnd, Instant hackingStart, Inst
 
     JsonObject toJson() {
         List<Instant> values = Arrays.asList(eventStart, eventEnd, hackingStart, hackingEnd);
-        JsonObjectBuilder json = Json.createObjectBuilder();
+        JsonObjectBuilder json = JSON.createObjectBuilder();
         for (int i = 0; i < FIELDS.size(); i++) {
             if (values.get(i) == null) {
                 json.addNull(FIELDS.get(i));

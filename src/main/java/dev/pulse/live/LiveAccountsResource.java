@@ -10,7 +10,7 @@ import dev.pulse.platform.input.JsonFields;
 import dev.pulse.platform.security.TokenIssuer;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -29,6 +29,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Live")
 public class LiveAccountsResource {
+
+    private static final JsonProvider JSON = JsonBodies.provider();
 
     static final int MAX_NAME = 150;
     static final int MAX_PASSWORD = 200;
@@ -51,7 +53,7 @@ public class LiveAccountsResource {
         String password = fields.secret("password", MAX_PASSWORD);
         fields.check();
         Account account = accounts.createNamed(name, username, password);
-        return Envelope.created(Json.createObjectBuilder().add("token", tokenFor(account)).build());
+        return Envelope.created(JSON.createObjectBuilder().add("token", tokenFor(account)).build());
     }
 
     @POST
@@ -68,7 +70,7 @@ public class LiveAccountsResource {
         fields.check();
         Account account = accounts.signInByUsername(username, password,
                 () -> ApiError.unauthorized("Invalid username or password."));
-        return Envelope.ok(Json.createObjectBuilder()
+        return Envelope.ok(JSON.createObjectBuilder()
                 .add("name", account.displayName())
                 .add("token", tokenFor(account))
                 .add("username", account.username())

@@ -2,14 +2,15 @@ package dev.pulse.live;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import dev.pulse.platform.cache.Caches;
+import dev.pulse.platform.input.JsonBodies;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
@@ -36,6 +37,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class LiveStream {
+
+    private static final JsonProvider JSON = JsonBodies.provider();
 
     private static final Logger LOG = Logger.getLogger(LiveStream.class.getName());
     private static final int REMEMBERED = 10_000;
@@ -116,8 +119,8 @@ public class LiveStream {
     }
 
     private OutboundSseEvent event(Notification.Published notification) {
-        JsonValue data = Json.createReader(new StringReader(notification.payload())).readValue();
-        String body = Json.createObjectBuilder().add("channel", notification.channel()).add("data", data).build().toString();
+        JsonValue data = JSON.createReader(new StringReader(notification.payload())).readValue();
+        String body = JSON.createObjectBuilder().add("channel", notification.channel()).add("data", data).build().toString();
         // text/plain: the JSON is already serialised, no JSON-B writer should quote it again
         return sse.newEventBuilder()
                 .id(String.valueOf(notification.id()))

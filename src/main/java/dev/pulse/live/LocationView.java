@@ -1,7 +1,8 @@
 package dev.pulse.live;
 
-import jakarta.json.Json;
+import dev.pulse.platform.input.JsonBodies;
 import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
 import java.net.URI;
 
 /**
@@ -10,12 +11,14 @@ import java.net.URI;
  */
 record LocationView(Long id, String name, URI map, int rank, boolean primary) {
 
+    private static final JsonProvider JSON = JsonBodies.provider();
+
     static LocationView of(Location l, URI base) {
         return new LocationView(l.id(), l.name(), base.resolve("live/location/image/" + l.id()), l.rank(), l.isPrimary());
     }
 
     JsonObject toJson() {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("id", String.valueOf(id))
                 .add("name", name)
                 .add("map", map.toString())

@@ -1,10 +1,11 @@
 package dev.pulse.live;
 
 import dev.pulse.platform.api.ApiError;
+import dev.pulse.platform.input.JsonBodies;
 import dev.pulse.platform.input.NumericId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -26,6 +27,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 @Transactional
 public class MentorshipQueue {
+
+    private static final JsonProvider JSON = JsonBodies.provider();
 
     @PersistenceContext
     EntityManager em;
@@ -151,7 +154,7 @@ public class MentorshipQueue {
         }
         if (ticket.expireIfDue(now)) {
             notifications.publish("expire", Notifications.Channel.MENTORSHIP,
-                    Json.createArrayBuilder().add(TicketView.broadcast(ticket, now).toJson()).build());
+                    JSON.createArrayBuilder().add(TicketView.broadcast(ticket, now).toJson()).build());
             return Optional.empty();
         }
         return ticket.isOpen(now) ? Optional.of(ticket.expiresAt()) : Optional.empty();

@@ -7,9 +7,9 @@ import dev.pulse.platform.input.JsonFields;
 import dev.pulse.platform.security.Caller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -33,6 +33,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Live")
 public class MentorshipResource {
+
+    private static final JsonProvider JSON = JsonBodies.provider();
 
     @Inject
     MentorshipQueue queue;
@@ -76,13 +78,13 @@ public class MentorshipResource {
         long me = caller.requireUser().accountId();
         Instant now = clock.instant();
         Map<MentorTicket.Bucket, List<MentorTicket>> buckets = queue.bucketsOf(me);
-        JsonArrayBuilder categories = Json.createArrayBuilder();
-        JsonObjectBuilder tickets = Json.createObjectBuilder();
+        JsonArrayBuilder categories = JSON.createArrayBuilder();
+        JsonObjectBuilder tickets = JSON.createObjectBuilder();
         buckets.forEach((bucket, list) -> {
             categories.add(bucket.name());
             tickets.add(bucket.name(), list(list, me, now));
         });
-        return Envelope.ok(Json.createObjectBuilder().add("categories", categories).add("tickets", tickets).build());
+        return Envelope.ok(JSON.createObjectBuilder().add("categories", categories).add("tickets", tickets).build());
     }
 
     @GET
@@ -144,7 +146,7 @@ public class MentorshipResource {
     }
 
     private static JsonArrayBuilder list(List<MentorTicket> tickets, Long viewer, Instant now) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JSON.createArrayBuilder();
         tickets.forEach(t -> array.add(TicketView.of(t, viewer, now).toJson()));
         return array;
     }

@@ -1,10 +1,11 @@
 package dev.pulse.live;
 
 import dev.pulse.platform.api.ApiError;
+import dev.pulse.platform.input.JsonBodies;
 import dev.pulse.platform.input.NumericId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -19,6 +20,8 @@ import java.util.Optional;
 @ApplicationScoped
 @Transactional
 public class Schedule {
+
+    private static final JsonProvider JSON = JsonBodies.provider();
 
     @PersistenceContext
     EntityManager em;
@@ -187,7 +190,7 @@ public class Schedule {
         ScheduledEvent event = event(id);
         em.remove(event);
         notifications.publish("delete", Notifications.Channel.EVENTS,
-                Json.createObjectBuilder().add("id", String.valueOf(event.id())).build());
+                JSON.createObjectBuilder().add("id", String.valueOf(event.id())).build());
     }
 
     private ScheduledEvent event(String id) {

@@ -8,8 +8,8 @@ import dev.pulse.platform.input.JsonFields;
 import dev.pulse.platform.security.Caller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -40,6 +40,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Live")
 public class ScheduleResource {
+
+    private static final JsonProvider JSON = JsonBodies.provider();
 
     @Inject
     Schedule schedule;
@@ -78,7 +80,7 @@ public class ScheduleResource {
     @Operation(summary = "Primary locations by rank, each with the absolute URL of its map image")
     @APIResponse(responseCode = "200", description = "{data:[{id, name, map, rank, is_primary}]}")
     public Response maps() {
-        JsonArrayBuilder maps = Json.createArrayBuilder();
+        JsonArrayBuilder maps = JSON.createArrayBuilder();
         schedule.maps().forEach(l -> maps.add(LocationView.of(l, uri.getBaseUri()).toJson()));
         return Envelope.ok(maps.build());
     }
@@ -88,7 +90,7 @@ public class ScheduleResource {
     @Operation(summary = "Every location, primary or not (events may take place anywhere)")
     @APIResponse(responseCode = "200", description = "{data:[{id, name, map, rank, is_primary}]}")
     public Response locations() {
-        JsonArrayBuilder all = Json.createArrayBuilder();
+        JsonArrayBuilder all = JSON.createArrayBuilder();
         schedule.locations().forEach(l -> all.add(LocationView.of(l, uri.getBaseUri()).toJson()));
         return Envelope.ok(all.build());
     }
@@ -154,7 +156,7 @@ public class ScheduleResource {
     public Response deleteLocation(@PathParam("id") String id) {
         caller.requirePlatformAdmin();
         schedule.deleteLocation(id);
-        return Envelope.ok(Json.createObjectBuilder().add("id", id).build());
+        return Envelope.ok(JSON.createObjectBuilder().add("id", id).build());
     }
 
     @GET
@@ -162,7 +164,7 @@ public class ScheduleResource {
     @Operation(summary = "The schedule, by start time, each event with its location")
     @APIResponse(responseCode = "200", description = "{data:[{id, short_description, long_description, location, start_time, end_time}]}")
     public Response events() {
-        JsonArrayBuilder events = Json.createArrayBuilder();
+        JsonArrayBuilder events = JSON.createArrayBuilder();
         schedule.events().forEach(e -> events.add(EventView.of(e, uri.getBaseUri()).toJson()));
         return Envelope.ok(events.build());
     }
@@ -208,7 +210,7 @@ public class ScheduleResource {
     public Response deleteEvent(@PathParam("id") String id) {
         caller.requirePlatformAdmin();
         schedule.deleteEvent(id);
-        return Envelope.ok(Json.createObjectBuilder().add("id", id).build());
+        return Envelope.ok(JSON.createObjectBuilder().add("id", id).build());
     }
 
     /** A multipart location form: its text fields, and its image checked for type and size. */

@@ -1,8 +1,9 @@
 package dev.pulse.live;
 
-import jakarta.json.Json;
+import dev.pulse.platform.input.JsonBodies;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import java.time.Instant;
 
 /**
@@ -11,6 +12,8 @@ import java.time.Instant;
  */
 record TicketView(Long id, String description, String location, String contact, boolean claimed, boolean expired,
         boolean mine, boolean claimedByMe, Instant timeCreated, Instant timeComplete) {
+
+    private static final JsonProvider JSON = JsonBodies.provider();
 
     static TicketView of(MentorTicket t, Long viewer, Instant now) {
         return new TicketView(t.id(), t.description(), t.location(), t.contact(), t.isClaimed(), t.isExpired(now),
@@ -24,7 +27,7 @@ record TicketView(Long id, String description, String location, String contact, 
     }
 
     JsonObject toJson() {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("id", String.valueOf(id))
                 .add("description", description)
                 .add("location", location)

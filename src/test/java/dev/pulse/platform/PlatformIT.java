@@ -14,10 +14,15 @@ import dev.pulse.platform.testing.PulseServer;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -63,6 +68,23 @@ class PlatformIT {
                 .body("info.description", containsString("BreatheCode"))
                 .body("paths", org.hamcrest.Matchers.hasKey("/v1/auth/login"));
         api().request().get("/metrics").then().statusCode(200);
+    }
+
+    @Test
+    void everyRequestIsLoggedWithMethodPathStatusAndDuration() throws Exception {
+        String path = "/v1/nothing-here-" + UUID.randomUUID();
+        api().request().get(path).then().statusCode(404);
+        // written by a background thread: give it a moment
+        Pattern line = Pattern.compile("GET " + Pattern.quote(path) + " 404 \\d+ms");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        boolean logged = false;
+        while (!logged && System.nanoTime() < deadline) {
+            logged = line.matcher(Files.readString(PulseServer.logFile(), StandardCharsets.ISO_8859_1)).find();
+            if (!logged) {
+                Thread.sleep(100);
+            }
+        }
+        assertTrue(logged, "no request log line for " + path + " in " + PulseServer.logFile());
     }
 
     @ParameterizedTest

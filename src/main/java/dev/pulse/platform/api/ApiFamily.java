@@ -1,8 +1,9 @@
 package dev.pulse.platform.api;
 
-import jakarta.json.Json;
+import dev.pulse.platform.input.JsonBodies;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import java.time.ZonedDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -20,11 +21,11 @@ public enum ApiFamily {
         @Override
         public JsonObject error(ApiError e) {
             if (!e.fieldErrors().isEmpty()) {
-                JsonObjectBuilder body = Json.createObjectBuilder();
-                e.fieldErrors().forEach((field, messages) -> body.add(field, Json.createArrayBuilder(messages)));
+                JsonObjectBuilder body = JSON.createObjectBuilder();
+                e.fieldErrors().forEach((field, messages) -> body.add(field, JSON.createArrayBuilder(messages)));
                 return body.build();
             }
-            JsonObjectBuilder body = Json.createObjectBuilder()
+            JsonObjectBuilder body = JSON.createObjectBuilder()
                     .add("detail", e.getMessage())
                     .add("status_code", e.status());
             if (e.slug() != null) {
@@ -38,7 +39,7 @@ public enum ApiFamily {
     CALIPER {
         @Override
         public JsonObject error(ApiError e) {
-            return Json.createObjectBuilder().add("message", Json.createArrayBuilder(e.messages())).build();
+            return JSON.createObjectBuilder().add("message", JSON.createArrayBuilder(e.messages())).build();
         }
     },
 
@@ -55,14 +56,16 @@ public enum ApiFamily {
     LIVE {
         @Override
         public JsonObject error(ApiError e) {
-            return Json.createObjectBuilder()
-                    .add("error", Json.createObjectBuilder()
+            return JSON.createObjectBuilder()
+                    .add("error", JSON.createObjectBuilder()
                             .add("message", String.join("; ", e.messages()))
                             .add("title", e.title()))
                     .add("success", false)
                     .build();
         }
     };
+
+    private static final JsonProvider JSON = JsonBodies.provider();
 
     /** The body of an error response in this family's shape. */
     public abstract JsonObject error(ApiError error);
@@ -103,18 +106,18 @@ public enum ApiFamily {
         }
 
         static JsonObject failed(String apiId, String msgId, int status, String err, String errmsg) {
-            return envelope(apiId, msgId, "failed", err, errmsg, responseCode(status), Json.createObjectBuilder().build());
+            return envelope(apiId, msgId, "failed", err, errmsg, responseCode(status), JSON.createObjectBuilder().build());
         }
 
         private static JsonObject envelope(String apiId, String msgId, String status, String err, String errmsg,
                 String responseCode, JsonObject result) {
-            JsonObjectBuilder params = Json.createObjectBuilder()
+            JsonObjectBuilder params = JSON.createObjectBuilder()
                     .add("resmsgid", UUID.randomUUID().toString())
                     .add("status", status);
             addOrNull(params, "msgid", msgId == null ? RequestIds.current() : msgId);
             addOrNull(params, "err", err);
             addOrNull(params, "errmsg", errmsg);
-            return Json.createObjectBuilder()
+            return JSON.createObjectBuilder()
                     .add("id", apiId == null ? "api.group" : apiId)
                     .add("ver", "v1")
                     .add("ts", ZonedDateTime.now(ZoneOffset.UTC).format(TS))

@@ -8,15 +8,20 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.ext.Provider;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** One INFO line per request: method, path, status, duration in ms. Also opens the request id. */
+/**
+ * One INFO line per request: method, path, status, duration in ms. Also opens the request id. The line
+ * is written on a background thread ({@link RequestLogOutput}).
+ */
 @Provider
 @PreMatching
 @Priority(Priorities.AUTHENTICATION - 500)
 public class RequestLog implements ContainerRequestFilter, ContainerResponseFilter {
 
-    private static final Logger LOG = Logger.getLogger("dev.pulse.requests");
+    static final String LOGGER = "dev.pulse.requests";
+    private static final Logger LOG = Logger.getLogger(LOGGER);
     private static final String STARTED = RequestLog.class.getName() + ".started";
 
     @Override
@@ -27,10 +32,19 @@ public class RequestLog implements ContainerRequestFilter, ContainerResponseFilt
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        if (LOG.isLoggable(Level.INFO)) {
+            log(request, response);
+        }
+        RequestIds.end();
+    }
+
+    private static void log(ContainerRequestContext request, ContainerResponseContext response) {
         Object started = request.getProperty(STARTED);
         long ms = started == null ? 0 : (System.nanoTime() - (Long) started) / 1_000_000;
-        LOG.info(() -> request.getMethod() + " /" + request.getUriInfo().getPath().replaceFirst("^/", "")
-                + " " + response.getStatus() + " " + ms + "ms");
-        RequestIds.end();
+        String path = request.getUriInfo().getPath();
+        String line = request.getMethod() + " /" + (path.startsWith("/") ? path.substring(1) : path)
+                + " " + response.getStatus() + " " + ms + "ms";
+        // the source named here, not inferred: inference walks the stack of the thread that asks for it
+        LOG.logp(Level.INFO, RequestLog.class.getName(), "filter", line);
     }
 }

@@ -36,6 +36,11 @@ public final class PulseServer {
     }
 
     /** The server's base URL, e.g. {@code http://localhost:PORT/}; starts the server on first use. */
+    /** Everything the shared server wrote (its console: server log and request log). */
+    public static Path logFile() {
+        return LOG;
+    }
+
     public static synchronized URL baseUrl() {
         if (baseUrl == null) {
             if (failure != null) {
