@@ -27,13 +27,13 @@ public final class PayaraMicro {
 
     /**
      * {@code java -jar payara-micro.jar --deploy WAR --port PORT} with Pulse's JVM flags; the heap is
-     * {@code PULSE_HEAP} (1g), clustering is off unless {@code PULSE_CLUSTER=true}, and the pre-boot
+     * {@code PULSE_HEAP} (512m), clustering is off unless {@code PULSE_CLUSTER=true}, and the pre-boot
      * commands in {@code payara/pre-boot-commands.asadmin} apply when run from the project folder.
      */
     public static List<String> command(Path war, Path microJar, int port) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + PulseLauncher.setting("PULSE_HEAP", "1g"),
+                "-Xmx" + PulseLauncher.setting("PULSE_HEAP", "512m"),
                 // name the JSON-P provider: otherwise every Json.create* (MP JWT parses each token with
                 // it) runs a ServiceLoader scan over every jar of the WAR
                 "-Djakarta.json.provider=org.eclipse.parsson.JsonProviderImpl"));
