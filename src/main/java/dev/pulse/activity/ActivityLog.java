@@ -51,7 +51,10 @@ public class ActivityLog {
      * Records an activity for a user. The cohort is the body's {@code cohort}, else the one named
      * in JSON {@code data}; when given it must exist and it brings its academy and, when it knows
      * it, its current day (else the body's {@code day} is kept).
+     * <p>
+     * Not a JTA transaction: the store commits the row together with other requests' rows.
      */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public Activity record(String userRef, String body, String academy, String headerUserAgent) {
         caller.requireUser();
         Account user = accounts.require(userRef);
@@ -90,6 +93,8 @@ public class ActivityLog {
         return store.cohortActivities(cohort.id(), query.window(slugs.allowed()));
     }
 
+    /** Records a coding error; like {@link #record}, committed by the store together with other requests' rows. */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public CodingError recordCodingError(String body, String academy, String headerUserAgent) {
         caller.requireUser();
         NewCodingError request = NewCodingError.read(body);
