@@ -36,6 +36,9 @@ public class ActivityLog {
     Cohorts cohorts;
 
     @Inject
+    ActivityCohorts activityCohorts;
+
+    @Inject
     ActivityAccess access;
 
     @Inject
@@ -65,10 +68,10 @@ public class ActivityLog {
         Long academyId = null;
         Integer day = request.day();
         if (request.cohort() != null) {
-            Cohort cohort = cohorts.require(request.cohort());
-            cohortId = cohort.id();
+            ActivityCohorts.Placement cohort = activityCohorts.require(request.cohort());
+            cohortId = cohort.cohortId();
             cohortSlug = cohort.slug();
-            academyId = cohort.academy().id();
+            academyId = cohort.academyId();
             if (cohort.currentDay() != null) {
                 day = cohort.currentDay();
             }

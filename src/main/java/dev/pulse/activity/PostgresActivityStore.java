@@ -2,6 +2,7 @@ package dev.pulse.activity;
 
 import dev.pulse.platform.input.Cursor;
 import dev.pulse.platform.persistence.GroupCommit;
+import dev.pulse.platform.persistence.LocalTransactions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -97,32 +98,26 @@ public class PostgresActivityStore implements ActivityStore {
 
     /** One JDBC batch in one local transaction; answers the rows with their generated ids, in order. */
     private <T> List<T> insert(String what, String sql, List<T> batch, Binder<T> binder, BiFunction<T, Long, T> withId) {
-        try (Connection c = dataSource.getConnection()) {
-            boolean autoCommit = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try (PreparedStatement s = c.prepareStatement(sql, new String[] {"id"})) {
-                for (T row : batch) {
-                    binder.bind(s, row);
-                    s.addBatch();
-                }
-                s.executeBatch();
-                List<T> stored = new ArrayList<>(batch.size());
-                try (ResultSet ids = s.getGeneratedKeys()) {
+        try {
+            return LocalTransactions.commit(dataSource, c -> {
+                try (PreparedStatement s = c.prepareStatement(sql, new String[] {"id"})) {
                     for (T row : batch) {
-                        if (!ids.next()) {
-                            throw new SQLException("fewer generated ids than " + what);
-                        }
-                        stored.add(withId.apply(row, ids.getLong(1)));
+                        binder.bind(s, row);
+                        s.addBatch();
                     }
+                    s.executeBatch();
+                    List<T> stored = new ArrayList<>(batch.size());
+                    try (ResultSet ids = s.getGeneratedKeys()) {
+                        for (T row : batch) {
+                            if (!ids.next()) {
+                                throw new SQLException("fewer generated ids than " + what);
+                            }
+                            stored.add(withId.apply(row, ids.getLong(1)));
+                        }
+                    }
+                    return stored;
                 }
-                c.commit();
-                return stored;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(autoCommit);
-            }
+            });
         } catch (SQLException e) {
             throw new IllegalStateException("Could not store " + batch.size() + " " + what, e);
         }

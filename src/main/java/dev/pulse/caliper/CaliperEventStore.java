@@ -1,5 +1,6 @@
 package dev.pulse.caliper;
 
+import dev.pulse.platform.persistence.LocalTransactions;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -60,23 +61,14 @@ public class CaliperEventStore {
         if (rows.isEmpty()) {
             return List.of();
         }
-        try (Connection c = dataSource.getConnection()) {
-            boolean autoCommit = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
+        try {
+            return LocalTransactions.commit(dataSource, c -> {
                 List<Result> results = write(c, rows, receivedAt);
                 if (allOrNothing && results.contains(Result.CONFLICT)) {
                     c.rollback();
-                } else {
-                    c.commit();
                 }
                 return results;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(autoCommit);
-            }
+            });
         } catch (SQLException e) {
             throw new IllegalStateException("Storing " + rows.size() + " Caliper events failed", e);
         }

@@ -2,6 +2,7 @@ package dev.pulse.telemetry;
 
 import dev.pulse.platform.input.Cursor;
 import dev.pulse.platform.persistence.GroupCommit;
+import dev.pulse.platform.persistence.LocalTransactions;
 import dev.pulse.telemetry.TelemetryMerge.Assignment;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -111,26 +112,19 @@ public class TelemetryStore {
 
     /**
      * The upserts one after the other, in one local transaction, so that two for the same record
-     * merge in order as two requests would. Each answers the record as its own statement left it;
-     * {@code xmax = 0} is true only for a row that statement inserted.
+     * merge in order as two requests would. Each answers the record as its own statement left it
+     * (read right after it: the row stays locked by this transaction); {@code xmax = 0} is true
+     * only for a row that statement inserted.
      */
     private List<Written> upsertAll(List<Upsert> batch) {
-        try (Connection c = dataSource.getConnection()) {
-            boolean autoCommit = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
+        try {
+            return LocalTransactions.commit(dataSource, c -> {
                 List<Written> written = new ArrayList<>(batch.size());
                 for (Upsert upsert : batch) {
                     written.add(upsert(c, upsert.key(), upsert.write()));
                 }
-                c.commit();
                 return written;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(autoCommit);
-            }
+            });
         } catch (SQLException e) {
             throw new IllegalStateException("Could not upsert " + batch.size() + " telemetry records", e);
         }
@@ -142,7 +136,7 @@ public class TelemetryStore {
         String sql = "insert into assignment_telemetry (academy_id, account_id, asset_slug" + columns
                 + ") values (?, ?, ?" + values + ")"
                 + " on conflict (academy_id, asset_slug, account_id) do update set " + sets(write.whenExisting())
-                + " returning " + COLUMNS + ", (xmax = 0) as inserted";
+                + " returning id, (xmax = 0) as inserted";
         try (PreparedStatement upsert = c.prepareStatement(sql)) {
             int i = 1;
             upsert.setLong(i++, key.academyId());
@@ -150,9 +144,23 @@ public class TelemetryStore {
             upsert.setString(i++, key.assetSlug());
             i = bind(upsert, i, write.whenNew());
             bind(upsert, i, write.whenExisting());
+            long id;
+            boolean inserted;
             try (ResultSet row = upsert.executeQuery()) {
                 row.next();
-                return new Written(record(row), row.getBoolean("inserted"));
+                id = row.getLong(1);
+                inserted = row.getBoolean(2);
+            }
+            return new Written(read(c, id), inserted);
+        }
+    }
+
+    private static AssignmentTelemetry read(Connection c, long id) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("select " + COLUMNS + " from assignment_telemetry where id = ?")) {
+            select.setLong(1, id);
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return record(row);
             }
         }
     }
