@@ -36,6 +36,9 @@ public class ActivityLog {
     Cohorts cohorts;
 
     @Inject
+    ActivityCohorts activityCohorts;
+
+    @Inject
     ActivityAccess access;
 
     @Inject
@@ -51,7 +54,10 @@ public class ActivityLog {
      * Records an activity for a user. The cohort is the body's {@code cohort}, else the one named
      * in JSON {@code data}; when given it must exist and it brings its academy and, when it knows
      * it, its current day (else the body's {@code day} is kept).
+     * <p>
+     * Not a JTA transaction: the store commits the row together with other requests' rows.
      */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public Activity record(String userRef, String body, String academy, String headerUserAgent) {
         caller.requireUser();
         AccountState user = accounts.require(userRef);
@@ -62,10 +68,10 @@ public class ActivityLog {
         Long academyId = null;
         Integer day = request.day();
         if (request.cohort() != null) {
-            Cohort cohort = cohorts.require(request.cohort());
-            cohortId = cohort.id();
+            ActivityCohorts.Placement cohort = activityCohorts.require(request.cohort());
+            cohortId = cohort.cohortId();
             cohortSlug = cohort.slug();
-            academyId = cohort.academy().id();
+            academyId = cohort.academyId();
             if (cohort.currentDay() != null) {
                 day = cohort.currentDay();
             }
@@ -90,6 +96,8 @@ public class ActivityLog {
         return store.cohortActivities(cohort.id(), query.window(slugs.allowed()));
     }
 
+    /** Records a coding error; like {@link #record}, committed by the store together with other requests' rows. */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public CodingError recordCodingError(String body, String academy, String headerUserAgent) {
         caller.requireUser();
         NewCodingError request = NewCodingError.read(body);

@@ -1,6 +1,8 @@
 package dev.pulse.activity;
 
 import dev.pulse.platform.input.Cursor;
+import dev.pulse.platform.persistence.GroupCommit;
+import dev.pulse.platform.persistence.LocalTransactions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,12 +15,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
 import javax.sql.DataSource;
 
 /**
  * Activities in PostgreSQL (V2__activity.sql), through plain JDBC on the application's data
- * source, so that writes join the caller's JTA transaction and the ingest path carries no ORM
- * overhead. Listings are keyset scans of one index each; several slugs become one index scan
+ * source, so that the ingest path carries no ORM overhead. Writes own their transaction, outside
+ * any caller's: concurrent requests' rows share one commit through a {@link GroupCommit}, and
+ * each returns only once its row is committed. Listings are keyset scans of one index each; several slugs become one index scan
  * per slug, merged (UNION ALL, each limited), which stays index-only in cost where an IN list
  * would read and sort every matching row.
  */
@@ -29,19 +33,34 @@ public class PostgresActivityStore implements ActivityStore {
     private static final String ERROR_COLUMNS =
             "id, slug, account_id, email, data::text as data, message, name, severity, details, user_agent, created_at";
 
+    /** The most single writes one transaction holds. */
+    static final int MAX_BATCH = 500;
+
     private final DataSource dataSource;
+    private final GroupCommit<Activity, Activity> activities =
+            new GroupCommit<>("activities", MAX_BATCH, this::insertActivities);
+    private final GroupCommit<CodingError, CodingError> codingErrors =
+            new GroupCommit<>("coding errors", MAX_BATCH, this::insertCodingErrors);
 
     public PostgresActivityStore(DataSource dataSource) {
         this.dataSource = Objects.requireNonNull(dataSource, "data source");
     }
 
     @Override
-    public Activity append(Activity a) {
-        String sql = """
+    public Activity append(Activity activity) {
+        return activities.write(activity);
+    }
+
+    @Override
+    public CodingError append(CodingError error) {
+        return codingErrors.write(error);
+    }
+
+    private List<Activity> insertActivities(List<Activity> batch) {
+        return insert("activities", """
                 insert into activity (slug, account_id, email, cohort_id, cohort_slug, academy_id, day, data,
                                       user_agent, created_at)
-                values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?) returning id""";
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+                values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?)""", batch, (s, a) -> {
             s.setString(1, a.slug());
             s.setLong(2, a.userId());
             s.setString(3, a.email());
@@ -52,22 +71,14 @@ public class PostgresActivityStore implements ActivityStore {
             s.setString(8, a.data());
             s.setString(9, a.userAgent());
             s.setObject(10, a.createdAt().atOffset(ZoneOffset.UTC));
-            try (ResultSet r = s.executeQuery()) {
-                r.next();
-                return a.withId(r.getLong(1));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not store an activity", e);
-        }
+        }, Activity::withId);
     }
 
-    @Override
-    public CodingError append(CodingError e) {
-        String sql = """
+    private List<CodingError> insertCodingErrors(List<CodingError> batch) {
+        return insert("coding errors", """
                 insert into coding_error (slug, account_id, email, data, message, name, severity, details,
                                           user_agent, created_at)
-                values (?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?, ?) returning id""";
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+                values (?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?, ?)""", batch, (s, e) -> {
             s.setString(1, e.slug());
             s.setLong(2, e.userId());
             s.setString(3, e.email());
@@ -78,12 +89,37 @@ public class PostgresActivityStore implements ActivityStore {
             s.setString(8, e.details());
             s.setString(9, e.userAgent());
             s.setObject(10, e.createdAt().atOffset(ZoneOffset.UTC));
-            try (ResultSet r = s.executeQuery()) {
-                r.next();
-                return e.withId(r.getLong(1));
-            }
-        } catch (SQLException ex) {
-            throw new IllegalStateException("Could not store a coding error", ex);
+        }, CodingError::withId);
+    }
+
+    private interface Binder<T> {
+        void bind(PreparedStatement statement, T row) throws SQLException;
+    }
+
+    /** One JDBC batch in one local transaction; answers the rows with their generated ids, in order. */
+    private <T> List<T> insert(String what, String sql, List<T> batch, Binder<T> binder, BiFunction<T, Long, T> withId) {
+        try {
+            return LocalTransactions.commit(dataSource, c -> {
+                try (PreparedStatement s = c.prepareStatement(sql, new String[] {"id"})) {
+                    for (T row : batch) {
+                        binder.bind(s, row);
+                        s.addBatch();
+                    }
+                    s.executeBatch();
+                    List<T> stored = new ArrayList<>(batch.size());
+                    try (ResultSet ids = s.getGeneratedKeys()) {
+                        for (T row : batch) {
+                            if (!ids.next()) {
+                                throw new SQLException("fewer generated ids than " + what);
+                            }
+                            stored.add(withId.apply(row, ids.getLong(1)));
+                        }
+                    }
+                    return stored;
+                }
+            });
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not store " + batch.size() + " " + what, e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.pulse.caliper;
 
+import dev.pulse.platform.persistence.LocalTransactions;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -8,16 +9,17 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /**
@@ -59,23 +61,14 @@ public class CaliperEventStore {
         if (rows.isEmpty()) {
             return List.of();
         }
-        try (Connection c = dataSource.getConnection()) {
-            boolean autoCommit = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
+        try {
+            return LocalTransactions.commit(dataSource, c -> {
                 List<Result> results = write(c, rows, receivedAt);
                 if (allOrNothing && results.contains(Result.CONFLICT)) {
                     c.rollback();
-                } else {
-                    c.commit();
                 }
                 return results;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(autoCommit);
-            }
+            });
         } catch (SQLException e) {
             throw new IllegalStateException("Storing " + rows.size() + " Caliper events failed", e);
         }
@@ -111,39 +104,50 @@ public class CaliperEventStore {
         }
         List<Result> results = new ArrayList<>(rows.size());
         Map<String, List<Integer>> unsure = new LinkedHashMap<>();
+        Set<String> insertedIds = new HashSet<>();
         for (int k = 0; k < rows.size(); k++) {
             results.add(counts[k] == 1 ? Result.STORED : null);
-            if (counts[k] != 1) {
+            if (counts[k] == 1) {
+                insertedIds.add(rows.get(k).clientId() + " " + rows.get(k).event().id());
+            } else {
                 unsure.computeIfAbsent(rows.get(k).clientId(), x -> new ArrayList<>()).add(k);
             }
         }
-        // rows the conflict clause skipped: a resend of the same content, or a clash
+        // rows the conflict clause skipped, or rows of a rewritten batch (which does not say which rows it
+        // inserted): stored now, a resend of the same content, or a clash
         for (var entry : unsure.entrySet()) {
-            Map<String, String> stored = fingerprints(c, entry.getKey(),
+            Map<String, Stored> stored = stored(c, entry.getKey(),
                     entry.getValue().stream().map(k -> rows.get(k).event().id()).distinct().toList());
             for (int k : entry.getValue()) {
                 ValidatedEvent e = rows.get(k).event();
-                String fingerprint = stored.get(e.id());
-                if (counts[k] == Statement.SUCCESS_NO_INFO && fingerprint != null && fingerprint.equals(e.fingerprint())) {
-                    results.set(k, Result.STORED); // a rewritten batch does not say which rows it inserted
+                Stored found = stored.get(e.id());
+                boolean same = found != null && found.fingerprint().equals(e.fingerprint());
+                if (same && found.now() && insertedIds.add(entry.getKey() + " " + e.id())) {
+                    results.set(k, Result.STORED);
                 } else {
-                    results.set(k, e.fingerprint().equals(fingerprint) ? Result.ALREADY_STORED : Result.CONFLICT);
+                    results.set(k, same ? Result.ALREADY_STORED : Result.CONFLICT);
                 }
             }
         }
         return results;
     }
 
-    private static Map<String, String> fingerprints(Connection c, String clientId, List<String> ids) throws SQLException {
-        Map<String, String> found = new HashMap<>();
-        try (PreparedStatement select = c.prepareStatement(
-                "select event_id, fingerprint from caliper_event where client_id = ? and event_id = any (?)")) {
+    /** A stored event's fingerprint, and whether this transaction inserted it. */
+    private record Stored(String fingerprint, boolean now) {
+    }
+
+    private static Map<String, Stored> stored(Connection c, String clientId, List<String> ids) throws SQLException {
+        Map<String, Stored> found = new HashMap<>();
+        // xmin is a 32-bit transaction id; txid_current() carries the epoch above it
+        try (PreparedStatement select = c.prepareStatement("""
+                select event_id, fingerprint, xmin::text::bigint = txid_current() % 4294967296
+                from caliper_event where client_id = ? and event_id = any (?)""")) {
             Array array = c.createArrayOf("text", ids.toArray());
             select.setString(1, clientId);
             select.setArray(2, array);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    found.put(rs.getString(1), rs.getString(2));
+                    found.put(rs.getString(1), new Stored(rs.getString(2), rs.getBoolean(3)));
                 }
             }
         }

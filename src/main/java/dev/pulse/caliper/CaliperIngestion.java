@@ -1,6 +1,8 @@
 package dev.pulse.caliper;
 
 import dev.pulse.platform.api.ApiError;
+import dev.pulse.platform.persistence.GroupCommit;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -21,13 +23,16 @@ import java.util.Optional;
  * caller asks for it, valid events are stored and the others reported.
  * <p>
  * Deliberately not a JTA transaction (NOT_SUPPORTED): single events are committed by
- * {@link GroupCommit} together with other requests' events, envelopes by the store in one local
+ * a {@link GroupCommit} together with other requests' events, envelopes by the store in one local
  * transaction; holding a transaction (and its connection) per request here is what they avoid.
  * See {@code docs/decisions/0003-caliper-outside-jta-with-group-commit.md}.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.NOT_SUPPORTED)
 public class CaliperIngestion {
+
+    /** The most single events one transaction holds. */
+    static final int MAX_BATCH = 500;
 
     @Inject
     ClientEdApps edApps;
@@ -36,13 +41,18 @@ public class CaliperIngestion {
     AssigneeAccounts assignees;
 
     @Inject
-    GroupCommit groupCommit;
-
-    @Inject
     CaliperEventStore store;
 
     @Inject
     Clock clock;
+
+    /** Single events, committed together with other requests' single events. */
+    private GroupCommit<CaliperEventStore.Row, CaliperEventStore.Result> singleEvents;
+
+    @PostConstruct
+    void init() {
+        singleEvents = new GroupCommit<>("Caliper events", MAX_BATCH, rows -> store.insert(rows, false, clock.instant()));
+    }
 
     /** One event of an envelope that was not stored, and why. */
     public record Rejection(int index, String id, int status, List<String> messages) {
@@ -62,7 +72,7 @@ public class CaliperIngestion {
         edApps.mismatch(clientId, event).ifPresent(message -> {
             throw ApiError.forbidden("edapp-mismatch", message);
         });
-        CaliperEventStore.Result result = groupCommit.store(row(clientId, event));
+        CaliperEventStore.Result result = singleEvents.write(row(clientId, event));
         if (result == CaliperEventStore.Result.CONFLICT) {
             throw ApiError.conflict("event-id-conflict", conflictMessage(event.id()));
         }

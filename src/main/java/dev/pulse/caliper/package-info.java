@@ -11,7 +11,7 @@
  * {@link dev.pulse.caliper.CaliperIngestion} applies the client rules (edApp through
  * {@link dev.pulse.caliper.ClientEdApps}, account links through {@link dev.pulse.caliper.AssigneeAccounts},
  * idempotency); {@link dev.pulse.caliper.CaliperEventStore} writes batches with plain JDBC, and
- * {@link dev.pulse.caliper.GroupCommit} merges concurrent single-event requests into one transaction.
+ * {@link dev.pulse.platform.persistence.GroupCommit} merges concurrent single-event requests into one transaction.
  * {@link dev.pulse.caliper.CaliperEvents} reads stored events as {@link dev.pulse.caliper.CaliperEvent} records,
  * the only shape other features see. The resources read bodies through {@link dev.pulse.caliper.CaliperBodyLimit}
  * and answer with the bodies {@link dev.pulse.caliper.CaliperJson} builds.

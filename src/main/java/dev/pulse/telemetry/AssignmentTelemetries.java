@@ -15,7 +15,7 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * Assignment telemetry's service: one transaction per call, and the rules of who may be written
+ * Assignment telemetry's service: one transaction per call (a POST's is shared with other POSTs), and the rules of who may be written
  * about (a student of the academy), what a body may change ({@link TelemetryValidator}, at most
  * {@link #MAX_TELEMETRY_BYTES} of telemetry) and how it merges into the record
  * ({@link TelemetryMerge}); {@link TelemetryStore} runs the statements.
@@ -50,12 +50,16 @@ public class AssignmentTelemetries {
     public record Upserted(AssignmentTelemetry record, boolean created) {
     }
 
-    /** POST: creates the record or changes only the fields present in the body. */
+    /**
+     * POST: creates the record or changes only the fields present in the body. Not a JTA
+     * transaction: the store commits the upsert together with other requests' upserts.
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public Upserted upsert(long academyId, String userRef, String assetSlug, JsonValue body) {
         AccountState student = requireStudent(academyId, userRef);
         TelemetryChanges changes = checked(assetSlug, body);
         TelemetryStore.Written written = store.upsert(key(academyId, student, assetSlug), merge.upsert(changes));
-        return new Upserted(store.load(written.id()), written.created());
+        return new Upserted(written.record(), written.created());
     }
 
     /** PUT: changes only the fields present; 404 when the record does not exist. */

@@ -63,6 +63,25 @@ public class AssignmentTelemetry {
         // for JPA; records are created by SQL upserts only
     }
 
+    /** A record as an upsert statement returned it. */
+    AssignmentTelemetry(long id, long academyId, long accountId, String assetSlug, String telemetry,
+            Double engagementScore, Double frustrationScore, Double metricsAlgoVersion, String metrics,
+            Long totalTimeMicros, Double completionRate, Instant createdAt, Instant updatedAt) {
+        this.id = id;
+        this.academyId = academyId;
+        this.accountId = accountId;
+        this.assetSlug = assetSlug;
+        this.telemetry = telemetry;
+        this.engagementScore = engagementScore;
+        this.frustrationScore = frustrationScore;
+        this.metricsAlgoVersion = metricsAlgoVersion;
+        this.metrics = metrics;
+        this.totalTimeMicros = totalTimeMicros;
+        this.completionRate = completionRate;
+        this.createdAt = createdAt;
+        this.updatedAt = updatedAt;
+    }
+
     public Long id() {
         return id;
     }

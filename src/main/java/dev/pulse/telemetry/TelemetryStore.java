@@ -1,11 +1,16 @@
 package dev.pulse.telemetry;
 
 import dev.pulse.platform.input.Cursor;
+import dev.pulse.platform.persistence.GroupCommit;
+import dev.pulse.platform.persistence.LocalTransactions;
 import dev.pulse.telemetry.TelemetryMerge.Assignment;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,19 +18,21 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import org.hibernate.Session;
 
 /**
- * The assignment_telemetry table, inside the caller's transaction. Reads go through JPA; every
- * write is one SQL statement built from a {@link TelemetryMerge.Write}: POST an INSERT ... ON
- * CONFLICT on the (academy, asset, student) key, PUT an UPDATE, so that neither reads first and
- * decides in Java.
+ * The assignment_telemetry table. Reads go through JPA; every write is one SQL statement built
+ * from a {@link TelemetryMerge.Write}: POST an INSERT ... ON CONFLICT on the (academy, asset,
+ * student) key, PUT an UPDATE, so that neither reads first and decides in Java. PUT and DELETE
+ * run inside the caller's transaction; POSTs are group-committed (see {@link #upsert}).
  */
 @ApplicationScoped
 public class TelemetryStore {
@@ -33,13 +40,34 @@ public class TelemetryStore {
     @PersistenceContext
     EntityManager em;
 
+    @Resource(lookup = "java:app/jdbc/pulse")
+    DataSource dataSource;
+
+    private GroupCommit<Upsert, Written> upserts;
+
+    @PostConstruct
+    void init() {
+        upserts = new GroupCommit<>("telemetry upserts", MAX_BATCH, this::upsertAll);
+    }
+
     /** Whose record: the academy, the student and the asset. */
     record Key(long academyId, long accountId, String assetSlug) {
     }
 
-    /** A record's id after a POST, and whether the POST created it. */
-    record Written(long id, boolean created) {
+    /** A record as a POST left it, and whether the POST created it. */
+    record Written(AssignmentTelemetry record, boolean created) {
     }
+
+    /** One POST's write. */
+    private record Upsert(Key key, TelemetryMerge.Write write) {
+    }
+
+    /** The most POSTs one transaction holds. */
+    static final int MAX_BATCH = 200;
+
+    private static final String COLUMNS = "id, academy_id, account_id, asset_slug, telemetry::text, engagement_score,"
+            + " frustration_score, metrics_algo_version, metrics::text, total_time_micros, completion_rate, created_at,"
+            + " updated_at";
 
     /** What the academy list is narrowed to: null asset or account means any; null members means everyone. */
     record Scope(long academyId, String assetSlug, Long accountId, Collection<Long> members) {
@@ -73,28 +101,85 @@ public class TelemetryStore {
         });
     }
 
-    /** Inserts, or merges into the existing record. {@code xmax = 0} is true only for a row this statement inserted. */
+    /**
+     * Inserts, or merges into the existing record, in a transaction of its own that other
+     * requests' upserts share; returns once that transaction has committed. Must not be called
+     * inside a JTA transaction.
+     */
     Written upsert(Key key, TelemetryMerge.Write write) {
+        return upserts.write(new Upsert(key, write));
+    }
+
+    /**
+     * The upserts one after the other, in one local transaction, so that two for the same record
+     * merge in order as two requests would. Each answers the record as its own statement left it
+     * (read right after it: the row stays locked by this transaction); {@code xmax = 0} is true
+     * only for a row that statement inserted.
+     */
+    private List<Written> upsertAll(List<Upsert> batch) {
+        try {
+            return LocalTransactions.commit(dataSource, c -> {
+                List<Written> written = new ArrayList<>(batch.size());
+                for (Upsert upsert : batch) {
+                    written.add(upsert(c, upsert.key(), upsert.write()));
+                }
+                return written;
+            });
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not upsert " + batch.size() + " telemetry records", e);
+        }
+    }
+
+    private static Written upsert(Connection c, Key key, TelemetryMerge.Write write) throws SQLException {
         String columns = write.whenNew().stream().map(a -> ", " + a.column()).collect(Collectors.joining());
         String values = write.whenNew().stream().map(a -> ", " + placeholder(a)).collect(Collectors.joining());
         String sql = "insert into assignment_telemetry (academy_id, account_id, asset_slug" + columns
                 + ") values (?, ?, ?" + values + ")"
                 + " on conflict (academy_id, asset_slug, account_id) do update set " + sets(write.whenExisting())
                 + " returning id, (xmax = 0) as inserted";
-        return em.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement upsert = connection.prepareStatement(sql)) {
-                int i = 1;
-                upsert.setLong(i++, key.academyId());
-                upsert.setLong(i++, key.accountId());
-                upsert.setString(i++, key.assetSlug());
-                i = bind(upsert, i, write.whenNew());
-                bind(upsert, i, write.whenExisting());
-                try (ResultSet row = upsert.executeQuery()) {
-                    row.next();
-                    return new Written(row.getLong(1), row.getBoolean(2));
-                }
+        try (PreparedStatement upsert = c.prepareStatement(sql)) {
+            int i = 1;
+            upsert.setLong(i++, key.academyId());
+            upsert.setLong(i++, key.accountId());
+            upsert.setString(i++, key.assetSlug());
+            i = bind(upsert, i, write.whenNew());
+            bind(upsert, i, write.whenExisting());
+            long id;
+            boolean inserted;
+            try (ResultSet row = upsert.executeQuery()) {
+                row.next();
+                id = row.getLong(1);
+                inserted = row.getBoolean(2);
             }
-        });
+            return new Written(read(c, id), inserted);
+        }
+    }
+
+    private static AssignmentTelemetry read(Connection c, long id) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("select " + COLUMNS + " from assignment_telemetry where id = ?")) {
+            select.setLong(1, id);
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return record(row);
+            }
+        }
+    }
+
+    private static AssignmentTelemetry record(ResultSet r) throws SQLException {
+        return new AssignmentTelemetry(r.getLong(1), r.getLong(2), r.getLong(3), r.getString(4), r.getString(5),
+                doubleOrNull(r, 6), doubleOrNull(r, 7), doubleOrNull(r, 8), r.getString(9), longOrNull(r, 10),
+                doubleOrNull(r, 11), r.getObject(12, OffsetDateTime.class).toInstant(),
+                r.getObject(13, OffsetDateTime.class).toInstant());
+    }
+
+    private static Double doubleOrNull(ResultSet r, int column) throws SQLException {
+        double value = r.getDouble(column);
+        return r.wasNull() ? null : value;
+    }
+
+    private static Long longOrNull(ResultSet r, int column) throws SQLException {
+        long value = r.getLong(column);
+        return r.wasNull() ? null : value;
     }
 
     /** Merges into the existing record; empty when there is none. */

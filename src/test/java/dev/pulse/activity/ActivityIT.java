@@ -29,6 +29,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
@@ -479,6 +482,53 @@ class ActivityIT {
         api.as(s.student().token()).get("/v1/activity/report?user=" + other.id()).then().statusCode(403);
         api.as(s.student().token()).get("/v1/activity/report?cohort=" + s.cohort().slug()).then().statusCode(403);
         api.as(s.student().token()).get("/v1/activity/report").then().statusCode(403);
+    }
+
+    // ---- concurrent writes (group commit) ----
+
+    @Test
+    void concurrentActivitiesAndCodingErrorsAreEachStoredOnceAndAnsweredWithTheirOwnRow() throws Exception {
+        School s = school();
+        Api api = s.api();
+        int n = 48;
+        ExecutorService pool = Executors.newFixedThreadPool(24);
+        List<Future<Response>> activities = new ArrayList<>();
+        List<Future<Response>> errors = new ArrayList<>();
+        try {
+            for (int i = 0; i < n; i++) {
+                String data = "{\"attempt\": " + i + "}";
+                String message = "failure " + i;
+                activities.add(pool.submit(() -> post(api, s.student().token(), String.valueOf(s.student().id()),
+                        Map.of("slug", "exercise_success", "data", data, "cohort", s.cohort().slug()))));
+                errors.add(pool.submit(() -> api.as(s.student().token()).body(Map.of("user_id", s.student().id(),
+                        "slug", "webpack_error", "message", message, "name", "concurrent")).post("/v1/activity/coding_error")));
+            }
+            Set<Integer> activityIds = new HashSet<>();
+            Set<Integer> errorIds = new HashSet<>();
+            for (int i = 0; i < n; i++) {
+                Response activity = activities.get(i).get();
+                activity.then().statusCode(201).body("data.attempt", equalTo(i)).body("slug", equalTo("exercise_success"))
+                        .body("cohort", equalTo(s.cohort().slug())).body("day", equalTo(4));
+                activityIds.add(activity.path("id"));
+                Response error = errors.get(i).get();
+                error.then().statusCode(201).body("message", equalTo("failure " + i)).body("name", equalTo("concurrent"));
+                errorIds.add(error.path("id"));
+            }
+            assertEquals(n, activityIds.size(), "every activity its own id");
+            assertEquals(n, errorIds.size(), "every coding error its own id");
+            List<Integer> listed = api.as(s.student().token())
+                    .get("/v1/activity/user/" + s.student().id() + "?slug=exercise_success&limit=1000")
+                    .then().statusCode(200).extract().path("results.id");
+            assertEquals(activityIds, new HashSet<>(listed));
+            assertEquals(n, listed.size());
+            List<Integer> listedErrors = api.as(s.student().token())
+                    .get("/v1/activity/coding_error/" + s.student().id() + "?limit=1000")
+                    .then().statusCode(200).extract().path("results.id");
+            assertEquals(errorIds, new HashSet<>(listedErrors));
+            assertEquals(n, listedErrors.size());
+        } finally {
+            pool.shutdown();
+        }
     }
 
     // ---- the store contract ----

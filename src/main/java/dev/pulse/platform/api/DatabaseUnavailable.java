@@ -10,7 +10,7 @@ import java.sql.SQLTransientConnectionException;
  * Recognises a failure that means the database cannot be reached or did not answer in time, as
  * opposed to a bug: the client should retry later, so it becomes a 503 with Retry-After.
  */
-final class DatabaseUnavailable {
+public final class DatabaseUnavailable {
 
     /** Seconds a client should wait before retrying; the pool re-checks its connections every second. */
     static final int RETRY_AFTER_SECONDS = 5;
@@ -21,6 +21,16 @@ final class DatabaseUnavailable {
     static ApiError error() {
         return new ApiError(503, "service-unavailable",
                 "The service is temporarily unavailable; retry in " + RETRY_AFTER_SECONDS + " seconds");
+    }
+
+    /** The failure or one of its causes says the database is unreachable, hung or refusing connections. */
+    public static boolean causes(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (is(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** This one throwable (not its causes) says the database is unreachable, hung or refusing connections. */
