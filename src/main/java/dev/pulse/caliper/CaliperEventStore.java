@@ -62,7 +62,8 @@ public class CaliperEventStore {
             return List.of();
         }
         try {
-            return LocalTransactions.commit(dataSource, c -> {
+            long bytes = rows.stream().mapToLong(row -> row.event().payload().length()).sum();
+            return LocalTransactions.commit(dataSource, bytes, c -> {
                 List<Result> results = write(c, rows, receivedAt);
                 if (allOrNothing && results.contains(Result.CONFLICT)) {
                     c.rollback();

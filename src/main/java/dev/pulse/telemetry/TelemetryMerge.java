@@ -37,6 +37,11 @@ final class TelemetryMerge {
             whenNew = List.copyOf(whenNew);
             whenExisting = List.copyOf(whenExisting);
         }
+
+        /** About how many bytes the write stores: its text and JSON values, the bulk of any large one. */
+        long bytes() {
+            return whenNew.stream().mapToLong(a -> a.value() instanceof String text ? text.length() : 8).sum();
+        }
     }
 
     /** POST: creates the record or merges into the existing one. */

@@ -118,7 +118,8 @@ public class TelemetryStore {
      */
     private List<Written> upsertAll(List<Upsert> batch) {
         try {
-            return LocalTransactions.commit(dataSource, c -> {
+            long bytes = batch.stream().mapToLong(upsert -> upsert.write().bytes()).sum();
+            return LocalTransactions.commit(dataSource, bytes, c -> {
                 List<Written> written = new ArrayList<>(batch.size());
                 for (Upsert upsert : batch) {
                     written.add(upsert(c, upsert.key(), upsert.write()));
