@@ -2,19 +2,17 @@ package dev.pulse.activity;
 
 import dev.pulse.platform.api.ApiFamily;
 import dev.pulse.platform.api.Family;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -33,7 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("/v1/activity")
 @Family(ApiFamily.BREATHECODE)
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Activity", description = "User and cohort activities, coding errors and activity reports")
@@ -50,15 +48,6 @@ public class ActivityResource {
     @Context
     UriInfo uri;
 
-    @HeaderParam("Academy")
-    String academyHeader;
-
-    @QueryParam("academy")
-    String academyQuery;
-
-    @HeaderParam(HttpHeaders.USER_AGENT)
-    String userAgent;
-
     @POST
     @Path("user/{email_or_id}")
     @Operation(summary = "Record an activity for a user",
@@ -68,8 +57,8 @@ public class ActivityResource {
     @APIResponse(responseCode = "201", description = "The stored activity")
     @APIResponse(responseCode = "400", description = "Unknown or missing slug, non-string or oversized data, body not a JSON object")
     @APIResponse(responseCode = "404", description = "Unknown user (user-not-found) or cohort (cohort-not-found)")
-    public Response recordActivity(@PathParam("email_or_id") String user, String body) {
-        Activity stored = log.record(user, body, academy(), userAgent);
+    public Response recordActivity(@PathParam("email_or_id") String user, @BeanParam RequestOrigin origin, String body) {
+        Activity stored = log.record(user, body, origin.academy(), origin.userAgent());
         return Response.status(Response.Status.CREATED).entity(ActivityJson.activity(stored)).build();
     }
 
@@ -79,9 +68,10 @@ public class ActivityResource {
     @APIResponse(responseCode = "200", description = "The activities, newest first")
     @APIResponse(responseCode = "400", description = "Unknown slug, bad date, limit or cursor")
     @APIResponse(responseCode = "404", description = "Unknown user (user-not-found)")
-    public Response userActivities(@PathParam("email_or_id") String user, @BeanParam ListingParams listing) {
+    public Response userActivities(@PathParam("email_or_id") String user, @BeanParam ListingParams listing,
+            @BeanParam RequestOrigin origin) {
         ListingQuery query = listing.query();
-        return page(log.ofUser(user, academy(), query), query, ActivityJson::activity);
+        return page(log.ofUser(user, origin.academy(), query), query, ActivityJson::activity);
     }
 
     @GET
@@ -104,8 +94,8 @@ public class ActivityResource {
     @APIResponse(responseCode = "201", description = "The stored coding error")
     @APIResponse(responseCode = "400", description = "Missing or invalid fields")
     @APIResponse(responseCode = "404", description = "Unknown user (user-not-found)")
-    public Response recordCodingError(String body) {
-        CodingError stored = log.recordCodingError(body, academy(), userAgent);
+    public Response recordCodingError(@BeanParam RequestOrigin origin, String body) {
+        CodingError stored = log.recordCodingError(body, origin.academy(), origin.userAgent());
         return Response.status(Response.Status.CREATED).entity(ActivityJson.codingError(stored)).build();
     }
 
@@ -115,9 +105,10 @@ public class ActivityResource {
     @APIResponse(responseCode = "200", description = "The coding errors, newest first")
     @APIResponse(responseCode = "400", description = "Bad slug, date, limit or cursor")
     @APIResponse(responseCode = "404", description = "Unknown user (user-not-found)")
-    public Response codingErrors(@PathParam("email_or_id") String user, @BeanParam ListingParams listing) {
+    public Response codingErrors(@PathParam("email_or_id") String user, @BeanParam ListingParams listing,
+            @BeanParam RequestOrigin origin) {
         ListingQuery query = listing.query();
-        return page(log.codingErrorsOf(user, academy(), query), query, ActivityJson::codingError);
+        return page(log.codingErrorsOf(user, origin.academy(), query), query, ActivityJson::codingError);
     }
 
     @GET
@@ -131,13 +122,9 @@ public class ActivityResource {
     @APIResponse(responseCode = "404", description = "Unknown user or cohort")
     public Response report(@QueryParam("cohort") String cohort, @QueryParam("user") String user,
             @QueryParam("slug") String slug, @QueryParam("since") String since, @QueryParam("until") String until,
-            @Parameter(description = "slug or day") @QueryParam("by") String by) {
-        ActivityLog.Tally tally = log.report(user, cohort, slug, since, until, by, academy());
+            @Parameter(description = "slug or day") @QueryParam("by") String by, @BeanParam RequestOrigin origin) {
+        ActivityLog.Tally tally = log.report(user, cohort, slug, since, until, by, origin.academy());
         return Response.ok(ActivityJson.report(tally.counts(), tally.by())).build();
-    }
-
-    private String academy() {
-        return academyHeader != null && !academyHeader.isBlank() ? academyHeader : academyQuery;
     }
 
     private <T> Response page(ActivityStore.Page<T> page, ListingQuery query,

@@ -3,7 +3,7 @@ package dev.pulse.caliper;
 import dev.pulse.platform.api.ApiFamily;
 import dev.pulse.platform.api.Family;
 import dev.pulse.platform.security.Caller;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -23,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** The Caliper hub's ingestion endpoints: grade2 single events and Caliper 1.2 envelopes. */
 @Path("/analytics")
 @Family(ApiFamily.CALIPER)
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes({MediaType.APPLICATION_JSON, CaliperResource.CALIPER_JSON})
 @Tag(name = "Caliper", description = "Caliper event ingestion for edtech integrators")

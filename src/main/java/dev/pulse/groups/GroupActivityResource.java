@@ -5,7 +5,7 @@ import dev.pulse.groups.GroupRequests.AggregateBody;
 import dev.pulse.platform.api.ApiFamily;
 import dev.pulse.platform.api.Family;
 import dev.pulse.platform.security.Caller;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -20,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** Sunbird's group activity aggregate: each member's progress on one activity, from telemetry and Caliper data. */
 @Path("/api/data/v1/group/activity")
 @Family(ApiFamily.SUNBIRD)
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Groups", description = "Sunbird study groups")

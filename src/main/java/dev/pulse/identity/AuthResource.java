@@ -5,7 +5,7 @@ import dev.pulse.platform.api.Family;
 import dev.pulse.platform.security.Caller;
 import dev.pulse.platform.security.Capable;
 import dev.pulse.platform.security.TokenIssuer;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.validation.Valid;
@@ -28,7 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** BreatheCode sign-in: /v1/auth/login and /v1/auth/me. */
 @Path("/v1/auth")
 @Family(ApiFamily.BREATHECODE)
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Identity")

@@ -8,7 +8,7 @@ import dev.pulse.platform.api.Family;
 import dev.pulse.platform.input.JsonBodies;
 import dev.pulse.platform.input.JsonFields;
 import dev.pulse.platform.security.TokenIssuer;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.Consumes;
@@ -24,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** Vivere's user/create and user/login: Live accounts on Pulse's identity, tokens are Pulse JWTs. */
 @Path("/live/user")
 @Family(ApiFamily.LIVE)
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Live")

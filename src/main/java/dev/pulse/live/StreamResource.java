@@ -3,7 +3,7 @@ package dev.pulse.live;
 import dev.pulse.platform.api.ApiFamily;
 import dev.pulse.platform.api.Family;
 import dev.pulse.platform.input.NumericId;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -22,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** Live notifications as Server-Sent Events: the same events as Pusher, for clients without it. */
 @Path("/live/stream")
 @Family(ApiFamily.LIVE)
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.SERVER_SENT_EVENTS)
 @Tag(name = "Live")
 public class StreamResource {

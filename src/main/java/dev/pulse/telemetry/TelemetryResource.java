@@ -5,7 +5,7 @@ import dev.pulse.platform.api.Family;
 import dev.pulse.platform.input.JsonBodies;
 import dev.pulse.platform.security.Caller;
 import dev.pulse.platform.security.Capable;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
@@ -40,7 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("/v1/assignment/academy")
 @Family(ApiFamily.BREATHECODE)
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Assignment telemetry", description = "LearnPack telemetry per student and asset (BreatheCode)")
