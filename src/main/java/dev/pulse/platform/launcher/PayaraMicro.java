@@ -34,6 +34,9 @@ public final class PayaraMicro {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + PulseLauncher.setting("PULSE_HEAP", "512m"),
+                // on two cores the serial collector kept the benchmark's rates and left the JVM about
+                // 200 MB smaller than G1 (docs/decisions/0008)
+                "-XX:+UseSerialGC",
                 // name the JSON-P provider: otherwise every Json.create* (MP JWT parses each token with
                 // it) runs a ServiceLoader scan over every jar of the WAR
                 "-Djakarta.json.provider=org.eclipse.parsson.JsonProviderImpl"));
@@ -54,6 +57,17 @@ public final class PayaraMicro {
             command.addAll(List.of("--prebootcommandfile", preBoot.toAbsolutePath().toString()));
         }
         return command;
+    }
+
+    /**
+     * The Payara Micro process of {@link #command}, with glibc held to two malloc arenas: by default
+     * each of Payara's many threads may get its own, which made resident memory grow by hundreds of
+     * megabytes under load for no gain (docs/decisions/0008).
+     */
+    public static ProcessBuilder process(Path war, Path microJar, int port) {
+        ProcessBuilder builder = new ProcessBuilder(command(war, microJar, port));
+        builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
+        return builder;
     }
 
     /**

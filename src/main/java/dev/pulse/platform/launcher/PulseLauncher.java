@@ -40,7 +40,7 @@ public final class PulseLauncher {
             System.out.println("[pulse] embedded PostgreSQL on port " + database.port() + ", data in " + dataDir.resolve("postgres"));
         }
 
-        ProcessBuilder payara = new ProcessBuilder(PayaraMicro.command(war, microJar, port)).inheritIO();
+        ProcessBuilder payara = PayaraMicro.process(war, microJar, port).inheritIO();
         Map<String, String> env = payara.environment();
         env.put("PULSE_DATA_DIR", dataDir.toString());
         if (database != null) {

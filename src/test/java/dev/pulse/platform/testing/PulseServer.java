@@ -66,7 +66,7 @@ public final class PulseServer {
         Path war = testWar();
         Path microJar = Path.of(System.getProperty("payara.microJar", "target/payara-micro.jar"));
         long started = System.nanoTime();
-        server = new ProcessBuilder(PayaraMicro.command(war, microJar, port))
+        server = PayaraMicro.process(war, microJar, port)
                 .redirectErrorStream(true).redirectOutput(LOG.toFile()).start();
         Process running = server;
         Runtime.getRuntime().addShutdownHook(new Thread(running::destroyForcibly, "pulse-it-server-kill"));
