@@ -268,28 +268,18 @@ public class PostgresActivityStore implements ActivityStore {
 
     private static Activity activity(ResultSet r) throws SQLException {
         return new Activity(r.getLong("id"), r.getString("slug"), r.getLong("account_id"), r.getString("email"),
-                longOrNull(r, "cohort_id"), r.getString("cohort_slug"), longOrNull(r, "academy_id"),
-                intOrNull(r, "day"), r.getString("data"), r.getString("user_agent"), instant(r, "created_at"));
+                r.getObject("cohort_id", Long.class), r.getString("cohort_slug"), r.getObject("academy_id", Long.class),
+                r.getObject("day", Integer.class), r.getString("data"), r.getString("user_agent"), instant(r, "created_at"));
     }
 
     private static CodingError codingError(ResultSet r) throws SQLException {
         return new CodingError(r.getLong("id"), r.getString("slug"), r.getLong("account_id"), r.getString("email"),
-                r.getString("data"), r.getString("message"), r.getString("name"), intOrNull(r, "severity"),
+                r.getString("data"), r.getString("message"), r.getString("name"), r.getObject("severity", Integer.class),
                 r.getString("details"), r.getString("user_agent"), instant(r, "created_at"));
     }
 
     private static Instant instant(ResultSet r, String column) throws SQLException {
         return r.getObject(column, OffsetDateTime.class).toInstant();
-    }
-
-    private static Long longOrNull(ResultSet r, String column) throws SQLException {
-        long value = r.getLong(column);
-        return r.wasNull() ? null : value;
-    }
-
-    private static Integer intOrNull(ResultSet r, String column) throws SQLException {
-        int value = r.getInt(column);
-        return r.wasNull() ? null : value;
     }
 
     private static void setLong(PreparedStatement s, int index, Long value) throws SQLException {

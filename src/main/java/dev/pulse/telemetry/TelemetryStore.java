@@ -168,19 +168,9 @@ public class TelemetryStore {
 
     private static AssignmentTelemetry record(ResultSet r) throws SQLException {
         return new AssignmentTelemetry(r.getLong(1), r.getLong(2), r.getLong(3), r.getString(4), r.getString(5),
-                doubleOrNull(r, 6), doubleOrNull(r, 7), doubleOrNull(r, 8), r.getString(9), longOrNull(r, 10),
-                doubleOrNull(r, 11), r.getObject(12, OffsetDateTime.class).toInstant(),
+                r.getObject(6, Double.class), r.getObject(7, Double.class), r.getObject(8, Double.class), r.getString(9), r.getObject(10, Long.class),
+                r.getObject(11, Double.class), r.getObject(12, OffsetDateTime.class).toInstant(),
                 r.getObject(13, OffsetDateTime.class).toInstant());
-    }
-
-    private static Double doubleOrNull(ResultSet r, int column) throws SQLException {
-        double value = r.getDouble(column);
-        return r.wasNull() ? null : value;
-    }
-
-    private static Long longOrNull(ResultSet r, int column) throws SQLException {
-        long value = r.getLong(column);
-        return r.wasNull() ? null : value;
     }
 
     /** Merges into the existing record; empty when there is none. */
