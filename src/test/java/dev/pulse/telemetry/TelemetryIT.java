@@ -456,6 +456,25 @@ class TelemetryIT {
         s.asStaff().get(s.path(asset)).then().statusCode(200).body("completion_rate", equalTo(1.0f));
     }
 
+    @Test
+    void theBodyLimitIsTenMebibytesAndSixtyFourKibibytesForStaffAndSixtyFourKibibytesForStrangers() {
+        School s = school();
+        String asset = asset();
+        int largest = 10 * 1024 * 1024 + 64 * 1024;
+        String open = "{\"telemetry\":{\"blob\":\"";
+        String close = "\"}}";
+        String atTheLimit = open + "x".repeat(largest - open.length() - close.length()) + close;
+        // the whole body is read: the telemetry check, not the body limit, refuses it
+        s.asStaff().body(atTheLimit).post(s.path(asset)).then().statusCode(413)
+                .body("detail", org.hamcrest.Matchers.startsWith("Telemetry is larger"));
+        s.asStaff().body(atTheLimit.replace(open, open + "x")).post(s.path(asset)).then().statusCode(413)
+                .body("slug", equalTo("payload-too-large"))
+                .body("detail", equalTo("Request body is larger than the limit of " + largest + " bytes"));
+        // without a token the large limit does not apply, and the answer is the 401 before any read
+        s.api().json().header("Academy", String.valueOf(s.academy())).body(atTheLimit).post(s.path(asset))
+                .then().statusCode(401);
+    }
+
     // helpers for the races: plain HTTP clients released together
 
     private interface Call {
