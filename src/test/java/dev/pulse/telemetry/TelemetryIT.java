@@ -475,6 +475,27 @@ class TelemetryIT {
                 .then().statusCode(401);
     }
 
+    @Test
+    void aPageEndsBeforeItsDocumentsPassSixteenMebibytes() {
+        School s = school();
+        String blob = "x".repeat(6 * 1024 * 1024);
+        List<String> assets = List.of(asset(), asset(), asset());
+        for (String asset : assets) {
+            s.asStaff().body("{\"telemetry\":{\"blob\":\"" + blob + "\"}}").post(s.path(asset)).then().statusCode(201);
+        }
+        // three records fit the count, but the third would take the page's documents to 18 MiB
+        Response first = s.asStaff().queryParam("user", s.student().id()).queryParam("limit", 3)
+                .get("/v1/assignment/academy/telemetry");
+        first.then().statusCode(200).body("results", hasSize(2))
+                .body("results.asset_slug", equalTo(List.of(assets.get(2), assets.get(1))))
+                .body("next_cursor", notNullValue());
+        s.asStaff().queryParam("user", s.student().id()).queryParam("limit", 3)
+                .queryParam("cursor", first.path("next_cursor").toString())
+                .get("/v1/assignment/academy/telemetry").then().statusCode(200)
+                .body("results", hasSize(1)).body("results[0].asset_slug", equalTo(assets.get(0)))
+                .body("next_cursor", nullValue());
+    }
+
     // helpers for the races: plain HTTP clients released together
 
     private interface Call {
