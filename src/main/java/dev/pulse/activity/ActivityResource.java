@@ -1,5 +1,6 @@
 package dev.pulse.activity;
 
+import dev.pulse.platform.api.BodyLimit;
 import dev.pulse.platform.api.ApiFamily;
 import dev.pulse.platform.api.Family;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,6 +40,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(responseCode = "403", description = "Neither the user themself nor holding the capability in the academy")
 public class ActivityResource {
 
+    /** Room for several text fields of 64 KiB each, escaped as JSON, so each is answered by its own field error. */
+    static final long MAX_BODY_BYTES = 8L * ActivityBodies.MAX_TEXT_BYTES;
+
     private static final String LISTING = "Newest first. slug: one slug or a comma-separated list; since/until: "
             + "ISO 8601 (since inclusive, until exclusive); limit: 1-1000, default 50; cursor: from the previous page.";
 
@@ -50,6 +54,7 @@ public class ActivityResource {
 
     @POST
     @Path("user/{email_or_id}")
+    @BodyLimit(MAX_BODY_BYTES)
     @Operation(summary = "Record an activity for a user",
             description = "Body {\"slug\",\"data\"[,\"cohort\",\"day\",\"user_agent\"]}. data is a string; a JSON-encoded "
                     + "object in it is kept as JSON and its cohort becomes the activity's cohort.")
@@ -88,6 +93,7 @@ public class ActivityResource {
 
     @POST
     @Path("coding_error{slash: /?}")
+    @BodyLimit(MAX_BODY_BYTES)
     @Operation(summary = "Record a coding error (with or without the trailing slash)",
             description = "Body {\"user_id\",\"slug\",\"data\",\"message\",\"name\",\"severity\",\"details\"}; "
                     + "user_id is an email or id; message, name and slug are required; severity a number or numeric string.")

@@ -9,7 +9,7 @@ import java.io.InputStream;
 
 /**
  * Reads a Caliper request body under the Caliper endpoints' own size limit (5 MiB, below the
- * platform-wide one) and hands it to {@link JsonBodies}; validation then names every field itself.
+ * platform limit their {@code @BodyLimit} sets) and hands it to {@link JsonBodies}; validation then names every field itself.
  */
 final class CaliperBodyLimit {
 

@@ -1,5 +1,6 @@
 package dev.pulse.caliper;
 
+import dev.pulse.platform.api.BodyLimit;
 import dev.pulse.platform.api.ApiFamily;
 import dev.pulse.platform.api.Family;
 import dev.pulse.platform.security.Caller;
@@ -39,6 +40,7 @@ public class CaliperResource {
 
     @POST
     @Path("grade2")
+    @BodyLimit(BodyLimit.LARGEST)
     @Operation(summary = "Record one reading/grading event (the hub's grade2 format)")
     @APIResponse(responseCode = "200", description = "Stored, or already stored with the same content: {\"@context\",\"id\"}")
     @APIResponse(responseCode = "400", description = "{\"message\":[...]} naming every missing or invalid field")
@@ -54,6 +56,7 @@ public class CaliperResource {
 
     @POST
     @Path("caliper")
+    @BodyLimit(BodyLimit.LARGEST)
     @Operation(summary = "Receive a Caliper 1.2 envelope of up to 1000 events")
     @APIResponse(responseCode = "200", description = "Stored: {\"@context\",\"received\",\"stored\",\"alreadyStored\",\"rejected\":[{index,id,message[]}]}")
     @APIResponse(responseCode = "400", description = "An invalid envelope or event (all-or-nothing mode), or a repeated event id")

@@ -13,7 +13,7 @@
  * idempotency); {@link dev.pulse.caliper.CaliperEventStore} writes batches with plain JDBC, and
  * {@link dev.pulse.platform.persistence.GroupCommit} merges concurrent single-event requests into one transaction.
  * {@link dev.pulse.caliper.CaliperEvents} reads stored events as {@link dev.pulse.caliper.CaliperEvent} records,
- * the only shape other features see. The resources read bodies through {@link dev.pulse.caliper.CaliperBodyLimit}
+ * the only shape other features see. The resources read bodies through {@link dev.pulse.caliper.CaliperBodyLimit} (below the platform limit their {@code @BodyLimit} sets)
  * and answer with the bodies {@link dev.pulse.caliper.CaliperJson} builds.
  */
 package dev.pulse.caliper;

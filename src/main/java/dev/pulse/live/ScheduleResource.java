@@ -1,5 +1,6 @@
 package dev.pulse.live;
 
+import dev.pulse.platform.api.BodyLimit;
 import dev.pulse.platform.api.ApiError;
 import dev.pulse.platform.api.ApiFamily;
 import dev.pulse.platform.api.Family;
@@ -114,6 +115,7 @@ public class ScheduleResource {
 
     @POST
     @Path("locations")
+    @BodyLimit(MapImages.MAX_BYTES + BodyLimit.DEFAULT)
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(summary = "Organisers: create a location (multipart: name, rank, image PNG/JPEG/SVG/WebP up to 5 MiB)")
     @APIResponse(responseCode = "201", description = "{data:{id, name, map, rank, is_primary}}")
@@ -132,6 +134,7 @@ public class ScheduleResource {
 
     @PUT
     @Path("locations/{id}")
+    @BodyLimit(MapImages.MAX_BYTES + BodyLimit.DEFAULT)
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(summary = "Organisers: change a location's name, rank or image (multipart; each part optional)")
     @APIResponse(responseCode = "200", description = "The location")

@@ -12,6 +12,7 @@ import dev.pulse.platform.input.PageRequest;
 import dev.pulse.platform.input.Slug;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +27,12 @@ public class TelemetryListing {
 
     static final int DEFAULT_PAGE = 20;
     static final int MAX_PAGE = 100;
+
+    /**
+     * A page also ends before the record that would take its documents (telemetry and metrics) past this
+     * many characters, so that a page of 10 MiB documents is not a gigabyte; it always holds one record.
+     */
+    static final long MAX_PAGE_CHARS = 16L * 1024 * 1024;
 
     @Inject
     Accounts accounts;
@@ -74,14 +81,36 @@ public class TelemetryListing {
             }
         }
         int limit = page.limit();
-        List<AssignmentTelemetry> rows = store.page(new TelemetryStore.Scope(academyId, asset, accountId, members),
-                page.after(), limit + 1);
-        if (rows.size() <= limit) {
-            return new Page(rows, Optional.empty());
+        List<TelemetryStore.Position> positions = store.page(
+                new TelemetryStore.Scope(academyId, asset, accountId, members), page.after(), limit + 1);
+        List<AssignmentTelemetry> records = new ArrayList<>();
+        TelemetryStore.Position last = null;
+        long chars = 0;
+        for (TelemetryStore.Position position : positions) {
+            if (records.size() == limit) {
+                return new Page(List.copyOf(records), Optional.of(last.cursor()));
+            }
+            Optional<AssignmentTelemetry> found = store.find(position);
+            if (found.isEmpty()) {
+                continue; // deleted since the positions were read
+            }
+            AssignmentTelemetry record = found.get();
+            chars += documentChars(record);
+            if (!records.isEmpty() && chars > MAX_PAGE_CHARS) {
+                store.forget(record);
+                return new Page(List.copyOf(records), Optional.of(last.cursor()));
+            }
+            records.add(record);
+            last = position;
         }
-        List<AssignmentTelemetry> records = rows.subList(0, limit);
-        AssignmentTelemetry last = records.get(limit - 1);
-        return new Page(List.copyOf(records), Optional.of(new Cursor(last.updatedAt(), last.id())));
+        // a record deleted meanwhile leaves the page short, but those after it are still to come
+        boolean more = positions.size() > limit && last != null;
+        return new Page(List.copyOf(records), more ? Optional.of(last.cursor()) : Optional.empty());
+    }
+
+    private static long documentChars(AssignmentTelemetry record) {
+        return (record.telemetry() == null ? 0 : record.telemetry().length())
+                + (record.metrics() == null ? 0 : record.metrics().length());
     }
 
     private static String blankAsNull(String value) {

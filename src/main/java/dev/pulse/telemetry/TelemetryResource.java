@@ -1,5 +1,6 @@
 package dev.pulse.telemetry;
 
+import dev.pulse.platform.api.BodyLimit;
 import dev.pulse.platform.api.ApiFamily;
 import dev.pulse.platform.api.Family;
 import dev.pulse.platform.input.JsonBodies;
@@ -74,6 +75,7 @@ public class TelemetryResource {
 
     @POST
     @Path(ONE)
+    @BodyLimit(BodyLimit.LARGEST)
     @Capable("crud_telemetry")
     @Operation(summary = "Create or update a student's telemetry for an asset",
             description = "Upsert: creates the record, or changes only the fields present in the body.")
@@ -92,6 +94,7 @@ public class TelemetryResource {
 
     @PUT
     @Path(ONE)
+    @BodyLimit(BodyLimit.LARGEST)
     @Capable("crud_telemetry")
     @Operation(summary = "Update an existing telemetry record", description = "Changes only the fields present.")
     @RequestBody(content = @Content(schema = @Schema(implementation = Fields.class)))

@@ -190,9 +190,28 @@ public class TelemetryStore {
         });
     }
 
-    /** Up to {@code count} records of the scope, newest update first, strictly after {@code after}. */
-    List<AssignmentTelemetry> page(Scope scope, Optional<Cursor> after, int count) {
-        StringBuilder jpql = new StringBuilder("select t from AssignmentTelemetry t where t.academyId = :academy");
+    /** A record's place in the list: its keyset position, without its documents. */
+    record Position(long id, Instant updatedAt) {
+        Cursor cursor() {
+            return new Cursor(updatedAt, id);
+        }
+    }
+
+    /** The record at a position with its documents; empty when it was deleted since. */
+    Optional<AssignmentTelemetry> find(Position position) {
+        return Optional.ofNullable(em.find(AssignmentTelemetry.class, position.id()));
+    }
+
+    /** Forgets a record read but not answered, so that its documents can be collected. */
+    void forget(AssignmentTelemetry record) {
+        em.detach(record);
+    }
+
+    /** Up to {@code count} positions of the scope, newest update first, strictly after {@code after}. */
+    List<Position> page(Scope scope, Optional<Cursor> after, int count) {
+        StringBuilder jpql = new StringBuilder(
+                "select new dev.pulse.telemetry.TelemetryStore$Position(t.id, t.updatedAt) from AssignmentTelemetry t"
+                        + " where t.academyId = :academy");
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("academy", scope.academyId());
         if (scope.assetSlug() != null) {
@@ -213,7 +232,7 @@ public class TelemetryStore {
             params.put("afterId", after.get().id());
         }
         jpql.append(" order by t.updatedAt desc, t.id desc");
-        TypedQuery<AssignmentTelemetry> query = em.createQuery(jpql.toString(), AssignmentTelemetry.class);
+        TypedQuery<Position> query = em.createQuery(jpql.toString(), Position.class);
         params.forEach(query::setParameter);
         return query.setMaxResults(count).getResultList();
     }

@@ -13,14 +13,25 @@ import dev.pulse.platform.testing.IntegrationDatabase;
 import dev.pulse.platform.testing.PulseServer;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import java.io.ByteArrayInputStream;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -32,6 +43,21 @@ class PlatformIT {
 
     /** The one Pulse of this test run (the real WAR on Payara Micro, shared by every HTTP-level test). */
     final URL base = PulseServer.baseUrl();
+
+    /** One JSON-looking body of 10 MiB, shared by every large request (it is never changed). */
+    private static final byte[] TEN_MEBIBYTES = tenMebibytes();
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    private static byte[] tenMebibytes() {
+        byte[] body = new byte[10 * 1024 * 1024];
+        Arrays.fill(body, (byte) 'x');
+        byte[] open = "{\"name\":\"".getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(open, 0, body, 0, open.length);
+        body[body.length - 2] = '"';
+        body[body.length - 1] = '}';
+        return body;
+    }
 
     private Api api() {
         return new Api(base);
@@ -148,6 +174,56 @@ class PlatformIT {
         String big = "{\"name\":\"" + "x".repeat(11 * 1024 * 1024) + "\"}";
         api().json().body(big).post("/v1/probe/echo").then().statusCode(413)
                 .body("slug", equalTo("payload-too-large"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/v1/probe/echo", "/analytics/probe/echo", "/api/probe/v1/echo", "/live/probe/echo"})
+    void aBodyJustOverSixtyFourKibibytesIsA413InItsFamilysEnvelopeWhileSixtyFourPass(String path) {
+        String padding = "x".repeat(64 * 1024 - "{\"name\":\"\"}".length());
+        api().json().body("{\"name\":\"" + padding + "\"}").post(path).then().statusCode(200);
+        Response r = api().json().body("{\"name\":\"" + padding + "x\"}").post(path);
+        assertEquals(413, r.statusCode(), r.asString());
+        assertFamilyShape(path, r);
+    }
+
+    @Test
+    void aChunkedBodyIsRefusedOnceItCrossesTheLimit() throws Exception {
+        // no Content-Length: the limit can only be seen while reading
+        HttpRequest chunked = HttpRequest.newBuilder(base.toURI().resolve("/live/user/create"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(TEN_MEBIBYTES)))
+                .build();
+        HttpResponse<String> r = HTTP.send(chunked, HttpResponse.BodyHandlers.ofString());
+        assertEquals(413, r.statusCode(), r.body());
+        assertTrue(r.body().contains("Payload Too Large"), r.body());
+    }
+
+    @Test
+    void sixtyFourConcurrentAnonymousTenMebibyteBodiesAreEachA413AndTheServerStaysReady() throws Exception {
+        HttpRequest create = HttpRequest.newBuilder(base.toURI().resolve("/live/user/create"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(TEN_MEBIBYTES))
+                .build();
+        ExecutorService callers = Executors.newFixedThreadPool(64);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+            for (int i = 0; i < 64; i++) {
+                answers.add(callers.submit(() -> {
+                    start.await();
+                    return HTTP.send(create, HttpResponse.BodyHandlers.ofString());
+                }));
+            }
+            start.countDown();
+            for (Future<HttpResponse<String>> answer : answers) {
+                HttpResponse<String> r = answer.get(2, TimeUnit.MINUTES);
+                assertEquals(413, r.statusCode(), r.body());
+                assertTrue(r.body().contains("\"success\":false"), r.body());
+            }
+        } finally {
+            callers.shutdownNow();
+        }
+        api().request().get("/health/ready").then().statusCode(200).body("status", equalTo("UP"));
     }
 
     private static void assertFamilyShape(String path, Response r) {

@@ -456,6 +456,46 @@ class TelemetryIT {
         s.asStaff().get(s.path(asset)).then().statusCode(200).body("completion_rate", equalTo(1.0f));
     }
 
+    @Test
+    void theBodyLimitIsTenMebibytesAndSixtyFourKibibytesForStaffAndSixtyFourKibibytesForStrangers() {
+        School s = school();
+        String asset = asset();
+        int largest = 10 * 1024 * 1024 + 64 * 1024;
+        String open = "{\"telemetry\":{\"blob\":\"";
+        String close = "\"}}";
+        String atTheLimit = open + "x".repeat(largest - open.length() - close.length()) + close;
+        // the whole body is read: the telemetry check, not the body limit, refuses it
+        s.asStaff().body(atTheLimit).post(s.path(asset)).then().statusCode(413)
+                .body("detail", org.hamcrest.Matchers.startsWith("Telemetry is larger"));
+        s.asStaff().body(atTheLimit.replace(open, open + "x")).post(s.path(asset)).then().statusCode(413)
+                .body("slug", equalTo("payload-too-large"))
+                .body("detail", equalTo("Request body is larger than the limit of " + largest + " bytes"));
+        // without a token the large limit does not apply, and the answer is the 401 before any read
+        s.api().json().header("Academy", String.valueOf(s.academy())).body(atTheLimit).post(s.path(asset))
+                .then().statusCode(401);
+    }
+
+    @Test
+    void aPageEndsBeforeItsDocumentsPassSixteenMebibytes() {
+        School s = school();
+        String blob = "x".repeat(6 * 1024 * 1024);
+        List<String> assets = List.of(asset(), asset(), asset());
+        for (String asset : assets) {
+            s.asStaff().body("{\"telemetry\":{\"blob\":\"" + blob + "\"}}").post(s.path(asset)).then().statusCode(201);
+        }
+        // three records fit the count, but the third would take the page's documents to 18 MiB
+        Response first = s.asStaff().queryParam("user", s.student().id()).queryParam("limit", 3)
+                .get("/v1/assignment/academy/telemetry");
+        first.then().statusCode(200).body("results", hasSize(2))
+                .body("results.asset_slug", equalTo(List.of(assets.get(2), assets.get(1))))
+                .body("next_cursor", notNullValue());
+        s.asStaff().queryParam("user", s.student().id()).queryParam("limit", 3)
+                .queryParam("cursor", first.path("next_cursor").toString())
+                .get("/v1/assignment/academy/telemetry").then().statusCode(200)
+                .body("results", hasSize(1)).body("results[0].asset_slug", equalTo(assets.get(0)))
+                .body("next_cursor", nullValue());
+    }
+
     // helpers for the races: plain HTTP clients released together
 
     private interface Call {

@@ -72,7 +72,7 @@ public final class ErrorResponses {
             if (DatabaseUnavailable.is(t)) {
                 return DatabaseUnavailable.error();
             }
-            if (t instanceof BodyLimit.TooLarge large) {
+            if (t instanceof BodyLimits.TooLarge large) {
                 return new ApiError(413, "payload-too-large", large.getMessage());
             }
             if (t instanceof ConstraintViolationException cve) {

@@ -44,7 +44,7 @@ public final class JsonBodies {
 
     /**
      * Like {@link #object(String)} for a stream, read to its end (a size limit is the caller's, or the
-     * platform's {@code BodyLimit}, whose exception is kept as the cause so that it is still answered 413).
+     * platform's {@code BodyLimits}, whose exception is kept as the cause so that it is still answered 413).
      */
     public static JsonObject object(InputStream raw) {
         byte[] bytes;
