@@ -121,6 +121,11 @@ public class MentorTicket {
         return expired || (!isClaimed() && !isClosed() && !now.isBefore(expiresAt));
     }
 
+    /** Still asking for or getting help: not closed and not expired; what the open-ticket limit counts. */
+    boolean isActive(Instant now) {
+        return !isClosed() && !isExpired(now);
+    }
+
     boolean isOpen(Instant now) {
         return !isClaimed() && !isClosed() && !isExpired(now);
     }

@@ -22,7 +22,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The mentorship help queue. Every state change that can race (claim, close, reopen, expire) locks
  * the ticket's row first and then applies the ticket's own rule ({@link MentorTicket}), so of two
- * simultaneous claims the second waits, sees the first one's claim and is refused.
+ * simultaneous claims the second waits, sees the first one's claim and is refused. The per-account limits
+ * ({@link MentorshipLimits}) are counted under a per-account advisory lock, taken before any ticket row, so two
+ * claims or creations by one account at once (on any instance) are counted one after the other.
  */
 @ApplicationScoped
 @Transactional
@@ -46,8 +48,23 @@ public class MentorshipQueue {
     @ConfigProperty(name = "PULSE_TICKET_EXPIRY", defaultValue = "PT30M")
     Duration expiryWindow;
 
+    @Inject
+    @ConfigProperty(name = "PULSE_LIVE_MAX_CLAIMS", defaultValue = "2")
+    int maxClaims;
+
+    @Inject
+    @ConfigProperty(name = "PULSE_LIVE_MAX_OPEN_TICKETS", defaultValue = "5")
+    int maxOpenTickets;
+
+    /** Namespace of this feature's advisory locks (pg_advisory_xact_lock(int, int)): one per account. */
+    private static final int TICKET_COUNT_LOCK = 0x6d6e7472;
+
     public MentorTicket create(long creatorId, String description, String location, String contact) {
         Instant now = clock.instant();
+        lockTicketCountsOf(creatorId);
+        limits().refuseOpen(activeTicketsOf(creatorId, now)).ifPresent(refusal -> {
+            throw refusal;
+        });
         MentorTicket ticket = new MentorTicket(description, location, contact, creatorId, now, now.plus(expiryWindow));
         em.persist(ticket);
         em.flush();
@@ -102,8 +119,14 @@ public class MentorshipQueue {
     }
 
     public MentorTicket claim(String id, long accountId) {
+        lockTicketCountsOf(accountId);
         MentorTicket ticket = locked(id);
         Instant now = clock.instant();
+        if (ticket.isOpen(now)) {
+            limits().refuseClaim(claimsHeldBy(accountId)).ifPresent(refusal -> {
+                throw refusal;
+            });
+        }
         ticket.claim(accountId, now).ifPresent(refusal -> {
             String why = switch (refusal) {
                 case CLOSED -> "closed";
@@ -131,8 +154,15 @@ public class MentorshipQueue {
 
     /** Clears claim and completion and restarts the expiry window; time_created, the queue place, stays. */
     public MentorTicket reopen(String id, long accountId) {
+        // the creator's count is locked before the ticket's row, in the order claim and create take them
+        NumericId.parse(id).map(i -> em.find(MentorTicket.class, i)).ifPresent(t -> lockTicketCountsOf(t.creatorId()));
         MentorTicket ticket = locked(id);
         Instant now = clock.instant();
+        if (!ticket.isActive(now) && ticket.involves(accountId)) {
+            limits().refuseOpen(activeTicketsOf(ticket.creatorId(), now)).ifPresent(refusal -> {
+                throw refusal;
+            });
+        }
         ticket.reopen(accountId, now, now.plus(expiryWindow)).ifPresent(refusal -> {
             throw refusal == MentorTicket.Refusal.NOT_INVOLVED ? notInvolved("reopen")
                     : ApiError.badRequest("ticket-open", "Ticket " + id + " is already open");
@@ -158,6 +188,32 @@ public class MentorshipQueue {
             return Optional.empty();
         }
         return ticket.isOpen(now) ? Optional.of(ticket.expiresAt()) : Optional.empty();
+    }
+
+    private MentorshipLimits limits() {
+        return new MentorshipLimits(maxClaims, maxOpenTickets);
+    }
+
+    /** Serialises the counting of one account's claims and tickets, across instances, until commit. */
+    private void lockTicketCountsOf(long accountId) {
+        em.createNativeQuery("select 1 from (select pg_advisory_xact_lock(?1, ?2)) locked")
+                .setParameter(1, TICKET_COUNT_LOCK)
+                .setParameter(2, (int) accountId)
+                .getSingleResult();
+    }
+
+    private long claimsHeldBy(long accountId) {
+        return em.createQuery("select count(t) from MentorTicket t where t.claimerId = :me and t.timeComplete is null",
+                        Long.class)
+                .setParameter("me", accountId).getSingleResult();
+    }
+
+    /** The account's tickets that {@link MentorTicket#isActive} at {@code now}, counted in SQL. */
+    private long activeTicketsOf(long accountId, Instant now) {
+        return em.createQuery("""
+                        select count(t) from MentorTicket t where t.creatorId = :me and t.timeComplete is null
+                        and t.expired = false and (t.claimerId is not null or t.expiresAt > :now)""", Long.class)
+                .setParameter("me", accountId).setParameter("now", now).getSingleResult();
     }
 
     /** The ticket, its row locked until commit: of two changes at once, the second sees what the first did. */

@@ -587,6 +587,76 @@ class LiveIT {
     }
 
     @Test
+    void ofManySimultaneousClaimsByOneUserExactlyTwoWin() throws Exception {
+        String mentor = newLiveUser();
+        List<String> tickets = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            tickets.add(createTicket(newLiveUser(), "help " + i));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(tickets.size());
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> results = new ArrayList<>();
+        for (String id : tickets) {
+            results.add(pool.submit(() -> {
+                start.await();
+                return live(mentor).body(Map.of("id", id)).post("/live/mentorship/claim").statusCode();
+            }));
+        }
+        start.countDown();
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Integer> result : results) {
+            statuses.add(result.get(60, TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+        assertEquals(2, statuses.stream().filter(s -> s == 200).count(), "two claims held at most: " + statuses);
+        assertEquals(6, statuses.stream().filter(s -> s == 409).count(), "the rest conflict: " + statuses);
+
+        List<String> held = live(mentor).get("/live/mentorship/user/claimed").then().statusCode(200)
+                .extract().path("data.id");
+        assertEquals(2, held.size(), "held: " + held);
+        String waiting = tickets.stream().filter(t -> !held.contains(t)).findFirst().orElseThrow();
+        live(mentor).body(Map.of("id", waiting)).post("/live/mentorship/claim").then().statusCode(409)
+                .body("success", equalTo(false)).body("error.title", equalTo("Conflict"))
+                .body("error.message", containsString("close one"));
+        // closing one frees a claim
+        live(mentor).body(Map.of("id", held.get(0))).post("/live/mentorship/close").then().statusCode(200);
+        live(mentor).body(Map.of("id", waiting)).post("/live/mentorship/claim").then().statusCode(200);
+    }
+
+    @Test
+    void aUserHasAtMostFiveOpenTickets() throws Exception {
+        String mentee = newLiveUser();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> results = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            String description = "question " + i;
+            results.add(pool.submit(() -> {
+                start.await();
+                return live(mentee).body(Map.of("description", description, "location", "Main gym", "contact", "555"))
+                        .post("/live/mentorship/create").statusCode();
+            }));
+        }
+        start.countDown();
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Integer> result : results) {
+            statuses.add(result.get(60, TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+        assertEquals(5, statuses.stream().filter(s -> s == 201).count(), "five open at most: " + statuses);
+        assertEquals(3, statuses.stream().filter(s -> s == 409).count(), "the rest conflict: " + statuses);
+
+        List<String> open = live(mentee).get("/live/mentorship/user/queue").then().statusCode(200)
+                .extract().path("data.tickets.open.id");
+        assertEquals(5, open.size());
+        // a closed ticket frees a place; reopening it while five are open again is refused
+        live(mentee).body(Map.of("id", open.get(0))).post("/live/mentorship/close").then().statusCode(200);
+        createTicket(mentee, "one more");
+        live(mentee).body(Map.of("id", open.get(0))).post("/live/mentorship/reopen").then().statusCode(409)
+                .body("error.title", equalTo("Conflict"));
+    }
+
+    @Test
     void ticketsExpireByTimerIntoTheExpiredBucketAndSseAnnouncesSaveAndExpire() throws Exception {
         String mentee = newLiveUser();
         String mentor = newLiveUser();
