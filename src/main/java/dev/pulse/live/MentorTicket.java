@@ -189,6 +189,11 @@ public class MentorTicket {
         return Optional.empty();
     }
 
+    /** Whether its current expiry window ends at {@code end} (to the millisecond, as timers keep it). */
+    boolean isWindowEndingAt(Instant end) {
+        return expiresAt.toEpochMilli() == end.toEpochMilli();
+    }
+
     /** Marks an open ticket expired once its time is up; true when it did just now. */
     boolean expireIfDue(Instant now) {
         if (expired || isClaimed() || isClosed() || now.isBefore(expiresAt)) {

@@ -3,6 +3,7 @@ package dev.pulse.live;
 import dev.pulse.platform.api.ApiError;
 import dev.pulse.platform.input.JsonBodies;
 import dev.pulse.platform.input.NumericId;
+import dev.pulse.platform.input.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.spi.JsonProvider;
@@ -83,6 +84,22 @@ public class MentorshipQueue {
                 .getResultList();
     }
 
+    /**
+     * One page of the open queue, oldest first: up to {@code page.limit()} tickets after the cursor's
+     * (time created, id), and one more when there is a next page.
+     */
+    public List<MentorTicket> open(PageRequest page) {
+        String after = page.after().isPresent() ? "and (t.timeCreated > :at or (t.timeCreated = :at and t.id > :id))" : "";
+        var query = em.createQuery("""
+                        select t from MentorTicket t
+                        where t.claimerId is null and t.timeComplete is null and t.expired = false and t.expiresAt > :now
+                        %s order by t.timeCreated, t.id""".formatted(after), MentorTicket.class)
+                .setParameter("now", clock.instant())
+                .setMaxResults(page.limit() + 1);
+        page.after().ifPresent(c -> query.setParameter("at", c.at()).setParameter("id", c.id()));
+        return query.getResultList();
+    }
+
     /** Every ticket still waiting to expire (not flagged yet, unclaimed, not closed), with its deadline. */
     public Map<Long, Instant> awaitingExpiry() {
         Map<Long, Instant> deadlines = new java.util.LinkedHashMap<>();
@@ -135,7 +152,6 @@ public class MentorshipQueue {
             };
             throw ApiError.conflict("ticket-unavailable", "Ticket " + id + " is " + why + " and cannot be claimed");
         });
-        expiry.cancel(ticket.id());
         saved(ticket, now);
         return ticket;
     }
@@ -147,7 +163,6 @@ public class MentorshipQueue {
             throw refusal == MentorTicket.Refusal.NOT_INVOLVED ? notInvolved("close")
                     : ApiError.badRequest("ticket-closed", "Ticket " + id + " is already closed");
         });
-        expiry.cancel(ticket.id());
         saved(ticket, now);
         return ticket;
     }
@@ -173,13 +188,15 @@ public class MentorshipQueue {
     }
 
     /**
-     * Called by the ticket's timer: marks it expired if it is still open and due, and announces it.
-     * Returns when to try again if the ticket is open but not yet due.
+     * Called by the ticket's timer for the window ending at {@code windowEnd} (empty for timers that did not
+     * name one): marks it expired if it is still open and due, and announces it. Returns when to try again
+     * if the ticket is open but not yet due; nothing when the ticket has been reopened into a later window,
+     * whose own timer will come.
      */
-    public Optional<Instant> expireIfDue(long ticketId) {
+    public Optional<Instant> expireIfDue(long ticketId, Optional<Instant> windowEnd) {
         Instant now = clock.instant();
         MentorTicket ticket = em.find(MentorTicket.class, ticketId, LockModeType.PESSIMISTIC_WRITE);
-        if (ticket == null) {
+        if (ticket == null || windowEnd.filter(end -> !ticket.isWindowEndingAt(end)).isPresent()) {
             return Optional.empty();
         }
         if (ticket.expireIfDue(now)) {

@@ -2,8 +2,10 @@ package dev.pulse.live;
 
 import dev.pulse.platform.api.ApiFamily;
 import dev.pulse.platform.api.Family;
+import dev.pulse.platform.input.Cursor;
 import dev.pulse.platform.input.JsonBodies;
 import dev.pulse.platform.input.JsonFields;
+import dev.pulse.platform.input.PageRequest;
 import dev.pulse.platform.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,12 +17,14 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -35,6 +39,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class MentorshipResource {
 
     private static final JsonProvider JSON = JsonBodies.provider();
+    private static final int DEFAULT_QUEUE_PAGE = 50;
+    private static final int MAX_QUEUE_PAGE = 200;
 
     @Inject
     MentorshipQueue queue;
@@ -63,10 +69,26 @@ public class MentorshipResource {
 
     @GET
     @Path("queue")
-    @Operation(summary = "Open tickets (unclaimed, not closed, not expired), oldest first; no login needed")
-    @APIResponse(responseCode = "200", description = "{data:[ticket]}")
-    public Response open() {
-        return Envelope.ok(list(queue.open(), viewer(), clock.instant()).build());
+    @Operation(summary = "Open tickets (unclaimed, not closed, not expired), oldest first; no login needed. "
+            + "Whole without limit or cursor; with them, a page and next_cursor (null on the last page), "
+            + "to send back as cursor")
+    @APIResponse(responseCode = "200", description = "{data:[ticket]}, with next_cursor when paginated")
+    @APIResponse(responseCode = "400", description = "A limit below 1 or not a number, or a cursor this server did not write")
+    public Response open(@QueryParam(PageRequest.LIMIT) String limit, @QueryParam(PageRequest.CURSOR) String cursor) {
+        if (limit == null && cursor == null) {
+            return Envelope.ok(list(queue.open(), viewer(), clock.instant()).build());
+        }
+        JsonFields problems = JsonFields.of(Map.of(), LiveFieldMessages.LIVE);
+        PageRequest page = PageRequest.read(limit, cursor, DEFAULT_QUEUE_PAGE, MAX_QUEUE_PAGE, problems);
+        problems.check();
+        List<MentorTicket> tickets = queue.open(page);
+        Optional<String> next = Optional.empty();
+        if (tickets.size() > page.limit()) {
+            tickets = tickets.subList(0, page.limit());
+            MentorTicket last = tickets.get(tickets.size() - 1);
+            next = Optional.of(new Cursor(last.timeCreated(), last.id()).encode());
+        }
+        return Envelope.page(list(tickets, viewer(), clock.instant()).build(), next);
     }
 
     @GET

@@ -4,6 +4,8 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
@@ -654,6 +656,40 @@ class LiveIT {
         createTicket(mentee, "one more");
         live(mentee).body(Map.of("id", open.get(0))).post("/live/mentorship/reopen").then().statusCode(409)
                 .body("error.title", equalTo("Conflict"));
+    }
+
+    @Test
+    void theQueueIsPagedWhenALimitIsAskedAndWholeOtherwise() {
+        List<String> mine = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            mine.add(createTicket(newLiveUser(), "paged " + i));
+        }
+        List<String> whole = openQueueIds();
+        assertTrue(whole.containsAll(mine));
+        anonymous().get("/live/mentorship/queue").then().body("$", not(hasKey("next_cursor")));
+
+        List<String> paged = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            var request = anonymous().queryParam("limit", 2);
+            if (cursor != null) {
+                request = request.queryParam("cursor", cursor);
+            }
+            var page = request.get("/live/mentorship/queue").then().statusCode(200).body("success", equalTo(true))
+                    .body("data.size()", lessThanOrEqualTo(2)).extract();
+            paged.addAll(page.path("data.id"));
+            cursor = page.path("next_cursor");
+            pages++;
+        } while (cursor != null && pages < 10_000);
+        // tickets may expire or be claimed meanwhile (the expiry is 6 s here); these three were just opened
+        assertEquals(mine, paged.stream().filter(mine::contains).toList(), "pages in queue order: " + paged);
+        assertEquals(paged.size(), new java.util.HashSet<>(paged).size(), "no ticket twice");
+
+        anonymous().queryParam("limit", 0).get("/live/mentorship/queue").then().statusCode(400)
+                .body("success", equalTo(false)).body("error.message", containsString("limit"));
+        anonymous().queryParam("cursor", "nonsense").get("/live/mentorship/queue").then().statusCode(400)
+                .body("error.message", containsString("cursor"));
     }
 
     @Test

@@ -54,4 +54,16 @@ class MentorshipLimitsTest {
         claimed.close(2, OPENED.instant().plus(WINDOW));
         assertFalse(claimed.isActive(OPENED.instant().plus(WINDOW)));
     }
+
+    @Test
+    void aReopenedTicketsOldExpiryWindowIsNoLongerItsOwn() {
+        MentorTicket ticket = opened();
+        Instant firstEnd = OPENED.instant().plus(WINDOW);
+        assertTrue(ticket.isWindowEndingAt(firstEnd));
+        Instant claimedAt = OPENED.instant().plus(Duration.ofMinutes(10));
+        ticket.claim(2, claimedAt);
+        ticket.reopen(2, claimedAt, claimedAt.plus(WINDOW));
+        assertFalse(ticket.isWindowEndingAt(firstEnd), "the first window's timer finds nothing to do");
+        assertTrue(ticket.isWindowEndingAt(claimedAt.plus(WINDOW).plusNanos(999)), "kept to the millisecond");
+    }
 }
