@@ -57,6 +57,10 @@ public class MentorshipQueue {
     @ConfigProperty(name = "PULSE_LIVE_MAX_OPEN_TICKETS", defaultValue = "5")
     int maxOpenTickets;
 
+    @Inject
+    @ConfigProperty(name = "PULSE_LIVE_MENTORS_ONLY", defaultValue = "false")
+    boolean mentorsOnly;
+
     /** Namespace of this feature's advisory locks (pg_advisory_xact_lock(int, int)): one per account. */
     private static final int TICKET_COUNT_LOCK = 0x6d6e7472;
 
@@ -136,6 +140,9 @@ public class MentorshipQueue {
     }
 
     public MentorTicket claim(String id, long accountId) {
+        limits().refuseClaimer(mentorsOnly && isMentor(accountId)).ifPresent(refusal -> {
+            throw refusal;
+        });
         lockTicketCountsOf(accountId);
         MentorTicket ticket = locked(id);
         Instant now = clock.instant();
@@ -207,8 +214,24 @@ public class MentorshipQueue {
         return ticket.isOpen(now) ? Optional.of(ticket.expiresAt()) : Optional.empty();
     }
 
+    /** Marks (or unmarks) an account as a mentor; idempotent, so two organisers at once agree. */
+    public void markMentor(long accountId, boolean mentor) {
+        if (mentor) {
+            em.createNativeQuery("insert into live_mentor (account_id, marked_at) values (?1, now()) on conflict do nothing")
+                    .setParameter(1, accountId).executeUpdate();
+        } else {
+            em.createNativeQuery("delete from live_mentor where account_id = ?1").setParameter(1, accountId)
+                    .executeUpdate();
+        }
+    }
+
+    private boolean isMentor(long accountId) {
+        return !em.createNativeQuery("select 1 from live_mentor where account_id = ?1").setParameter(1, accountId)
+                .getResultList().isEmpty();
+    }
+
     private MentorshipLimits limits() {
-        return new MentorshipLimits(maxClaims, maxOpenTickets);
+        return new MentorshipLimits(maxClaims, maxOpenTickets, mentorsOnly);
     }
 
     /** Serialises the counting of one account's claims and tickets, across instances, until commit. */

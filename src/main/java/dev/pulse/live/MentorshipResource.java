@@ -1,5 +1,8 @@
 package dev.pulse.live;
 
+import dev.pulse.identity.Account;
+import dev.pulse.identity.Accounts;
+import dev.pulse.platform.api.ApiError;
 import dev.pulse.platform.api.ApiFamily;
 import dev.pulse.platform.api.Family;
 import dev.pulse.platform.input.Cursor;
@@ -13,9 +16,12 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -47,6 +53,9 @@ public class MentorshipResource {
 
     @Inject
     Caller caller;
+
+    @Inject
+    Accounts accounts;
 
     @Inject
     Clock clock;
@@ -154,6 +163,36 @@ public class MentorshipResource {
     public Response close(String body) {
         long me = caller.requireUser().accountId();
         return Envelope.ok(TicketView.of(queue.close(checked(body), me), me, clock.instant()).toJson());
+    }
+
+    @PUT
+    @Path("mentors/{username}")
+    @Operation(summary = "Mark an account as a mentor (organisers); only mentors claim when PULSE_LIVE_MENTORS_ONLY is on")
+    @APIResponse(responseCode = "200", description = "{data:{username, mentor:true}}")
+    @APIResponse(responseCode = "401", description = "Not logged in")
+    @APIResponse(responseCode = "403", description = "Not a platform administrator")
+    @APIResponse(responseCode = "404", description = "No account with that username")
+    public Response markMentor(@PathParam("username") String username) {
+        return mentor(username, true);
+    }
+
+    @DELETE
+    @Path("mentors/{username}")
+    @Operation(summary = "Unmark a mentor (organisers); their claimed tickets stay theirs")
+    @APIResponse(responseCode = "200", description = "{data:{username, mentor:false}}")
+    @APIResponse(responseCode = "401", description = "Not logged in")
+    @APIResponse(responseCode = "403", description = "Not a platform administrator")
+    @APIResponse(responseCode = "404", description = "No account with that username")
+    public Response unmarkMentor(@PathParam("username") String username) {
+        return mentor(username, false);
+    }
+
+    private Response mentor(String username, boolean mentor) {
+        caller.requirePlatformAdmin();
+        Account account = accounts.byUsername(username)
+                .orElseThrow(() -> ApiError.notFound("account-not-found", "No account with username " + username));
+        queue.markMentor(account.id(), mentor);
+        return Envelope.ok(JSON.createObjectBuilder().add("username", account.username()).add("mentor", mentor).build());
     }
 
     private static String checked(String body) {

@@ -693,6 +693,26 @@ class LiveIT {
     }
 
     @Test
+    void organisersMarkAndUnmarkMentorsByUsername() {
+        String username = Api.unique("mentor");
+        String token = anonymous().body(Map.of("name", "Mentor", "username", username, "password", "pw-12345"))
+                .post("/live/user/create").then().statusCode(201).extract().path("data.token");
+        String admin = api().adminToken();
+        live(admin).put("/live/mentorship/mentors/" + username).then().statusCode(200)
+                .body("data.username", equalTo(username)).body("data.mentor", equalTo(true));
+        live(admin).put("/live/mentorship/mentors/" + username).then().statusCode(200); // marking twice is harmless
+        live(admin).delete("/live/mentorship/mentors/" + username).then().statusCode(200)
+                .body("data.mentor", equalTo(false));
+        live(token).put("/live/mentorship/mentors/" + username).then().statusCode(403).body("success", equalTo(false));
+        anonymous().put("/live/mentorship/mentors/" + username).then().statusCode(401);
+        live(admin).put("/live/mentorship/mentors/" + Api.unique("nobody")).then().statusCode(404)
+                .body("success", equalTo(false));
+        // mentors-only mode is off by default: an unmarked account still claims
+        String ticket = createTicket(newLiveUser(), "anyone may help");
+        live(token).body(Map.of("id", ticket)).post("/live/mentorship/claim").then().statusCode(200);
+    }
+
+    @Test
     void ticketsExpireByTimerIntoTheExpiredBucketAndSseAnnouncesSaveAndExpire() throws Exception {
         String mentee = newLiveUser();
         String mentor = newLiveUser();

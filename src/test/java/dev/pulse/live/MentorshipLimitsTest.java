@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** How many claims and open tickets one account may hold, and which tickets count as open. */
 class MentorshipLimitsTest {
 
-    private static final MentorshipLimits LIMITS = new MentorshipLimits(2, 5);
+    private static final MentorshipLimits LIMITS = new MentorshipLimits(2, 5, false);
     private static final Duration WINDOW = Duration.ofMinutes(30);
     private static final Clock OPENED = Clock.fixed(Instant.parse("2026-01-01T10:00:00Z"), ZoneOffset.UTC);
 
@@ -37,9 +37,17 @@ class MentorshipLimitsTest {
     }
 
     @Test
+    void anyoneMayClaimUnlessOnlyMentorsMay() {
+        assertTrue(LIMITS.refuseClaimer(false).isEmpty());
+        MentorshipLimits mentorsOnly = new MentorshipLimits(2, 5, true);
+        assertTrue(mentorsOnly.refuseClaimer(true).isEmpty());
+        assertEquals(403, mentorsOnly.refuseClaimer(false).orElseThrow().status());
+    }
+
+    @Test
     void limitsBelowOneAreRefused() {
-        assertThrows(IllegalArgumentException.class, () -> new MentorshipLimits(0, 5));
-        assertThrows(IllegalArgumentException.class, () -> new MentorshipLimits(2, 0));
+        assertThrows(IllegalArgumentException.class, () -> new MentorshipLimits(0, 5, false));
+        assertThrows(IllegalArgumentException.class, () -> new MentorshipLimits(2, 0, false));
     }
 
     @Test
