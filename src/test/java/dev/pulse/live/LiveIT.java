@@ -44,6 +44,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -126,6 +127,29 @@ class LiveIT {
     private String createTicket(String token, String description) {
         return live(token).body(Map.of("description", description, "location", "Main gym", "contact", "555-0100"))
                 .post("/live/mentorship/create").then().statusCode(201).extract().path("data.id");
+    }
+
+    /** Sends every request at the same moment, one thread each; their statuses in the same order. */
+    private static List<Integer> atOnce(List<Callable<Integer>> requests) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(requests.size());
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> results = new ArrayList<>();
+            for (Callable<Integer> request : requests) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return request.call();
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> result : results) {
+                statuses.add(result.get(60, TimeUnit.SECONDS));
+            }
+            return statuses;
+        } finally {
+            pool.shutdown();
+        }
     }
 
     private List<String> openQueueIds() {
@@ -568,22 +592,12 @@ class LiveIT {
         }
         String id = createTicket(mentee, "race");
         int claims = 24;
-        ExecutorService pool = Executors.newFixedThreadPool(claims);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Integer>> results = new ArrayList<>();
+        List<Callable<Integer>> requests = new ArrayList<>();
         for (int i = 0; i < claims; i++) {
             String token = mentors.get(i % mentors.size());
-            results.add(pool.submit(() -> {
-                start.await();
-                return live(token).body(Map.of("id", id)).post("/live/mentorship/claim").statusCode();
-            }));
+            requests.add(() -> live(token).body(Map.of("id", id)).post("/live/mentorship/claim").statusCode());
         }
-        start.countDown();
-        List<Integer> statuses = new ArrayList<>();
-        for (Future<Integer> result : results) {
-            statuses.add(result.get(60, TimeUnit.SECONDS));
-        }
-        pool.shutdown();
+        List<Integer> statuses = atOnce(requests);
         assertEquals(1, statuses.stream().filter(s -> s == 200).count(), "one winner: " + statuses);
         assertEquals(claims - 1, statuses.stream().filter(s -> s == 409).count(), "the rest conflict: " + statuses);
     }
@@ -595,21 +609,8 @@ class LiveIT {
         for (int i = 0; i < 8; i++) {
             tickets.add(createTicket(newLiveUser(), "help " + i));
         }
-        ExecutorService pool = Executors.newFixedThreadPool(tickets.size());
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Integer>> results = new ArrayList<>();
-        for (String id : tickets) {
-            results.add(pool.submit(() -> {
-                start.await();
-                return live(mentor).body(Map.of("id", id)).post("/live/mentorship/claim").statusCode();
-            }));
-        }
-        start.countDown();
-        List<Integer> statuses = new ArrayList<>();
-        for (Future<Integer> result : results) {
-            statuses.add(result.get(60, TimeUnit.SECONDS));
-        }
-        pool.shutdown();
+        List<Integer> statuses = atOnce(tickets.stream().<Callable<Integer>>map(id ->
+                () -> live(mentor).body(Map.of("id", id)).post("/live/mentorship/claim").statusCode()).toList());
         assertEquals(2, statuses.stream().filter(s -> s == 200).count(), "two claims held at most: " + statuses);
         assertEquals(6, statuses.stream().filter(s -> s == 409).count(), "the rest conflict: " + statuses);
 
@@ -628,23 +629,14 @@ class LiveIT {
     @Test
     void aUserHasAtMostFiveOpenTickets() throws Exception {
         String mentee = newLiveUser();
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Integer>> results = new ArrayList<>();
+        List<Callable<Integer>> requests = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             String description = "question " + i;
-            results.add(pool.submit(() -> {
-                start.await();
-                return live(mentee).body(Map.of("description", description, "location", "Main gym", "contact", "555"))
-                        .post("/live/mentorship/create").statusCode();
-            }));
+            requests.add(() -> live(mentee)
+                    .body(Map.of("description", description, "location", "Main gym", "contact", "555"))
+                    .post("/live/mentorship/create").statusCode());
         }
-        start.countDown();
-        List<Integer> statuses = new ArrayList<>();
-        for (Future<Integer> result : results) {
-            statuses.add(result.get(60, TimeUnit.SECONDS));
-        }
-        pool.shutdown();
+        List<Integer> statuses = atOnce(requests);
         assertEquals(5, statuses.stream().filter(s -> s == 201).count(), "five open at most: " + statuses);
         assertEquals(3, statuses.stream().filter(s -> s == 409).count(), "the rest conflict: " + statuses);
 
