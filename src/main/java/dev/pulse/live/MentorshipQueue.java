@@ -176,8 +176,12 @@ public class MentorshipQueue {
 
     /** Clears claim and completion and restarts the expiry window; time_created, the queue place, stays. */
     public MentorTicket reopen(String id, long accountId) {
-        // the creator's count is locked before the ticket's row, in the order claim and create take them
-        NumericId.parse(id).map(i -> em.find(MentorTicket.class, i)).ifPresent(t -> lockTicketCountsOf(t.creatorId()));
+        // the creator's count is locked before the ticket's row, in the order claim and create take them; only the
+        // creator (which never changes) is read first, so the ticket itself is loaded under its lock
+        NumericId.parse(id)
+                .flatMap(i -> em.createQuery("select t.creatorId from MentorTicket t where t.id = :id", Long.class)
+                        .setParameter("id", i).getResultStream().findFirst())
+                .ifPresent(this::lockTicketCountsOf);
         MentorTicket ticket = locked(id);
         Instant now = clock.instant();
         if (!ticket.isActive(now) && ticket.involves(accountId)) {
