@@ -188,7 +188,12 @@ GROUP=$(json -H "Authorization: Bearer $CLIENT_TOKEN" -H "x-authenticated-user-t
   "$BASE/api/group/v1/create" | jq -r .result.groupId)
 LIVE_TOKEN=$(json -d "{\"name\":\"Bench Mentor\",\"username\":\"live-$RUN\",\"password\":\"pw-12345\"}" \
   "$BASE/live/user/create" | jq -r .data.token)
+# ten open tickets in the queue, five per Live account (PULSE_LIVE_MAX_OPEN_TICKETS)
 for i in $(seq 1 10); do
+  if ((i == 6)); then
+    LIVE_TOKEN=$(json -d "{\"name\":\"Bench Mentee\",\"username\":\"live2-$RUN\",\"password\":\"pw-12345\"}" \
+      "$BASE/live/user/create" | jq -r .data.token)
+  fi
   json -H "X-MenloHacks-Authorization: $LIVE_TOKEN" -d "{\"description\":\"help $i\",\"location\":\"Main gym\",\"contact\":\"555-0100\"}" \
     "$BASE/live/mentorship/create" >/dev/null
 done

@@ -121,6 +121,11 @@ public class MentorTicket {
         return expired || (!isClaimed() && !isClosed() && !now.isBefore(expiresAt));
     }
 
+    /** Still asking for or getting help: not closed and not expired; what the open-ticket limit counts. */
+    boolean isActive(Instant now) {
+        return !isClosed() && !isExpired(now);
+    }
+
     boolean isOpen(Instant now) {
         return !isClaimed() && !isClosed() && !isExpired(now);
     }
@@ -182,6 +187,11 @@ public class MentorTicket {
         this.openedAt = now;
         this.expiresAt = newExpiry;
         return Optional.empty();
+    }
+
+    /** Whether its current expiry window ends at {@code end} (to the millisecond, as timers keep it). */
+    boolean isWindowEndingAt(Instant end) {
+        return expiresAt.toEpochMilli() == end.toEpochMilli();
     }
 
     /** Marks an open ticket expired once its time is up; true when it did just now. */

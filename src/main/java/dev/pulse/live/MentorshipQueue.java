@@ -3,6 +3,7 @@ package dev.pulse.live;
 import dev.pulse.platform.api.ApiError;
 import dev.pulse.platform.input.JsonBodies;
 import dev.pulse.platform.input.NumericId;
+import dev.pulse.platform.input.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.spi.JsonProvider;
@@ -22,7 +23,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The mentorship help queue. Every state change that can race (claim, close, reopen, expire) locks
  * the ticket's row first and then applies the ticket's own rule ({@link MentorTicket}), so of two
- * simultaneous claims the second waits, sees the first one's claim and is refused.
+ * simultaneous claims the second waits, sees the first one's claim and is refused. The per-account limits
+ * ({@link MentorshipLimits}) are counted under a per-account advisory lock, taken before any ticket row, so two
+ * claims or creations by one account at once (on any instance) are counted one after the other.
  */
 @ApplicationScoped
 @Transactional
@@ -46,8 +49,27 @@ public class MentorshipQueue {
     @ConfigProperty(name = "PULSE_TICKET_EXPIRY", defaultValue = "PT30M")
     Duration expiryWindow;
 
+    @Inject
+    @ConfigProperty(name = "PULSE_LIVE_MAX_CLAIMS", defaultValue = "2")
+    int maxClaims;
+
+    @Inject
+    @ConfigProperty(name = "PULSE_LIVE_MAX_OPEN_TICKETS", defaultValue = "5")
+    int maxOpenTickets;
+
+    @Inject
+    @ConfigProperty(name = "PULSE_LIVE_MENTORS_ONLY", defaultValue = "false")
+    boolean mentorsOnly;
+
+    /** Namespace of this feature's advisory locks (pg_advisory_xact_lock(int, int)): one per account. */
+    private static final int TICKET_COUNT_LOCK = 0x6d6e7472;
+
     public MentorTicket create(long creatorId, String description, String location, String contact) {
         Instant now = clock.instant();
+        lockTicketCountsOf(creatorId);
+        limits().refuseOpen(activeTicketsOf(creatorId, now)).ifPresent(refusal -> {
+            throw refusal;
+        });
         MentorTicket ticket = new MentorTicket(description, location, contact, creatorId, now, now.plus(expiryWindow));
         em.persist(ticket);
         em.flush();
@@ -64,6 +86,22 @@ public class MentorshipQueue {
                         order by t.timeCreated, t.id""", MentorTicket.class)
                 .setParameter("now", clock.instant())
                 .getResultList();
+    }
+
+    /**
+     * One page of the open queue, oldest first: up to {@code page.limit()} tickets after the cursor's
+     * (time created, id), and one more when there is a next page.
+     */
+    public List<MentorTicket> open(PageRequest page) {
+        String after = page.after().isPresent() ? "and (t.timeCreated > :at or (t.timeCreated = :at and t.id > :id))" : "";
+        var query = em.createQuery("""
+                        select t from MentorTicket t
+                        where t.claimerId is null and t.timeComplete is null and t.expired = false and t.expiresAt > :now
+                        %s order by t.timeCreated, t.id""".formatted(after), MentorTicket.class)
+                .setParameter("now", clock.instant())
+                .setMaxResults(page.limit() + 1);
+        page.after().ifPresent(c -> query.setParameter("at", c.at()).setParameter("id", c.id()));
+        return query.getResultList();
     }
 
     /** Every ticket still waiting to expire (not flagged yet, unclaimed, not closed), with its deadline. */
@@ -102,8 +140,17 @@ public class MentorshipQueue {
     }
 
     public MentorTicket claim(String id, long accountId) {
+        limits().refuseClaimer(mentorsOnly && isMentor(accountId)).ifPresent(refusal -> {
+            throw refusal;
+        });
+        lockTicketCountsOf(accountId);
         MentorTicket ticket = locked(id);
         Instant now = clock.instant();
+        if (ticket.isOpen(now)) {
+            limits().refuseClaim(claimsHeldBy(accountId)).ifPresent(refusal -> {
+                throw refusal;
+            });
+        }
         ticket.claim(accountId, now).ifPresent(refusal -> {
             String why = switch (refusal) {
                 case CLOSED -> "closed";
@@ -112,7 +159,6 @@ public class MentorshipQueue {
             };
             throw ApiError.conflict("ticket-unavailable", "Ticket " + id + " is " + why + " and cannot be claimed");
         });
-        expiry.cancel(ticket.id());
         saved(ticket, now);
         return ticket;
     }
@@ -124,15 +170,25 @@ public class MentorshipQueue {
             throw refusal == MentorTicket.Refusal.NOT_INVOLVED ? notInvolved("close")
                     : ApiError.badRequest("ticket-closed", "Ticket " + id + " is already closed");
         });
-        expiry.cancel(ticket.id());
         saved(ticket, now);
         return ticket;
     }
 
     /** Clears claim and completion and restarts the expiry window; time_created, the queue place, stays. */
     public MentorTicket reopen(String id, long accountId) {
+        // the creator's count is locked before the ticket's row, in the order claim and create take them; only the
+        // creator (which never changes) is read first, so the ticket itself is loaded under its lock
+        NumericId.parse(id)
+                .flatMap(i -> em.createQuery("select t.creatorId from MentorTicket t where t.id = :id", Long.class)
+                        .setParameter("id", i).getResultStream().findFirst())
+                .ifPresent(this::lockTicketCountsOf);
         MentorTicket ticket = locked(id);
         Instant now = clock.instant();
+        if (!ticket.isActive(now) && ticket.involves(accountId)) {
+            limits().refuseOpen(activeTicketsOf(ticket.creatorId(), now)).ifPresent(refusal -> {
+                throw refusal;
+            });
+        }
         ticket.reopen(accountId, now, now.plus(expiryWindow)).ifPresent(refusal -> {
             throw refusal == MentorTicket.Refusal.NOT_INVOLVED ? notInvolved("reopen")
                     : ApiError.badRequest("ticket-open", "Ticket " + id + " is already open");
@@ -143,13 +199,15 @@ public class MentorshipQueue {
     }
 
     /**
-     * Called by the ticket's timer: marks it expired if it is still open and due, and announces it.
-     * Returns when to try again if the ticket is open but not yet due.
+     * Called by the ticket's timer for the window ending at {@code windowEnd} (empty for timers that did not
+     * name one): marks it expired if it is still open and due, and announces it. Returns when to try again
+     * if the ticket is open but not yet due; nothing when the ticket has been reopened into a later window,
+     * whose own timer will come.
      */
-    public Optional<Instant> expireIfDue(long ticketId) {
+    public Optional<Instant> expireIfDue(long ticketId, Optional<Instant> windowEnd) {
         Instant now = clock.instant();
         MentorTicket ticket = em.find(MentorTicket.class, ticketId, LockModeType.PESSIMISTIC_WRITE);
-        if (ticket == null) {
+        if (ticket == null || windowEnd.filter(end -> !ticket.isWindowEndingAt(end)).isPresent()) {
             return Optional.empty();
         }
         if (ticket.expireIfDue(now)) {
@@ -158,6 +216,48 @@ public class MentorshipQueue {
             return Optional.empty();
         }
         return ticket.isOpen(now) ? Optional.of(ticket.expiresAt()) : Optional.empty();
+    }
+
+    /** Marks (or unmarks) an account as a mentor; idempotent, so two organisers at once agree. */
+    public void markMentor(long accountId, boolean mentor) {
+        if (mentor) {
+            em.createNativeQuery("insert into live_mentor (account_id, marked_at) values (?1, now()) on conflict do nothing")
+                    .setParameter(1, accountId).executeUpdate();
+        } else {
+            em.createNativeQuery("delete from live_mentor where account_id = ?1").setParameter(1, accountId)
+                    .executeUpdate();
+        }
+    }
+
+    private boolean isMentor(long accountId) {
+        return !em.createNativeQuery("select 1 from live_mentor where account_id = ?1").setParameter(1, accountId)
+                .getResultList().isEmpty();
+    }
+
+    private MentorshipLimits limits() {
+        return new MentorshipLimits(maxClaims, maxOpenTickets, mentorsOnly);
+    }
+
+    /** Serialises the counting of one account's claims and tickets, across instances, until commit. */
+    private void lockTicketCountsOf(long accountId) {
+        em.createNativeQuery("select 1 from (select pg_advisory_xact_lock(?1, ?2)) locked")
+                .setParameter(1, TICKET_COUNT_LOCK)
+                .setParameter(2, (int) accountId)
+                .getSingleResult();
+    }
+
+    private long claimsHeldBy(long accountId) {
+        return em.createQuery("select count(t) from MentorTicket t where t.claimerId = :me and t.timeComplete is null",
+                        Long.class)
+                .setParameter("me", accountId).getSingleResult();
+    }
+
+    /** The account's tickets that {@link MentorTicket#isActive} at {@code now}, counted in SQL. */
+    private long activeTicketsOf(long accountId, Instant now) {
+        return em.createQuery("""
+                        select count(t) from MentorTicket t where t.creatorId = :me and t.timeComplete is null
+                        and t.expired = false and (t.claimerId is not null or t.expiresAt > :now)""", Long.class)
+                .setParameter("me", accountId).setParameter("now", now).getSingleResult();
     }
 
     /** The ticket, its row locked until commit: of two changes at once, the second sees what the first did. */

@@ -1,9 +1,14 @@
 package dev.pulse.live;
 
+import dev.pulse.identity.Account;
+import dev.pulse.identity.Accounts;
+import dev.pulse.platform.api.ApiError;
 import dev.pulse.platform.api.ApiFamily;
 import dev.pulse.platform.api.Family;
+import dev.pulse.platform.input.Cursor;
 import dev.pulse.platform.input.JsonBodies;
 import dev.pulse.platform.input.JsonFields;
+import dev.pulse.platform.input.PageRequest;
 import dev.pulse.platform.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,16 +16,21 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -35,12 +45,17 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class MentorshipResource {
 
     private static final JsonProvider JSON = JsonBodies.provider();
+    private static final int DEFAULT_QUEUE_PAGE = 50;
+    private static final int MAX_QUEUE_PAGE = 200;
 
     @Inject
     MentorshipQueue queue;
 
     @Inject
     Caller caller;
+
+    @Inject
+    Accounts accounts;
 
     @Inject
     Clock clock;
@@ -63,10 +78,26 @@ public class MentorshipResource {
 
     @GET
     @Path("queue")
-    @Operation(summary = "Open tickets (unclaimed, not closed, not expired), oldest first; no login needed")
-    @APIResponse(responseCode = "200", description = "{data:[ticket]}")
-    public Response open() {
-        return Envelope.ok(list(queue.open(), viewer(), clock.instant()).build());
+    @Operation(summary = "Open tickets (unclaimed, not closed, not expired), oldest first; no login needed. "
+            + "Whole without limit or cursor; with them, a page and next_cursor (null on the last page), "
+            + "to send back as cursor")
+    @APIResponse(responseCode = "200", description = "{data:[ticket]}, with next_cursor when paginated")
+    @APIResponse(responseCode = "400", description = "A limit below 1 or not a number, or a cursor this server did not write")
+    public Response open(@QueryParam(PageRequest.LIMIT) String limit, @QueryParam(PageRequest.CURSOR) String cursor) {
+        if (limit == null && cursor == null) {
+            return Envelope.ok(list(queue.open(), viewer(), clock.instant()).build());
+        }
+        JsonFields problems = JsonFields.of(Map.of(), LiveFieldMessages.LIVE);
+        PageRequest page = PageRequest.read(limit, cursor, DEFAULT_QUEUE_PAGE, MAX_QUEUE_PAGE, problems);
+        problems.check();
+        List<MentorTicket> tickets = queue.open(page);
+        Optional<String> next = Optional.empty();
+        if (tickets.size() > page.limit()) {
+            tickets = tickets.subList(0, page.limit());
+            MentorTicket last = tickets.get(tickets.size() - 1);
+            next = Optional.of(new Cursor(last.timeCreated(), last.id()).encode());
+        }
+        return Envelope.page(list(tickets, viewer(), clock.instant()).build(), next);
     }
 
     @GET
@@ -132,6 +163,36 @@ public class MentorshipResource {
     public Response close(String body) {
         long me = caller.requireUser().accountId();
         return Envelope.ok(TicketView.of(queue.close(checked(body), me), me, clock.instant()).toJson());
+    }
+
+    @PUT
+    @Path("mentors/{username}")
+    @Operation(summary = "Mark an account as a mentor (organisers); only mentors claim when PULSE_LIVE_MENTORS_ONLY is on")
+    @APIResponse(responseCode = "200", description = "{data:{username, mentor:true}}")
+    @APIResponse(responseCode = "401", description = "Not logged in")
+    @APIResponse(responseCode = "403", description = "Not a platform administrator")
+    @APIResponse(responseCode = "404", description = "No account with that username")
+    public Response markMentor(@PathParam("username") String username) {
+        return mentor(username, true);
+    }
+
+    @DELETE
+    @Path("mentors/{username}")
+    @Operation(summary = "Unmark a mentor (organisers); their claimed tickets stay theirs")
+    @APIResponse(responseCode = "200", description = "{data:{username, mentor:false}}")
+    @APIResponse(responseCode = "401", description = "Not logged in")
+    @APIResponse(responseCode = "403", description = "Not a platform administrator")
+    @APIResponse(responseCode = "404", description = "No account with that username")
+    public Response unmarkMentor(@PathParam("username") String username) {
+        return mentor(username, false);
+    }
+
+    private Response mentor(String username, boolean mentor) {
+        caller.requirePlatformAdmin();
+        Account account = accounts.byUsername(username)
+                .orElseThrow(() -> ApiError.notFound("account-not-found", "No account with username " + username));
+        queue.markMentor(account.id(), mentor);
+        return Envelope.ok(JSON.createObjectBuilder().add("username", account.username()).add("mentor", mentor).build());
     }
 
     private static String checked(String body) {

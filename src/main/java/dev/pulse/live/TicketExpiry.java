@@ -8,16 +8,18 @@ import jakarta.ejb.Timer;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.inject.Inject;
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * One persistent EJB timer per open ticket, firing when it expires. Persistent timers survive a
- * restart and, in a Payara cluster, fire on one instance. Created and cancelled inside the caller's
- * transaction, so they follow its commit. A timer that fires for a ticket claimed, closed or reopened
- * since does nothing: the expiry checks the locked ticket is still open and due.
+ * One persistent EJB timer per expiry window of a ticket, firing when the window ends. Persistent timers
+ * survive a restart and, in a Payara cluster, fire on one instance. Created inside the caller's
+ * transaction, so they follow its commit. A timer names its ticket and the end of its window, so no
+ * timer is ever looked up among the others: one that fires for a ticket claimed or closed since, or
+ * reopened into a new window (which has its own timer), finds that on the locked ticket and does nothing.
  */
 @Stateless
 public class TicketExpiry {
@@ -31,25 +33,22 @@ public class TicketExpiry {
     MentorshipQueue queue;
 
     public void schedule(long ticketId, Instant at) {
-        cancel(ticketId);
-        timers.createSingleActionTimer(Date.from(at), new TimerConfig(ticketId, true));
+        schedule(ticketId, at, at);
     }
 
-    public void cancel(long ticketId) {
-        for (Timer timer : timers.getTimers()) {
-            try {
-                if (Long.valueOf(ticketId).equals(timer.getInfo())) {
-                    timer.cancel();
-                }
-            } catch (NoSuchObjectLocalException gone) {
-                // fired or cancelled meanwhile
-            }
-        }
+    private void schedule(long ticketId, Instant windowEnd, Instant fireAt) {
+        timers.createSingleActionTimer(Date.from(fireAt), new TimerConfig(window(ticketId, windowEnd), true));
+    }
+
+    /** A timer's info: {@code "<ticket id>@<window end, epoch millis>"}; plain JDK types survive any class loader. */
+    static String window(long ticketId, Instant windowEnd) {
+        return ticketId + "@" + windowEnd.toEpochMilli();
     }
 
     /**
      * Gives every open ticket that has no timer one (the timer store may not have survived a restart
-     * of a lone instance); an overdue ticket gets a timer a moment from now. Returns how many.
+     * of a lone instance); an overdue ticket gets a timer a moment from now. Returns how many. Reads
+     * every timer once, at start-up only.
      */
     public int ensureTimers(java.util.Map<Long, Instant> openTickets, Instant now) {
         java.util.Set<Object> timed = new java.util.HashSet<>();
@@ -62,9 +61,10 @@ public class TicketExpiry {
         }
         int created = 0;
         for (var ticket : openTickets.entrySet()) {
-            if (!timed.contains(ticket.getKey())) {
+            // timers made before windows were named carry the bare ticket id
+            if (!timed.contains(window(ticket.getKey(), ticket.getValue())) && !timed.contains(ticket.getKey())) {
                 Instant at = ticket.getValue().isAfter(now) ? ticket.getValue() : now.plusSeconds(1);
-                timers.createSingleActionTimer(Date.from(at), new TimerConfig(ticket.getKey(), true));
+                schedule(ticket.getKey(), ticket.getValue(), at);
                 created++;
             }
         }
@@ -73,12 +73,22 @@ public class TicketExpiry {
 
     @Timeout
     void expire(Timer timer) {
-        long ticketId = (Long) timer.getInfo();
-        Optional<Instant> notYet = queue.expireIfDue(ticketId);
-        // a timer may fire a moment early, or the window may have been restarted: try again then
+        Object info = timer.getInfo();
+        long ticketId;
+        Optional<Instant> windowEnd;
+        if (info instanceof Long legacy) {
+            ticketId = legacy;
+            windowEnd = Optional.empty();
+        } else {
+            String[] parts = ((String) info).split("@", 2);
+            ticketId = Long.parseLong(parts[0]);
+            windowEnd = Optional.of(Instant.ofEpochMilli(Long.parseLong(parts[1])));
+        }
+        Optional<Instant> notYet = queue.expireIfDue(ticketId, windowEnd);
+        // a timer may fire a moment early: try again then, for the same window
         notYet.ifPresent(at -> {
             LOG.fine(() -> "Ticket " + ticketId + " not due yet; expiring at " + at);
-            timers.createSingleActionTimer(Date.from(at), new TimerConfig(ticketId, true));
+            schedule(ticketId, at, at);
         });
     }
 }

@@ -4,6 +4,8 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
@@ -42,6 +44,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -124,6 +127,29 @@ class LiveIT {
     private String createTicket(String token, String description) {
         return live(token).body(Map.of("description", description, "location", "Main gym", "contact", "555-0100"))
                 .post("/live/mentorship/create").then().statusCode(201).extract().path("data.id");
+    }
+
+    /** Sends every request at the same moment, one thread each; their statuses in the same order. */
+    private static List<Integer> atOnce(List<Callable<Integer>> requests) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(requests.size());
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> results = new ArrayList<>();
+            for (Callable<Integer> request : requests) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return request.call();
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> result : results) {
+                statuses.add(result.get(60, TimeUnit.SECONDS));
+            }
+            return statuses;
+        } finally {
+            pool.shutdown();
+        }
     }
 
     private List<String> openQueueIds() {
@@ -566,24 +592,116 @@ class LiveIT {
         }
         String id = createTicket(mentee, "race");
         int claims = 24;
-        ExecutorService pool = Executors.newFixedThreadPool(claims);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Integer>> results = new ArrayList<>();
+        List<Callable<Integer>> requests = new ArrayList<>();
         for (int i = 0; i < claims; i++) {
             String token = mentors.get(i % mentors.size());
-            results.add(pool.submit(() -> {
-                start.await();
-                return live(token).body(Map.of("id", id)).post("/live/mentorship/claim").statusCode();
-            }));
+            requests.add(() -> live(token).body(Map.of("id", id)).post("/live/mentorship/claim").statusCode());
         }
-        start.countDown();
-        List<Integer> statuses = new ArrayList<>();
-        for (Future<Integer> result : results) {
-            statuses.add(result.get(60, TimeUnit.SECONDS));
-        }
-        pool.shutdown();
+        List<Integer> statuses = atOnce(requests);
         assertEquals(1, statuses.stream().filter(s -> s == 200).count(), "one winner: " + statuses);
         assertEquals(claims - 1, statuses.stream().filter(s -> s == 409).count(), "the rest conflict: " + statuses);
+    }
+
+    @Test
+    void ofManySimultaneousClaimsByOneUserExactlyTwoWin() throws Exception {
+        String mentor = newLiveUser();
+        List<String> tickets = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            tickets.add(createTicket(newLiveUser(), "help " + i));
+        }
+        List<Integer> statuses = atOnce(tickets.stream().<Callable<Integer>>map(id ->
+                () -> live(mentor).body(Map.of("id", id)).post("/live/mentorship/claim").statusCode()).toList());
+        assertEquals(2, statuses.stream().filter(s -> s == 200).count(), "two claims held at most: " + statuses);
+        assertEquals(6, statuses.stream().filter(s -> s == 409).count(), "the rest conflict: " + statuses);
+
+        List<String> held = live(mentor).get("/live/mentorship/user/claimed").then().statusCode(200)
+                .extract().path("data.id");
+        assertEquals(2, held.size(), "held: " + held);
+        String waiting = tickets.stream().filter(t -> !held.contains(t)).findFirst().orElseThrow();
+        live(mentor).body(Map.of("id", waiting)).post("/live/mentorship/claim").then().statusCode(409)
+                .body("success", equalTo(false)).body("error.title", equalTo("Conflict"))
+                .body("error.message", containsString("close one"));
+        // closing one frees a claim
+        live(mentor).body(Map.of("id", held.get(0))).post("/live/mentorship/close").then().statusCode(200);
+        live(mentor).body(Map.of("id", waiting)).post("/live/mentorship/claim").then().statusCode(200);
+    }
+
+    @Test
+    void aUserHasAtMostFiveOpenTickets() throws Exception {
+        String mentee = newLiveUser();
+        List<Callable<Integer>> requests = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            String description = "question " + i;
+            requests.add(() -> live(mentee)
+                    .body(Map.of("description", description, "location", "Main gym", "contact", "555"))
+                    .post("/live/mentorship/create").statusCode());
+        }
+        List<Integer> statuses = atOnce(requests);
+        assertEquals(5, statuses.stream().filter(s -> s == 201).count(), "five open at most: " + statuses);
+        assertEquals(3, statuses.stream().filter(s -> s == 409).count(), "the rest conflict: " + statuses);
+
+        List<String> open = live(mentee).get("/live/mentorship/user/queue").then().statusCode(200)
+                .extract().path("data.tickets.open.id");
+        assertEquals(5, open.size());
+        // a closed ticket frees a place; reopening it while five are open again is refused
+        live(mentee).body(Map.of("id", open.get(0))).post("/live/mentorship/close").then().statusCode(200);
+        createTicket(mentee, "one more");
+        live(mentee).body(Map.of("id", open.get(0))).post("/live/mentorship/reopen").then().statusCode(409)
+                .body("error.title", equalTo("Conflict"));
+    }
+
+    @Test
+    void theQueueIsPagedWhenALimitIsAskedAndWholeOtherwise() {
+        List<String> mine = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            mine.add(createTicket(newLiveUser(), "paged " + i));
+        }
+        List<String> whole = openQueueIds();
+        assertTrue(whole.containsAll(mine));
+        anonymous().get("/live/mentorship/queue").then().body("$", not(hasKey("next_cursor")));
+
+        List<String> paged = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            var request = anonymous().queryParam("limit", 2);
+            if (cursor != null) {
+                request = request.queryParam("cursor", cursor);
+            }
+            var page = request.get("/live/mentorship/queue").then().statusCode(200).body("success", equalTo(true))
+                    .body("data.size()", lessThanOrEqualTo(2)).extract();
+            paged.addAll(page.path("data.id"));
+            cursor = page.path("next_cursor");
+            pages++;
+        } while (cursor != null && pages < 10_000);
+        // tickets may expire or be claimed meanwhile (the expiry is 6 s here); these three were just opened
+        assertEquals(mine, paged.stream().filter(mine::contains).toList(), "pages in queue order: " + paged);
+        assertEquals(paged.size(), new java.util.HashSet<>(paged).size(), "no ticket twice");
+
+        anonymous().queryParam("limit", 0).get("/live/mentorship/queue").then().statusCode(400)
+                .body("success", equalTo(false)).body("error.message", containsString("limit"));
+        anonymous().queryParam("cursor", "nonsense").get("/live/mentorship/queue").then().statusCode(400)
+                .body("error.message", containsString("cursor"));
+    }
+
+    @Test
+    void organisersMarkAndUnmarkMentorsByUsername() {
+        String username = Api.unique("mentor");
+        String token = anonymous().body(Map.of("name", "Mentor", "username", username, "password", "pw-12345"))
+                .post("/live/user/create").then().statusCode(201).extract().path("data.token");
+        String admin = api().adminToken();
+        live(admin).put("/live/mentorship/mentors/" + username).then().statusCode(200)
+                .body("data.username", equalTo(username)).body("data.mentor", equalTo(true));
+        live(admin).put("/live/mentorship/mentors/" + username).then().statusCode(200); // marking twice is harmless
+        live(admin).delete("/live/mentorship/mentors/" + username).then().statusCode(200)
+                .body("data.mentor", equalTo(false));
+        live(token).put("/live/mentorship/mentors/" + username).then().statusCode(403).body("success", equalTo(false));
+        anonymous().put("/live/mentorship/mentors/" + username).then().statusCode(401);
+        live(admin).put("/live/mentorship/mentors/" + Api.unique("nobody")).then().statusCode(404)
+                .body("success", equalTo(false));
+        // mentors-only mode is off by default: an unmarked account still claims
+        String ticket = createTicket(newLiveUser(), "anyone may help");
+        live(token).body(Map.of("id", ticket)).post("/live/mentorship/claim").then().statusCode(200);
     }
 
     @Test

@@ -62,6 +62,8 @@ final class LaunchedPulse {
         environment.put("PULSE_HEAP", "768m");
         // a build machine shared with other builds can take longer than the default five minutes
         environment.put("PULSE_READY_TIMEOUT", "PT10M");
+        // the crash test opens tickets as fast as it can from one Live account, never closing them
+        environment.put("PULSE_LIVE_MAX_OPEN_TICKETS", "1000000");
         LaunchedPulse run = new LaunchedPulse(builder.start(), dataDir);
         Path log = Path.of("target", "launcher-" + name + ".log");
         run.pump = new Thread(() -> run.pump(log), "launcher-output-" + name);
