@@ -267,6 +267,13 @@ class CaliperIT {
     }
 
     @Test
+    void jsonNestedDeeperThanTheParsersLimitIs400MalformedJson() {
+        String deep = "{\"id\":" + "[".repeat(5000) + "]".repeat(5000) + "}";
+        as(newClient()).body(deep).post("/analytics/caliper").then().statusCode(400)
+                .body("message[0]", containsString("Malformed JSON"));
+    }
+
+    @Test
     void otherMediaTypesAre415MalformedJsonIs400AndBodiesOver5MiBAre413() {
         Client client = newClient();
         api().request().contentType("text/plain").header("Authorization", client.token()).body("hello")

@@ -1,7 +1,6 @@
 package dev.pulse.platform.input;
 
 import dev.pulse.platform.api.ApiError;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonReaderFactory;
@@ -56,11 +55,13 @@ public final class JsonBodies {
         if (isBlank(bytes)) {
             return JsonValue.EMPTY_JSON_OBJECT;
         }
+        JsonValue value;
         try (JsonReader reader = READERS.createReader(new ByteArrayInputStream(bytes))) {
-            return object(reader.readValue());
-        } catch (JsonException | IllegalStateException e) {
+            value = reader.readValue();
+        } catch (RuntimeException e) {
             throw malformed();
         }
+        return object(value);
     }
 
     /** Any JSON value; a 400 {@code malformed-json} when the text is not JSON (blank text included). */
@@ -80,7 +81,8 @@ public final class JsonBodies {
     public static Optional<JsonValue> parse(Reader raw) {
         try (JsonReader reader = READERS.createReader(raw)) {
             return Optional.of(reader.readValue());
-        } catch (JsonException | IllegalStateException e) {
+        } catch (RuntimeException e) {
+            // besides JsonException, Parsson reports nesting deeper than its limit as a plain RuntimeException
             return Optional.empty();
         }
     }
