@@ -1,5 +1,6 @@
 package dev.pulse.caliper;
 
+import dev.pulse.platform.input.JsonBodies;
 import jakarta.json.JsonObject;
 import java.util.List;
 import java.util.Objects;
@@ -38,6 +39,10 @@ final class CaliperValidator {
     }
 
     static Outcome check(JsonObject event) {
+        if (JsonBodies.holdsNullCharacter(event)) {
+            // the event is stored as jsonb, which cannot hold one
+            return Outcome.rejected(List.of("Null characters are not allowed in an event."));
+        }
         return Grade2Rules.isGrade2Shaped(event) ? Grade2Rules.check(event) : Caliper12Rules.check(event);
     }
 }
