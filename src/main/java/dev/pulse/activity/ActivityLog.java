@@ -62,6 +62,7 @@ public class ActivityLog {
         caller.requireUser();
         AccountState user = accounts.require(userRef);
         access.mayWrite(user, academy);
+        requireEmail(user);
         NewActivity request = NewActivity.read(body, slugs.allowed());
         Long cohortId = null;
         String cohortSlug = null;
@@ -103,10 +104,19 @@ public class ActivityLog {
         NewCodingError request = NewCodingError.read(body);
         AccountState user = accounts.require(request.user());
         access.mayWrite(user, academy);
+        requireEmail(user);
         String userAgent = request.userAgent() != null ? request.userAgent()
                 : storedUserAgent(headerUserAgent);
         return store.append(new CodingError(null, request.slug(), user.id(), user.email(), request.data(),
                 request.message(), request.name(), request.severity(), request.details(), userAgent, now()));
+    }
+
+    /** Activities and coding errors carry their user's email; a Live account (a username only) has none. */
+    private static void requireEmail(AccountState user) {
+        if (user.email() == null) {
+            throw ApiError.badRequest("user-without-email",
+                    "User " + user.id() + " has no email, and activities are recorded for users with one");
+        }
     }
 
     public ActivityStore.Page<CodingError> codingErrorsOf(String userRef, String academy, ListingQuery query) {

@@ -64,7 +64,7 @@ public class CaliperIngestion {
 
     /** Stores one grade2 event; returns its id. 400 invalid, 403 foreign edApp, 409 id reused. */
     public String grade2(String clientId, JsonObject body) {
-        CaliperValidator.Outcome outcome = Grade2Rules.check(body);
+        CaliperValidator.Outcome outcome = CaliperValidator.grade2(body);
         if (!outcome.valid()) {
             throw ApiError.invalid(Map.of("event", outcome.messages()));
         }

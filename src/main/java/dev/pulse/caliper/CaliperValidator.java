@@ -1,8 +1,10 @@
 package dev.pulse.caliper;
 
+import dev.pulse.platform.input.JsonBodies;
 import jakarta.json.JsonObject;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Which rules a Caliper event answers to: an event in the hub's grade2 shape is checked against
@@ -38,6 +40,19 @@ final class CaliperValidator {
     }
 
     static Outcome check(JsonObject event) {
-        return Grade2Rules.isGrade2Shaped(event) ? Grade2Rules.check(event) : Caliper12Rules.check(event);
+        return Grade2Rules.isGrade2Shaped(event) ? grade2(event) : storable(event, Caliper12Rules::check);
+    }
+
+    /** A body of {@code /analytics/grade2}, which is always read by the grade2 rules. */
+    static Outcome grade2(JsonObject event) {
+        return storable(event, Grade2Rules::check);
+    }
+
+    /** The event is stored as jsonb, which cannot hold a NUL character. */
+    private static Outcome storable(JsonObject event, Function<JsonObject, Outcome> rules) {
+        if (JsonBodies.holdsNullCharacter(event)) {
+            return Outcome.rejected(List.of("Null characters are not allowed in an event."));
+        }
+        return rules.apply(event);
     }
 }

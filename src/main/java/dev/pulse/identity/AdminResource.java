@@ -2,6 +2,7 @@ package dev.pulse.identity;
 
 import dev.pulse.platform.api.ApiFamily;
 import dev.pulse.platform.api.Family;
+import dev.pulse.platform.input.NoNullCharacters;
 import dev.pulse.platform.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -49,6 +50,7 @@ public class AdminResource {
     @Inject
     ApiClients clients;
 
+    @NoNullCharacters
     public record NewUser(String email, String password, @JsonbProperty("first_name") String firstName,
             @JsonbProperty("last_name") String lastName, String username) {
     }
@@ -72,6 +74,7 @@ public class AdminResource {
         return created(User.of(account));
     }
 
+    @NoNullCharacters
     public record NewAcademy(String slug, String name) {
     }
 
@@ -88,6 +91,7 @@ public class AdminResource {
         return created(new AcademyView(academy.id(), academy.slug(), academy.name()));
     }
 
+    @NoNullCharacters
     public record NewMember(@JsonbProperty("user_id") String userId, String role) {
     }
 
@@ -107,6 +111,7 @@ public class AdminResource {
         return created(new Member(academyId, accounts.require(body.userId()).id(), member.role().slug()));
     }
 
+    @NoNullCharacters
     public record NewCohort(String slug, String name, @JsonbProperty("academy_id") Long academyId,
             @JsonbProperty("current_day") Integer currentDay) {
     }
@@ -126,6 +131,7 @@ public class AdminResource {
                 cohort.currentDay()));
     }
 
+    @NoNullCharacters
     public record NewCohortUser(@JsonbProperty("user_id") String userId, String role) {
     }
 
@@ -145,6 +151,7 @@ public class AdminResource {
                 member.role().name()));
     }
 
+    @NoNullCharacters
     public record NewClient(String name, String edapp) {
     }
 

@@ -2,6 +2,7 @@ package dev.pulse.identity;
 
 import dev.pulse.platform.api.ApiFamily;
 import dev.pulse.platform.api.Family;
+import dev.pulse.platform.input.NoNullCharacters;
 import dev.pulse.platform.security.Caller;
 import dev.pulse.platform.security.Capable;
 import dev.pulse.platform.security.TokenIssuer;
@@ -49,6 +50,7 @@ public class AuthResource {
     @Inject
     Caller caller;
 
+    @NoNullCharacters
     public record Login(@NotBlank String email, @NotBlank String password) {
     }
 

@@ -1,18 +1,16 @@
 package dev.pulse.telemetry;
 
 import dev.pulse.platform.input.FieldMessages;
+import dev.pulse.platform.input.JsonBodies;
 import dev.pulse.platform.input.JsonFields;
 import dev.pulse.platform.input.Slug;
 import dev.pulse.telemetry.TelemetryChanges.Field;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.math.BigDecimal;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -138,34 +136,13 @@ public final class TelemetryValidator {
             problems.add(MESSAGES.notAnObject());
             return null;
         }
-        if (containsNul(value)) {
+        if (JsonBodies.holdsNullCharacter(value)) {
             problems.add(MESSAGES.nullCharacter());
             return null;
         }
         return value.toString();
     }
 
-    /** Iterative, so a deeply nested document cannot overflow the stack. */
-    private static boolean containsNul(JsonValue root) {
-        Deque<JsonValue> pending = new ArrayDeque<>();
-        pending.push(root);
-        while (!pending.isEmpty()) {
-            JsonValue v = pending.pop();
-            if (v instanceof JsonObject o) {
-                for (Map.Entry<String, JsonValue> e : o.entrySet()) {
-                    if (e.getKey().indexOf('\0') >= 0) {
-                        return true;
-                    }
-                    pending.push(e.getValue());
-                }
-            } else if (v instanceof JsonArray a) {
-                a.forEach(pending::push);
-            } else if (v instanceof JsonString s && s.getString().indexOf('\0') >= 0) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     /** The Python type name DRF puts in "Expected a dictionary, but got X." */
     private static String pythonType(JsonValue value) {

@@ -18,6 +18,7 @@ import dev.pulse.platform.testing.Api;
 import dev.pulse.platform.testing.IntegrationDatabase;
 import dev.pulse.platform.testing.PulseServer;
 import io.restassured.response.Response;
+import java.math.BigInteger;
 import java.net.URL;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -388,6 +389,38 @@ class ActivityIT {
         api.addToAcademy(s.academy(), newcomer.id(), "student");
         post(api, s.teacher().token(), String.valueOf(newcomer.id()), Map.of("slug", "lesson_opened"))
                 .then().statusCode(201).body("user_id", equalTo((int) newcomer.id()));
+    }
+
+    @Test
+    void jsonNestedDeeperThanTheParsersLimitIs400NeverA500() {
+        School s = school();
+        String deep = "{\"slug\":\"lesson_opened\",\"data\":" + "[".repeat(5000) + "]".repeat(5000) + "}";
+        s.api().as(s.student().token()).body(deep).post("/v1/activity/user/" + s.student().id())
+                .then().statusCode(400).body("non_field_errors", hasItem("The request body is not valid JSON."));
+    }
+
+    @Test
+    void idsTooLargeForANumberAre404NeverA500() {
+        School s = school();
+        Api api = s.api();
+        api.as(s.teacher().token()).get("/v1/activity/cohort/99999999999999999999").then().statusCode(404)
+                .body("slug", equalTo("cohort-not-found"));
+        api.as(s.teacher().token()).get("/v1/activity/user/99999999999999999999").then().statusCode(404)
+                .body("slug", equalTo("user-not-found"));
+        api.as(s.student().token()).body(Map.of("slug", "lesson_opened", "cohort", new BigInteger("99999999999999999999")))
+                .post("/v1/activity/user/" + s.student().id()).then().statusCode(400).body("cohort", hasSize(1));
+    }
+
+    @Test
+    void aLiveAccountRecordingItsOwnActivityIs400UserWithoutEmail() {
+        Api api = api();
+        String liveToken = api.json().body(Map.of("name", "Live Mentor", "username", Api.unique("live"), "password", "pw-12345"))
+                .post("/live/user/create").then().statusCode(201).extract().path("data.token");
+        int id = api.as(liveToken).get("/v1/auth/me").then().statusCode(200).extract().path("id");
+        api.as(liveToken).body(Map.of("slug", "lesson_opened")).post("/v1/activity/user/" + id)
+                .then().statusCode(400).body("slug", equalTo("user-without-email")).body("status_code", equalTo(400));
+        api.as(liveToken).body(Map.of("user_id", id, "slug", "webpack_error", "message", "m", "name", "n"))
+                .post("/v1/activity/coding_error").then().statusCode(400).body("slug", equalTo("user-without-email"));
     }
 
     @Test

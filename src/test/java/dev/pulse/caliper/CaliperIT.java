@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pulse.platform.input.JsonBodies;
 import dev.pulse.platform.testing.Api;
 import dev.pulse.platform.testing.TestResources;
 import dev.pulse.platform.testing.PulseServer;
@@ -264,6 +265,22 @@ class CaliperIT {
         String other = urn();
         as(client).body(grade2(other, urn()).build().toString()).post("/analytics/grade2").then().statusCode(403)
                 .body("message[0]", containsString(other)).body("message[0]", containsString(client.edApp()));
+    }
+
+    @Test
+    void jsonNestedDeeperThanTheParsersLimitIs400MalformedJson() {
+        String deep = "{\"id\":" + "[".repeat(5000) + "]".repeat(5000) + "}";
+        as(newClient()).body(deep).post("/analytics/caliper").then().statusCode(400)
+                .body("message[0]", containsString("Malformed JSON"));
+    }
+
+    @Test
+    void aNullCharacterAnywhereInAnEventIs400NeverA500() {
+        Client client = newClient();
+        String event = grade2(client.edApp(), urn()).add("extensions", JsonBodies.provider().createObjectBuilder()
+                .add("note", "a\u0000b")).build().toString();
+        as(client).body(event).post("/analytics/grade2").then().statusCode(400)
+                .body("message[0]", containsString("Null characters"));
     }
 
     @Test

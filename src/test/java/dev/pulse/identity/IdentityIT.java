@@ -65,6 +65,16 @@ class IdentityIT {
     }
 
     @Test
+    void aNullCharacterInAnyTextFieldIs400NamingTheField() {
+        api().json().body(Map.of("email", "a\u0000b@pulse.test", "password", "secret-123")).post("/v1/auth/login")
+                .then().statusCode(400).body("email", hasItem("Null characters are not allowed."));
+        Api api = api();
+        api.as(api.adminToken()).body(Map.of("email", Api.unique("nul") + "@pulse.test", "password", "password-123",
+                        "first_name", "A\u0000", "last_name", "B")).post("/v1/admin/users")
+                .then().statusCode(400).body("first_name", hasItem("Null characters are not allowed."));
+    }
+
+    @Test
     void missingLoginFieldsAreNamed() {
         api().json().body(Map.of("email", "a@b.c")).post("/v1/auth/login")
                 .then().statusCode(400).body("password", hasItem("This field is required."));

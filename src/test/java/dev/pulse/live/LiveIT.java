@@ -248,6 +248,13 @@ class LiveIT {
     // ---------------------------------------------------------------- accounts
 
     @Test
+    void jsonNestedDeeperThanTheParsersLimitIs400InTheLiveEnvelope() {
+        String deep = "{\"username\":" + "[".repeat(5000) + "]".repeat(5000) + "}";
+        anonymous().body(deep).post("/live/user/login").then().statusCode(400).body("success", equalTo(false))
+                .body("error.message", containsString("Malformed JSON"));
+    }
+
+    @Test
     void liveAccountsAreCreatedAndSignInByUsername() {
         String username = Api.unique("jason");
         anonymous().body(Map.of("name", "Jason Scharff", "username", username, "password", "secret-pw"))

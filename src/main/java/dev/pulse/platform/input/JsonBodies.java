@@ -1,10 +1,11 @@
 package dev.pulse.platform.input;
 
 import dev.pulse.platform.api.ApiError;
-import jakarta.json.JsonException;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonReaderFactory;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import java.io.ByteArrayInputStream;
@@ -13,6 +14,8 @@ import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Map;
 import java.util.Optional;
 
@@ -56,11 +59,13 @@ public final class JsonBodies {
         if (isBlank(bytes)) {
             return JsonValue.EMPTY_JSON_OBJECT;
         }
+        JsonValue value;
         try (JsonReader reader = READERS.createReader(new ByteArrayInputStream(bytes))) {
-            return object(reader.readValue());
-        } catch (JsonException | IllegalStateException e) {
+            value = reader.readValue();
+        } catch (RuntimeException e) {
             throw malformed();
         }
+        return object(value);
     }
 
     /** Any JSON value; a 400 {@code malformed-json} when the text is not JSON (blank text included). */
@@ -80,9 +85,35 @@ public final class JsonBodies {
     public static Optional<JsonValue> parse(Reader raw) {
         try (JsonReader reader = READERS.createReader(raw)) {
             return Optional.of(reader.readValue());
-        } catch (JsonException | IllegalStateException e) {
+        } catch (RuntimeException e) {
+            // besides JsonException, Parsson reports nesting deeper than its limit as a plain RuntimeException
             return Optional.empty();
         }
+    }
+
+    /**
+     * Whether a NUL character is in any string or member name of the value, which PostgreSQL refuses in
+     * text and jsonb. Iterative, so a deeply nested document cannot overflow the stack.
+     */
+    public static boolean holdsNullCharacter(JsonValue root) {
+        Deque<JsonValue> pending = new ArrayDeque<>();
+        pending.push(root);
+        while (!pending.isEmpty()) {
+            JsonValue v = pending.pop();
+            if (v instanceof JsonObject o) {
+                for (Map.Entry<String, JsonValue> e : o.entrySet()) {
+                    if (e.getKey().indexOf('\0') >= 0) {
+                        return true;
+                    }
+                    pending.push(e.getValue());
+                }
+            } else if (v instanceof JsonArray a) {
+                a.forEach(pending::push);
+            } else if (v instanceof JsonString s && s.getString().indexOf('\0') >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static JsonObject object(JsonValue value) {
