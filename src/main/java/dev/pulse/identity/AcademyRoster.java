@@ -58,11 +58,7 @@ public class AcademyRoster {
     /** Gives the account its role in the academy, replacing an earlier role. */
     public AcademyMember addMember(long academyId, String userReference, String roleSlug) {
         Academy academy = requireAcademy(academyId);
-        AcademyRole role = roleSlug == null ? null : em.find(AcademyRole.class, roleSlug);
-        if (role == null) {
-            throw ApiError.invalid(Map.of("role", List.of(roleSlug == null ? FieldMessages.BREATHECODE.required()
-                    : "Unknown role '" + roleSlug + "'; see GET /v1/admin/roles")));
-        }
+        AcademyRole role = requireRole(roleSlug);
         Account account = accounts.requireField("user_id", userReference);
         // one row per (academy, account), decided by the unique key
         em.createNativeQuery("""
@@ -73,6 +69,51 @@ public class AcademyRoster {
                 .executeUpdate();
         changes.fire(new AccountChanged(account.id()));
         return membership(account.id(), academy.id()).orElseThrow();
+    }
+
+    private AcademyRole requireRole(String roleSlug) {
+        AcademyRole role = roleSlug == null ? null : em.find(AcademyRole.class, roleSlug);
+        if (role == null) {
+            throw ApiError.invalid(Map.of("role", List.of(roleSlug == null ? FieldMessages.BREATHECODE.required()
+                    : "Unknown role '" + roleSlug + "'; see GET /v1/admin/roles")));
+        }
+        return role;
+    }
+
+    /**
+     * Changes the role of an existing member. Capabilities are read from the account's remembered state
+     * on every request, so the change needs no token revocation: it holds on this instance at once and
+     * on the others within the state's time to live.
+     */
+    public AcademyMember changeRole(long academyId, String userReference, String roleSlug) {
+        Academy academy = requireAcademy(academyId);
+        AcademyRole role = requireRole(roleSlug);
+        Account account = accounts.require(userReference);
+        int updated = em.createNativeQuery(
+                        "update academy_member set role_slug = ?1 where academy_id = ?2 and account_id = ?3")
+                .setParameter(1, role.slug()).setParameter(2, academy.id()).setParameter(3, account.id())
+                .executeUpdate();
+        if (updated == 0) {
+            throw memberNotFound(academy.id(), userReference);
+        }
+        changes.fire(new AccountChanged(account.id()));
+        return membership(account.id(), academy.id()).orElseThrow();
+    }
+
+    /** Takes the account out of the academy; like a role change, effective without revoking tokens. */
+    public void removeMember(long academyId, String userReference) {
+        Academy academy = requireAcademy(academyId);
+        Account account = accounts.require(userReference);
+        int removed = em.createNativeQuery("delete from academy_member where academy_id = ?1 and account_id = ?2")
+                .setParameter(1, academy.id()).setParameter(2, account.id()).executeUpdate();
+        if (removed == 0) {
+            throw memberNotFound(academy.id(), userReference);
+        }
+        changes.fire(new AccountChanged(account.id()));
+    }
+
+    private static ApiError memberNotFound(long academyId, String userReference) {
+        return ApiError.notFound("member-not-found", "User " + userReference + " is not a member of academy " + academyId);
     }
 
     public Optional<AcademyMember> membership(long accountId, long academyId) {

@@ -47,6 +47,10 @@ public class Account {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** Raised only in SQL, by the writes that revoke the account's tokens (docs/decisions/0013). */
+    @Column(name = "token_version", nullable = false, insertable = false, updatable = false)
+    private int tokenVersion;
+
     protected Account() {
     }
 
@@ -124,5 +128,10 @@ public class Account {
 
     public boolean isActive() {
         return active;
+    }
+
+    /** The version every token issued now carries; tokens with another version are refused. */
+    public int tokenVersion() {
+        return tokenVersion;
     }
 }

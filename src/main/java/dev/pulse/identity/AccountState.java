@@ -10,12 +10,12 @@ import java.util.UUID;
 
 /**
  * What requests need to know about an account, remembered between requests by {@link AccountStates}:
- * who it is, whether it is active, and its academy roles and cohorts. Never a password hash or any
- * other secret; a token's validity rules for the account (revocation) belong here when they come, so
- * they are checked from the same state.
+ * who it is, whether it is active, the version its tokens must carry (docs/decisions/0013), and its
+ * academy roles and cohorts. Never a password hash or any other secret.
  */
 public record AccountState(long id, UUID uuid, String email, String username, String firstName, String lastName,
-        boolean platformAdmin, boolean active, List<AcademyMembership> academies, List<CohortMembership> cohorts) {
+        boolean platformAdmin, boolean active, int tokenVersion, List<AcademyMembership> academies,
+        List<CohortMembership> cohorts) {
 
     /** The account's role in an academy (one per academy) with what the role grants. */
     public record AcademyMembership(long academyId, String slug, String name, boolean academyActive, String role,

@@ -45,7 +45,7 @@ public class AccountStates implements AcademyCapabilities {
     Clock clock;
 
     @Inject
-    @ConfigProperty(name = "PULSE_ACCOUNT_STATE_TTL", defaultValue = "PT10S")
+    @ConfigProperty(name = "PULSE_ACCOUNT_STATE_TTL", defaultValue = "PT4S")
     Duration timeToLive;
 
     private Cache<Long, AccountState> states;
@@ -125,6 +125,6 @@ public class AccountStates implements AcademyCapabilities {
                 .toList();
         return new AccountState(account.id(), account.uuid(), account.email(), account.username(),
                 account.firstName(), account.lastName(), account.isPlatformAdmin(), account.isActive(),
-                academies, cohorts);
+                account.tokenVersion(), academies, cohorts);
     }
 }

@@ -6,20 +6,23 @@ import dev.pulse.platform.input.FieldMessages;
 import dev.pulse.platform.input.NumericId;
 import dev.pulse.platform.input.UrnUuid;
 import dev.pulse.platform.persistence.UniqueViolation;
+import dev.pulse.platform.security.ClientAddress;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -30,8 +33,6 @@ import java.util.regex.Pattern;
 @Transactional
 public class Accounts {
 
-    static final int MAX_FAILURES = 10;
-    static final Duration FAILURE_WINDOW = Duration.ofMinutes(5);
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final int MIN_PASSWORD = 8;
 
@@ -44,6 +45,18 @@ public class Accounts {
     @Inject
     Clock clock;
 
+    @Inject
+    ClientAddress addresses;
+
+    @Inject
+    PasswordCheckBudget budget;
+
+    @Inject
+    SignInThrottle throttle;
+
+    @Inject
+    Event<AccountChanged> changes;
+
     /** What an administrator (or a Live sign-up) gives to open an account. */
     public record NewAccount(String email, String password, String firstName, String lastName, String username) {
     }
@@ -54,10 +67,7 @@ public class Accounts {
         if (request.email() == null || !EMAIL.matcher(request.email().trim()).matches()) {
             errors.put("email", List.of(request.email() == null ? words.required() : words.notAnEmail()));
         }
-        if (request.password() == null || request.password().length() < MIN_PASSWORD) {
-            errors.put("password", List.of(request.password() == null ? words.required()
-                    : words.tooShort(MIN_PASSWORD)));
-        }
+        passwordProblem(request.password()).ifPresent(problem -> errors.put("password", List.of(problem)));
         if (!errors.isEmpty()) {
             throw ApiError.invalid(errors);
         }
@@ -78,11 +88,22 @@ public class Accounts {
         return account;
     }
 
+    /** What is wrong with a new password, by the one rule every way of setting one follows. */
+    static Optional<String> passwordProblem(String password) {
+        if (password == null) {
+            return Optional.of(FieldMessages.BREATHECODE.required());
+        }
+        return password.length() < MIN_PASSWORD ? Optional.of(FieldMessages.BREATHECODE.tooShort(MIN_PASSWORD))
+                : Optional.empty();
+    }
+
     /**
      * A Live (MenloHacks) account from a name, a username and a password, without an email.
-     * Input is checked by the caller; a taken username is a 400 naming the username.
+     * Input is checked by the caller; a taken username is a 400 naming the username. Anonymous, so the
+     * hashing is paid from the caller's address's budget.
      */
     public Account createNamed(String name, String username, String password) {
+        budget.spend(addresses.current());
         Account account = Account.named(name, username, passwords.hash(password), clock.instant());
         try {
             em.persist(account);
@@ -95,8 +116,15 @@ public class Accounts {
         return account;
     }
 
-    /** Creates the bootstrap administrator unless an account with that email exists; safe on many instances at once. */
-    public boolean ensurePlatformAdmin(String email, String password) {
+    /** What start-up found for the configured administrator. */
+    public enum Bootstrap { CREATED, UNCHANGED, PASSWORD_DIFFERS }
+
+    /**
+     * Creates the bootstrap administrator unless an account with that email exists; safe on many
+     * instances at once. An existing account keeps its password: it may have been changed through the
+     * API since, and start-up must not undo that.
+     */
+    public Bootstrap ensurePlatformAdmin(String email, String password) {
         int created = em.createNativeQuery("""
                 insert into account (uuid, email, username, password_hash, platform_admin, created_at)
                 values (?1, ?2, ?2, ?3, true, ?4) on conflict do nothing""")
@@ -105,42 +133,85 @@ public class Accounts {
                 .setParameter(3, passwords.hash(password))
                 .setParameter(4, clock.instant())
                 .executeUpdate();
-        return created == 1;
+        if (created == 1) {
+            return Bootstrap.CREATED;
+        }
+        return byEmail(email).filter(a -> passwords.matches(password, a.passwordHash())).isPresent()
+                ? Bootstrap.UNCHANGED : Bootstrap.PASSWORD_DIFFERS;
     }
 
-    /** Checks a password, counting failures per account; ten in five minutes lock sign-in until the window passes. */
-    @Transactional(dontRollbackOn = ApiError.class)
+    /**
+     * Checks a password by email. Every sign-in, whatever the family, goes through {@link #verify}: the
+     * address's hashing budget, then the attempt counted in the database, then the hash, outside any
+     * transaction so that no row or connection is held while hashing.
+     */
+    @Transactional(TxType.NOT_SUPPORTED)
     public Account signIn(String email, String password) {
-        return verify(byEmail(email), password, Accounts::invalidCredentials);
+        return verify(email, this::byEmail, password, Accounts::invalidCredentials);
     }
 
     /** Like {@link #signIn} for accounts named by username (Live); the same throttling, the caller's error. */
-    @Transactional(dontRollbackOn = ApiError.class)
-    public Account signInByUsername(String username, String password, java.util.function.Supplier<ApiError> invalid) {
-        return verify(byUsername(username), password, invalid);
+    @Transactional(TxType.NOT_SUPPORTED)
+    public Account signInByUsername(String username, String password, Supplier<ApiError> invalid) {
+        return verify(username, this::byUsername, password, invalid);
     }
 
-    private Account verify(Optional<Account> found, String password, java.util.function.Supplier<ApiError> invalid) {
-        if (found.isEmpty() || !found.get().isActive()) {
+    /** The account's own password, checked under the same rules as a sign-in (a token is no licence to guess). */
+    @Transactional(TxType.NOT_SUPPORTED)
+    public Account checkPassword(long accountId, String password, Supplier<ApiError> wrong) {
+        return verify(String.valueOf(accountId), id -> byId(accountId), password, wrong);
+    }
+
+    private Account verify(String name, Function<String, Optional<Account>> find, String password,
+            Supplier<ApiError> invalid) {
+        String address = addresses.current();
+        budget.spend(address);
+        Account account = find.apply(name).orElse(null);
+        SignInThrottle.Attempt attempt = throttle.admit(SignInThrottle.loginOf(account, name), address);
+        if (account == null || !account.isActive()) {
             passwords.spendVerificationTime(password);
             throw invalid.get();
         }
-        Account account = found.get();
-        Instant now = clock.instant();
-        long recent = em.createQuery("select count(f) from LoginFailure f where f.accountId = :id and f.failedAt > :since",
-                        Long.class)
-                .setParameter("id", account.id())
-                .setParameter("since", now.minus(FAILURE_WINDOW))
-                .getSingleResult();
-        if (recent >= MAX_FAILURES) {
-            throw new ApiError(429, "too-many-attempts",
-                    "Too many failed sign-ins for this account; try again in " + FAILURE_WINDOW.toMinutes() + " minutes");
-        }
         if (!passwords.matches(password, account.passwordHash())) {
-            em.persist(new LoginFailure(account.id(), now));
             throw invalid.get();
         }
+        throttle.succeeded(attempt);
         return account;
+    }
+
+    /**
+     * Sets a new password and revokes every token of the account (docs/decisions/0013); answers the
+     * version tokens must now carry. The version is raised in SQL, so concurrent revocations all count.
+     */
+    public int replacePassword(long accountId, String newPassword) {
+        passwordProblem(newPassword).ifPresent(problem -> {
+            throw FieldMessages.BREATHECODE.invalid("new_password", problem);
+        });
+        List<?> version = em.createNativeQuery("""
+                update account set password_hash = ?1, token_version = token_version + 1 where id = ?2
+                returning token_version""")
+                .setParameter(1, passwords.hash(newPassword)).setParameter(2, accountId)
+                .getResultList();
+        if (version.isEmpty()) {
+            throw userNotFound(String.valueOf(accountId));
+        }
+        changes.fire(new AccountChanged(accountId));
+        return ((Number) version.get(0)).intValue();
+    }
+
+    /**
+     * Deactivates (revoking every token: reactivation does not revive them) or reactivates an account.
+     * A deactivated account cannot sign in and none of its tokens is accepted.
+     */
+    public void setActive(long accountId, boolean active) {
+        int updated = em.createNativeQuery(active
+                        ? "update account set active = true where id = ?1"
+                        : "update account set active = false, token_version = token_version + 1 where id = ?1")
+                .setParameter(1, accountId).executeUpdate();
+        if (updated == 0) {
+            throw userNotFound(String.valueOf(accountId));
+        }
+        changes.fire(new AccountChanged(accountId));
     }
 
     private static ApiError invalidCredentials() {

@@ -1,5 +1,6 @@
 package dev.pulse.identity;
 
+import dev.pulse.platform.api.ApiError;
 import dev.pulse.platform.api.ApiFamily;
 import dev.pulse.platform.api.Family;
 import dev.pulse.platform.input.NoNullCharacters;
@@ -10,8 +11,10 @@ import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -24,7 +27,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Platform administration under /v1/admin: accounts, academies, cohorts, API clients, roles. */
+/**
+ * Platform administration under /v1/admin: accounts, academies, cohorts, API clients, roles, and taking
+ * access back (deactivation, password reset, role change or removal, disabling a client, a new secret).
+ */
 @Path("/v1/admin")
 @Family(ApiFamily.BREATHECODE)
 @ApplicationScoped
@@ -74,6 +80,59 @@ public class AdminResource {
         return created(User.of(account));
     }
 
+    public record AccountStatus(long id, UUID uuid, String email, String username, boolean active) {
+    }
+
+    @POST
+    @Path("users/{id}/deactivate")
+    @Operation(summary = "Deactivate an account: it cannot sign in, and every token it holds stops working "
+            + "(on every instance within PULSE_ACCOUNT_STATE_TTL)")
+    @APIResponse(responseCode = "200", description = "Deactivated")
+    @APIResponse(responseCode = "400", description = "The caller's own account")
+    @APIResponse(responseCode = "404", description = "No such user")
+    public AccountStatus deactivate(@PathParam("id") String user) {
+        caller.requirePlatformAdmin();
+        Account account = accounts.require(user);
+        if (account.id() == caller.accountId()) {
+            throw ApiError.badRequest("own-account", "You cannot deactivate your own account");
+        }
+        accounts.setActive(account.id(), false);
+        return status(account.id());
+    }
+
+    @POST
+    @Path("users/{id}/activate")
+    @Operation(summary = "Reactivate an account; it signs in again, and tokens from before deactivation stay void")
+    @APIResponse(responseCode = "200", description = "Active")
+    @APIResponse(responseCode = "404", description = "No such user")
+    public AccountStatus activate(@PathParam("id") String user) {
+        caller.requirePlatformAdmin();
+        long id = accounts.require(user).id();
+        accounts.setActive(id, true);
+        return status(id);
+    }
+
+    private AccountStatus status(long id) {
+        Account a = accounts.byId(id).orElseThrow(() -> Accounts.userNotFound(String.valueOf(id)));
+        return new AccountStatus(a.id(), a.uuid(), a.email(), a.username(), a.isActive());
+    }
+
+    @NoNullCharacters
+    public record PasswordReset(@JsonbProperty("new_password") String newPassword) {
+    }
+
+    @POST
+    @Path("users/{id}/password")
+    @Operation(summary = "Set an account's password; every token it holds stops working")
+    @APIResponse(responseCode = "204", description = "Set")
+    @APIResponse(responseCode = "400", description = "new_password missing or shorter than 8")
+    @APIResponse(responseCode = "404", description = "No such user")
+    public Response resetPassword(@PathParam("id") String user, @Valid @NotNull PasswordReset body) {
+        caller.requirePlatformAdmin();
+        accounts.replacePassword(accounts.require(user).id(), body.newPassword());
+        return Response.noContent().build();
+    }
+
     @NoNullCharacters
     public record NewAcademy(String slug, String name) {
     }
@@ -109,6 +168,34 @@ public class AdminResource {
         caller.requirePlatformAdmin();
         AcademyMember member = roster.addMember(academyId, body.userId(), body.role());
         return created(new Member(academyId, accounts.require(body.userId()).id(), member.role().slug()));
+    }
+
+    @NoNullCharacters
+    public record RoleChange(String role) {
+    }
+
+    @PUT
+    @Path("academies/{academy_id}/members/{user_id}")
+    @Operation(summary = "Change a member's role in an academy")
+    @APIResponse(responseCode = "200", description = "Changed")
+    @APIResponse(responseCode = "400", description = "Unknown role slug")
+    @APIResponse(responseCode = "404", description = "No such academy or user, or the user is not a member")
+    public Member changeMemberRole(@PathParam("academy_id") long academyId, @PathParam("user_id") String user,
+            @Valid @NotNull RoleChange body) {
+        caller.requirePlatformAdmin();
+        AcademyMember member = roster.changeRole(academyId, user, body.role());
+        return new Member(academyId, member.account().id(), member.role().slug());
+    }
+
+    @DELETE
+    @Path("academies/{academy_id}/members/{user_id}")
+    @Operation(summary = "Take an account out of an academy, with its role and capabilities there")
+    @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "404", description = "No such academy or user, or the user is not a member")
+    public Response removeMember(@PathParam("academy_id") long academyId, @PathParam("user_id") String user) {
+        caller.requirePlatformAdmin();
+        roster.removeMember(academyId, user);
+        return Response.noContent().build();
     }
 
     @NoNullCharacters
@@ -168,6 +255,45 @@ public class AdminResource {
         ApiClients.Registered registered = clients.register(body.name(), body.edapp());
         return created(new ClientCredentials(registered.clientId(), registered.clientSecret(), registered.edapp(),
                 registered.name()));
+    }
+
+    public record ClientStatus(@JsonbProperty("client_id") String clientId, String name, String edapp, boolean active) {
+        static ClientStatus of(ApiClient c) {
+            return new ClientStatus(c.clientId(), c.name(), c.edapp(), c.isActive());
+        }
+    }
+
+    @POST
+    @Path("clients/{client_id}/disable")
+    @Operation(summary = "Disable an API client: its secret and every token it holds stop working")
+    @APIResponse(responseCode = "200", description = "Disabled")
+    @APIResponse(responseCode = "404", description = "No such client")
+    public ClientStatus disableClient(@PathParam("client_id") String clientId) {
+        caller.requirePlatformAdmin();
+        return ClientStatus.of(clients.disable(clientId));
+    }
+
+    @POST
+    @Path("clients/{client_id}/enable")
+    @Operation(summary = "Enable a disabled API client; tokens issued before it was disabled stay void")
+    @APIResponse(responseCode = "200", description = "Enabled")
+    @APIResponse(responseCode = "404", description = "No such client")
+    public ClientStatus enableClient(@PathParam("client_id") String clientId) {
+        caller.requirePlatformAdmin();
+        return ClientStatus.of(clients.enable(clientId));
+    }
+
+    @POST
+    @Path("clients/{client_id}/rotate-secret")
+    @Operation(summary = "Give an API client a new secret, shown in this response only; the old secret and "
+            + "every token issued with it stop working")
+    @APIResponse(responseCode = "200", description = "The new credentials")
+    @APIResponse(responseCode = "404", description = "No such client")
+    public ClientCredentials rotateClientSecret(@PathParam("client_id") String clientId) {
+        caller.requirePlatformAdmin();
+        ApiClients.Registered registered = clients.rotateSecret(clientId);
+        return new ClientCredentials(registered.clientId(), registered.clientSecret(), registered.edapp(),
+                registered.name());
     }
 
     public record Role(String slug, String name, Set<String> capabilities) {

@@ -36,6 +36,10 @@ public class ApiClient {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** Raised only in SQL, by disabling the client or rotating its secret (docs/decisions/0013). */
+    @Column(name = "token_version", nullable = false, insertable = false, updatable = false)
+    private int tokenVersion;
+
     protected ApiClient() {
     }
 
@@ -65,5 +69,9 @@ public class ApiClient {
 
     public boolean isActive() {
         return active;
+    }
+
+    public int tokenVersion() {
+        return tokenVersion;
     }
 }

@@ -3,11 +3,14 @@ package dev.pulse.identity;
 import dev.pulse.platform.api.ApiError;
 import dev.pulse.platform.input.FieldMessages;
 import dev.pulse.platform.input.UrnUuid;
+import dev.pulse.platform.security.ClientAddress;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
@@ -29,6 +32,15 @@ public class ApiClients {
     @Inject
     Clock clock;
 
+    @Inject
+    ClientAddress addresses;
+
+    @Inject
+    PasswordCheckBudget budget;
+
+    @Inject
+    Event<ClientChanged> changes;
+
     /** The one moment the secret exists in clear. */
     public record Registered(String clientId, String clientSecret, String edapp, String name) {
         @Override
@@ -46,15 +58,24 @@ public class ApiClients {
             throw FieldMessages.BREATHECODE.invalid("edapp", "Must be a urn:uuid: URN");
         }
         String clientId = UUID.randomUUID().toString();
-        byte[] secret = new byte[32];
-        RANDOM.nextBytes(secret);
-        String clientSecret = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        String clientSecret = newSecret();
         em.persist(new ApiClient(clientId, hashing.hash(clientSecret), name, app, clock.instant()));
         return new Registered(clientId, clientSecret, app, name.trim());
     }
 
-    /** The client these credentials belong to; 401 for anything else, with one message for every failure. */
+    private static String newSecret() {
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    }
+
+    /**
+     * The client these credentials belong to; 401 for anything else, with one message for every failure.
+     * Anonymous, so the hashing is paid from the caller's address's budget.
+     */
+    @Transactional(TxType.SUPPORTS)
     public ApiClient authenticate(String clientId, String clientSecret) {
+        budget.spend(addresses.current());
         ApiClient client = clientId == null ? null
                 : em.createQuery("select c from ApiClient c where c.clientId = :id", ApiClient.class)
                         .setParameter("id", clientId.trim()).getResultStream().findFirst().orElse(null);
@@ -66,6 +87,42 @@ public class ApiClients {
             throw ApiError.unauthorized("Invalid client credentials");
         }
         return client;
+    }
+
+    /** Disables the client: its credentials and every token it holds are refused from now on. */
+    public ApiClient disable(String clientId) {
+        return revise(clientId, "update api_client set active = false, token_version = token_version + 1 where client_id = ?1");
+    }
+
+    /** Enables a disabled client again; tokens issued before it was disabled stay void. */
+    public ApiClient enable(String clientId) {
+        return revise(clientId, "update api_client set active = true where client_id = ?1");
+    }
+
+    /** A new secret, shown in this answer only; the old secret and every token issued with it stop working. */
+    public Registered rotateSecret(String clientId) {
+        String clientSecret = newSecret();
+        int updated = em.createNativeQuery(
+                        "update api_client set secret_hash = ?1, token_version = token_version + 1 where client_id = ?2")
+                .setParameter(1, hashing.hash(clientSecret)).setParameter(2, clientId).executeUpdate();
+        if (updated == 0) {
+            throw clientNotFound(clientId);
+        }
+        changes.fire(new ClientChanged(clientId));
+        ApiClient client = find(clientId).orElseThrow();
+        return new Registered(client.clientId(), clientSecret, client.edapp(), client.name());
+    }
+
+    private ApiClient revise(String clientId, String update) {
+        if (em.createNativeQuery(update).setParameter(1, clientId).executeUpdate() == 0) {
+            throw clientNotFound(clientId);
+        }
+        changes.fire(new ClientChanged(clientId));
+        return find(clientId).orElseThrow();
+    }
+
+    private static ApiError clientNotFound(String clientId) {
+        return ApiError.notFound("client-not-found", "API client " + clientId + " not found");
     }
 
     public java.util.Optional<ApiClient> find(String clientId) {

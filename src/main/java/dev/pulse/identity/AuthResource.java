@@ -48,6 +48,9 @@ public class AuthResource {
     TokenIssuer tokens;
 
     @Inject
+    PasswordChanges passwordChanges;
+
+    @Inject
     Caller caller;
 
     @NoNullCharacters
@@ -63,12 +66,34 @@ public class AuthResource {
     @Operation(summary = "Exchange email and password for a token")
     @APIResponse(responseCode = "200", description = "Signed in")
     @APIResponse(responseCode = "400", description = "Wrong credentials (slug invalid-credentials) or missing fields")
-    @APIResponse(responseCode = "429", description = "Too many wrong passwords for this account")
+    @APIResponse(responseCode = "429", description = "Too many wrong passwords for this account from this address, "
+            + "sign-in to it paced, or too many password checks from this address (Retry-After)")
     public LoggedIn login(@Valid @NotNull Login login) {
-        Account account = accounts.signIn(login.email(), login.password());
+        return loggedIn(accounts.signIn(login.email(), login.password()));
+    }
+
+    private LoggedIn loggedIn(Account account) {
         TokenIssuer.IssuedToken token = tokens.forAccount(account.id(), account.uuid(), account.email(),
-                account.isPlatformAdmin());
+                account.isPlatformAdmin(), account.tokenVersion());
         return new LoggedIn(token.token(), account.id(), account.email(), token.expiresAt());
+    }
+
+    @NoNullCharacters
+    public record PasswordChange(@JsonbProperty("current_password") String currentPassword,
+            @JsonbProperty("new_password") String newPassword) {
+    }
+
+    @POST
+    @Path("password")
+    @Operation(summary = "Change your own password; every earlier token of the account stops working, "
+            + "and the answer carries a new one")
+    @APIResponse(responseCode = "200", description = "Changed; a new token, as from login")
+    @APIResponse(responseCode = "400", description = "Wrong current_password, or new_password missing or shorter than 8")
+    @APIResponse(responseCode = "401", description = "No or invalid token")
+    @APIResponse(responseCode = "429", description = "Too many wrong passwords, as for login (Retry-After)")
+    public LoggedIn changePassword(@Valid @NotNull PasswordChange change) {
+        return loggedIn(passwordChanges.change(caller.requireUser().accountId(), change.currentPassword(),
+                change.newPassword()));
     }
 
     public record AcademyRole(long id, String slug, String name, String role, Set<String> capabilities) {

@@ -48,7 +48,8 @@ public class ClientTokenResource {
     @Operation(summary = "Client credentials grant (form-encoded)")
     @APIResponse(responseCode = "200", description = "A bearer token for the Caliper endpoints")
     @APIResponse(responseCode = "400", description = "grant_type is not client_credentials")
-    @APIResponse(responseCode = "401", description = "Unknown client or wrong secret")
+    @APIResponse(responseCode = "401", description = "Unknown or disabled client, or wrong secret")
+    @APIResponse(responseCode = "429", description = "Too many secret checks from this address (Retry-After)")
     public AccessToken form(MultivaluedMap<String, String> form, @HeaderParam("Authorization") String authorization) {
         return grant(form.getFirst("grant_type"), form.getFirst("client_id"), form.getFirst("client_secret"),
                 authorization);
@@ -58,7 +59,8 @@ public class ClientTokenResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Client credentials grant (JSON)")
     @APIResponse(responseCode = "200", description = "A bearer token for the Caliper endpoints")
-    @APIResponse(responseCode = "401", description = "Unknown client or wrong secret")
+    @APIResponse(responseCode = "401", description = "Unknown or disabled client, or wrong secret")
+    @APIResponse(responseCode = "429", description = "Too many secret checks from this address (Retry-After)")
     public AccessToken json(JsonObject body, @HeaderParam("Authorization") String authorization) {
         JsonObject b = body == null ? JsonObject.EMPTY_JSON_OBJECT : body;
         return grant(text(b, "grant_type"), text(b, "client_id"), text(b, "client_secret"), authorization);
@@ -81,7 +83,7 @@ public class ClientTokenResource {
             throw ApiError.unauthorized("Invalid client credentials");
         }
         ApiClient client = clients.authenticate(clientId, clientSecret);
-        TokenIssuer.IssuedToken token = tokens.forClient(client.clientId());
+        TokenIssuer.IssuedToken token = tokens.forClient(client.clientId(), client.tokenVersion());
         return new AccessToken(token.token(), "Bearer", token.expiresInSeconds());
     }
 

@@ -46,6 +46,7 @@ public class LiveAccountsResource {
     @Operation(summary = "Create a Live account from name, username and password; answers a token")
     @APIResponse(responseCode = "201", description = "{data:{token}, success:true}")
     @APIResponse(responseCode = "400", description = "Missing or blank parameters, or the username is taken")
+    @APIResponse(responseCode = "429", description = "Too many password checks from this address (Retry-After)")
     public Response create(String body) {
         JsonFields fields = JsonFields.of(JsonBodies.object(body), LiveFieldMessages.LIVE);
         String name = fields.text("name", MAX_NAME);
@@ -62,7 +63,8 @@ public class LiveAccountsResource {
     @APIResponse(responseCode = "200", description = "{data:{name, token, username}, success:true}")
     @APIResponse(responseCode = "400", description = "Missing parameters")
     @APIResponse(responseCode = "401", description = "Unknown username or wrong password (one message for both)")
-    @APIResponse(responseCode = "429", description = "Too many wrong passwords for this account")
+    @APIResponse(responseCode = "429", description = "Too many wrong passwords for this account from this address, "
+            + "sign-in to it paced, or too many password checks from this address (Retry-After)")
     public Response login(String body) {
         JsonFields fields = JsonFields.of(JsonBodies.object(body), LiveFieldMessages.LIVE);
         String username = fields.text("username", MAX_NAME);
@@ -79,6 +81,7 @@ public class LiveAccountsResource {
 
     private String tokenFor(Account account) {
         String upn = account.email() == null ? account.username() : account.email();
-        return tokens.forAccount(account.id(), account.uuid(), upn, account.isPlatformAdmin()).token();
+        return tokens.forAccount(account.id(), account.uuid(), upn, account.isPlatformAdmin(), account.tokenVersion())
+                .token();
     }
 }

@@ -112,6 +112,6 @@ class AccountStatesTest {
 
     private static AccountState account(long id, AcademyMembership... academies) {
         return new AccountState(id, UUID.randomUUID(), "staff-" + id + "@example.com", "staff-" + id, "Sam", "Staff",
-                false, true, List.of(academies), List.of());
+                false, true, 0, List.of(academies), List.of());
     }
 }

@@ -17,12 +17,14 @@ public class ApiError extends RuntimeException {
     private final String title;
     private final Map<String, List<String>> fieldErrors;
     private final String apiId;
+    private final Long retryAfterSeconds;
 
     public ApiError(int status, String slug, String message) {
-        this(status, slug, message, Map.of(), null);
+        this(status, slug, message, Map.of(), null, null);
     }
 
-    private ApiError(int status, String slug, String message, Map<String, List<String>> fieldErrors, String apiId) {
+    private ApiError(int status, String slug, String message, Map<String, List<String>> fieldErrors, String apiId,
+            Long retryAfterSeconds) {
         super(message, null, false, false);
         if (status < 400 || status > 599) {
             throw new IllegalArgumentException("not an error status: " + status);
@@ -32,6 +34,7 @@ public class ApiError extends RuntimeException {
         this.title = titleFor(status);
         this.fieldErrors = Collections.unmodifiableMap(new LinkedHashMap<>(fieldErrors));
         this.apiId = apiId;
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     public static ApiError badRequest(String slug, String message) {
@@ -54,6 +57,11 @@ public class ApiError extends RuntimeException {
         return new ApiError(409, slug, message);
     }
 
+    /** A 429 whose answer carries {@code Retry-After}: at least one second, so a client never retries at once. */
+    public static ApiError tooManyRequests(String slug, String message, long retryAfterSeconds) {
+        return new ApiError(429, slug, message, Map.of(), null, Math.max(1, retryAfterSeconds));
+    }
+
     /** Validation failures, field by field; every field's messages at once. */
     public static ApiError invalid(Map<String, List<String>> fieldErrors) {
         if (fieldErrors.isEmpty()) {
@@ -62,12 +70,12 @@ public class ApiError extends RuntimeException {
         String summary = fieldErrors.entrySet().stream()
                 .map(e -> e.getKey() + ": " + String.join(" ", e.getValue()))
                 .reduce((a, b) -> a + "; " + b).orElse("invalid input");
-        return new ApiError(400, "invalid-input", summary, fieldErrors, null);
+        return new ApiError(400, "invalid-input", summary, fieldErrors, null, null);
     }
 
     /** The same error, labelled with the Sunbird API id of the operation that failed. */
     public ApiError forApi(String id) {
-        return new ApiError(status, slug, getMessage(), fieldErrors, id);
+        return new ApiError(status, slug, getMessage(), fieldErrors, id, retryAfterSeconds);
     }
 
     public int status() {
@@ -84,6 +92,11 @@ public class ApiError extends RuntimeException {
 
     public String apiId() {
         return apiId;
+    }
+
+    /** Seconds after which a retry may succeed, for the Retry-After header; null when not said. */
+    public Long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public Map<String, List<String>> fieldErrors() {

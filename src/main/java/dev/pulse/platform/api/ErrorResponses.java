@@ -45,6 +45,8 @@ public final class ErrorResponses {
                 .entity(family.error(error).toString());
         if (error.status() == 503) {
             response.header("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS);
+        } else if (error.retryAfterSeconds() != null) {
+            response.header("Retry-After", error.retryAfterSeconds());
         }
         return response.build();
     }

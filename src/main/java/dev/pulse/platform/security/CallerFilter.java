@@ -18,8 +18,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * <li>{@code Authorization: Bearer X}, {@code Authorization: Token X} (BreatheCode), or a bare
  * {@code Authorization: X} (Caliper integrators).</li>
  * </ul>
- * A token that is present but invalid is a 401; no token leaves the caller anonymous and lets each
- * operation decide. {@code Authorization: Basic} is left to the client-credentials endpoint.
+ * A token that is present but invalid, or revoked ({@link TokenVersions}), is a 401; no token leaves the
+ * caller anonymous and lets each operation decide. {@code Authorization: Basic} is left to the client-credentials endpoint.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
@@ -33,6 +33,9 @@ public class CallerFilter implements ContainerRequestFilter {
 
     @Inject
     Caller caller;
+
+    @Inject
+    TokenVersions versions;
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -69,8 +72,10 @@ public class CallerFilter implements ContainerRequestFilter {
         return value;
     }
 
+    /** A token with a valid signature whose account or client still holds its version (not revoked). */
     private JsonWebToken verified(String token) {
-        return tokens.validate(token).orElseThrow(() -> ApiError.unauthorized("Invalid or expired token."));
+        return tokens.validate(token).filter(versions::isCurrent)
+                .orElseThrow(() -> ApiError.unauthorized("Invalid or expired token."));
     }
 
     private static boolean present(String header) {

@@ -34,8 +34,9 @@ public class TokenIssuer {
     public record IssuedToken(String token, Instant expiresAt, long expiresInSeconds) {
     }
 
-    public IssuedToken forAccount(long accountId, UUID uuid, String email, boolean platformAdmin) {
-        JWTClaimsSet.Builder claims = base(uuid.toString(), email)
+    /** A user's token; {@code version} is the account's token version, which revocation raises. */
+    public IssuedToken forAccount(long accountId, UUID uuid, String email, boolean platformAdmin, int version) {
+        JWTClaimsSet.Builder claims = base(uuid.toString(), email, version)
                 .claim(Caller.ACCOUNT_ID, accountId)
                 .claim(Caller.UUID_CLAIM, uuid.toString())
                 .claim(Caller.KIND, Caller.KIND_USER)
@@ -43,19 +44,21 @@ public class TokenIssuer {
         return sign(claims);
     }
 
-    public IssuedToken forClient(String clientId) {
-        JWTClaimsSet.Builder claims = base(clientId, clientId)
+    /** An API client's token; {@code version} is the client's token version, which revocation raises. */
+    public IssuedToken forClient(String clientId, int version) {
+        JWTClaimsSet.Builder claims = base(clientId, clientId, version)
                 .claim(Caller.CLIENT_ID, clientId)
                 .claim(Caller.KIND, Caller.KIND_CLIENT)
                 .claim("groups", List.of("client"));
         return sign(claims);
     }
 
-    private JWTClaimsSet.Builder base(String subject, String upn) {
+    private JWTClaimsSet.Builder base(String subject, String upn, int version) {
         return new JWTClaimsSet.Builder()
                 .issuer(ISSUER)
                 .subject(subject)
                 .claim("upn", upn)
+                .claim(TokenVersions.CLAIM, version)
                 .jwtID(UUID.randomUUID().toString());
     }
 
