@@ -39,15 +39,15 @@ class AccessIT {
 
     private final Api api = new Api(PulseServer.baseUrl());
 
-    /** The status the user's token gets in each family it can be used in. */
-    private Map<String, Integer> familyAnswers(String userToken, Api.Client client) {
+    /** The status the user's token gets in each family it can be used in (Sunbird: listing their own groups). */
+    private Map<String, Integer> familyAnswers(String userToken, String userUuid, Api.Client client) {
         return Map.of(
                 "BreatheCode", api.as(userToken).get("/v1/auth/me").statusCode(),
                 "Live", api.request().header("X-MenloHacks-Authorization", userToken)
                         .get("/live/mentorship/user/queue").statusCode(),
                 "Sunbird", api.json().header("Authorization", "Bearer " + client.token())
                         .header("x-authenticated-user-token", userToken)
-                        .body(Map.of("request", Map.of("filters", Map.of("userId", UUID.randomUUID().toString()))))
+                        .body(Map.of("request", Map.of("filters", Map.of("userId", userUuid))))
                         .post("/api/group/v1/list").statusCode());
     }
 
@@ -55,11 +55,11 @@ class AccessIT {
     void aDeactivatedAccountIsRefusedInEveryFamilyAndReactivationNeedsANewSignIn() {
         Api.User user = api.newUser();
         Api.Client client = api.newClient();
-        assertEquals(Map.of("BreatheCode", 200, "Live", 200, "Sunbird", 200), familyAnswers(user.token(), client));
+        assertEquals(Map.of("BreatheCode", 200, "Live", 200, "Sunbird", 200), familyAnswers(user.token(), user.uuid(), client));
 
         api.as(api.adminToken()).post("/v1/admin/users/" + user.id() + "/deactivate").then().statusCode(200)
                 .body("id", equalTo((int) user.id())).body("active", equalTo(false));
-        assertEquals(Map.of("BreatheCode", 401, "Live", 401, "Sunbird", 401), familyAnswers(user.token(), client));
+        assertEquals(Map.of("BreatheCode", 401, "Live", 401, "Sunbird", 401), familyAnswers(user.token(), user.uuid(), client));
         api.request().header("X-MenloHacks-Authorization", user.token()).get("/live/mentorship/user/queue")
                 .then().body("success", equalTo(false));
         api.json().body(Map.of("email", user.email(), "password", "password-123")).post("/v1/auth/login")
@@ -69,7 +69,7 @@ class AccessIT {
                 .body("active", equalTo(true));
         assertEquals(401, api.as(user.token()).get("/v1/auth/me").statusCode(), "tokens from before stay void");
         String again = api.login(user.email(), "password-123");
-        assertEquals(Map.of("BreatheCode", 200, "Live", 200, "Sunbird", 200), familyAnswers(again, client));
+        assertEquals(Map.of("BreatheCode", 200, "Live", 200, "Sunbird", 200), familyAnswers(again, user.uuid(), client));
     }
 
     @Test
@@ -186,7 +186,7 @@ class AccessIT {
         api.as(admin).post("/v1/admin/clients/" + client.clientId() + "/disable").then().statusCode(200)
                 .body("client_id", equalTo(client.clientId())).body("active", equalTo(false));
         api.request().header("Authorization", client.token()).get(events).then().statusCode(401);
-        assertEquals(401, familyAnswers(user.token(), client).get("Sunbird"), "a Sunbird pair with a disabled client");
+        assertEquals(401, familyAnswers(user.token(), user.uuid(), client).get("Sunbird"), "a Sunbird pair with a disabled client");
         assertEquals(401, grant(client.clientId(), client.secret()).statusCode());
 
         api.as(admin).post("/v1/admin/clients/" + client.clientId() + "/enable").then().statusCode(200)
@@ -221,13 +221,12 @@ class AccessIT {
         // another instance's writes: the rows change, and this instance receives no notice
         sql("update account set token_version = token_version + 1 where id = ?", user.id());
         sql("update api_client set active = false where client_id = ?", client.clientId());
-        Instant written = Instant.now();
-        Duration userRefused = timeUntil(() -> api.as(user.token()).get("/v1/auth/me").statusCode(), 401);
-        Duration clientRefused = timeUntil(() -> api.request().header("Authorization", client.token())
+        long written = System.nanoTime();
+        Duration userRefused = timeUntil(written, () -> api.as(user.token()).get("/v1/auth/me").statusCode(), 401);
+        Duration clientRefused = timeUntil(written, () -> api.request().header("Authorization", client.token())
                 .get("/analytics/events").statusCode(), 401);
-        assertTrue(userRefused.compareTo(EVERY_INSTANCE) <= 0, "user token refused after " + userRefused);
-        assertTrue(clientRefused.compareTo(EVERY_INSTANCE) <= 0, "client token refused after " + clientRefused);
-        assertTrue(Duration.between(written, Instant.now()).compareTo(EVERY_INSTANCE.plusSeconds(1)) <= 0);
+        assertTrue(userRefused.compareTo(EVERY_INSTANCE) <= 0, "user token refused from " + userRefused);
+        assertTrue(clientRefused.compareTo(EVERY_INSTANCE) <= 0, "client token refused from " + clientRefused);
     }
 
     @Test
@@ -246,16 +245,19 @@ class AccessIT {
         api.as(older).get("/v1/auth/me").then().statusCode(401);
     }
 
-    /** How long until the request answers the status, polling every 100 ms for at most twice the bound. */
-    private static Duration timeUntil(IntSupplier request, int status) throws InterruptedException {
-        long started = System.nanoTime();
-        while (request.getAsInt() != status) {
-            if (System.nanoTime() - started > EVERY_INSTANCE.multipliedBy(2).toNanos()) {
-                break;
+    /**
+     * How long after {@code since} the first request that answers the status was sent (its start, so the
+     * time the server takes to answer under load does not count), polling every 100 ms for at most twice
+     * the bound.
+     */
+    private static Duration timeUntil(long since, IntSupplier request, int status) throws InterruptedException {
+        while (true) {
+            long sent = System.nanoTime();
+            if (request.getAsInt() == status || sent - since > EVERY_INSTANCE.multipliedBy(2).toNanos()) {
+                return Duration.ofNanos(sent - since);
             }
             Thread.sleep(100);
         }
-        return Duration.ofNanos(System.nanoTime() - started);
     }
 
     private static void sql(String update, Object key) throws Exception {
