@@ -29,11 +29,11 @@ public class PasswordCheckBudget {
     Clock clock;
 
     @Inject
-    @ConfigProperty(name = "PULSE_PASSWORD_CHECKS_BURST", defaultValue = "20")
+    @ConfigProperty(name = "PULSE_PASSWORD_CHECKS_BURST", defaultValue = "30")
     int burst;
 
     @Inject
-    @ConfigProperty(name = "PULSE_PASSWORD_CHECKS_PER_MINUTE", defaultValue = "60")
+    @ConfigProperty(name = "PULSE_PASSWORD_CHECKS_PER_MINUTE", defaultValue = "120")
     int perMinute;
 
     private Cache<String, Bucket> buckets;
