@@ -65,8 +65,9 @@ public class SignInThrottle {
 
     /** Counts the attempt and lets it through, or answers 429 with Retry-After without checking anything. */
     @Transactional(value = TxType.REQUIRES_NEW, dontRollbackOn = ApiError.class)
-    public Attempt admit(String login, String address) {
+    public Attempt admit(String login, String clientAddress) {
         String key = login.length() > 300 ? login.substring(0, 300) : login;
+        String address = clientAddress.length() > 64 ? clientAddress.substring(0, 64) : clientAddress;
         Instant now = clock.instant();
         Instant since = now.minus(WINDOW);
         forgetExpired(since);
