@@ -140,9 +140,6 @@ class SignInIT {
         // the ten failures above were refilled while they were hashed: the bucket starts the burst full at most
         assertTrue(spent <= BUDGET + REFILL_PER_SECOND * seconds + 1, spent + " checks in " + seconds + " s");
         outOfBudget.forEach(r -> assertNotNull(r.header("Retry-After")));
-        // while the address's budget is empty nothing from it is hashed, whatever the account
-        login(address, Api.unique("nobody") + "@pulse.test", "guess").then().statusCode(429)
-                .body("slug", equalTo("too-many-password-checks"));
         // another address has its own budget
         login(newAddress(), user.email(), "password-123").then().statusCode(200);
     }
