@@ -32,7 +32,7 @@ public class AdminBootstrap {
             return;
         }
         if (accounts.ensurePlatformAdmin(email.get(), password.get())) {
-            LOG.info(() -> "Created the platform administrator " + email.get());
+            LOG.info("Created the platform administrator named by PULSE_ADMIN_EMAIL"); // emails stay out of logs
         }
     }
 }

@@ -1,11 +1,13 @@
 package dev.pulse.platform;
 
+import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pulse.platform.testing.Api;
@@ -156,6 +158,36 @@ class PlatformIT {
     void aWrongTypeIsNamed() {
         api().json().body("{\"name\":\"x\",\"count\":\"many\"}").post("/v1/probe/echo").then().statusCode(400)
                 .body(containsString("count"));
+    }
+
+    @Test
+    void emailsPasswordsAndTokensNeverReachTheServerLog() throws Exception {
+        Api api = api();
+        String email = Api.unique("logged") + "@pulse.test";
+        String password = Api.unique("pw-never-logged");
+        String admin = api.adminToken();
+        api.as(admin).body(Map.of("email", email, "password", password)).post("/v1/admin/users").then().statusCode(201);
+        api.as(admin).body(Map.of("email", email, "password", password)).post("/v1/admin/users").then()
+                .statusCode(anyOf(equalTo(400), equalTo(409)));
+        api.json().body(Map.of("email", email, "password", password + "-wrong")).post("/v1/auth/login").then()
+                .statusCode(anyOf(equalTo(400), equalTo(401)));
+        String token = api.login(email, password);
+        String marker = Api.unique("marker");
+        api.as(token).get("/v1/activity/user/" + email).then().statusCode(anyOf(equalTo(200), equalTo(403)));
+        api.as(token).get("/v1/probe/boom").then().statusCode(500);
+        api.as(token).get("/v1/probe/" + marker).then().statusCode(404);
+
+        String log = "";
+        for (int i = 0; i < 50 && !log.contains(marker); i++) { // the request log is written in the background
+            Thread.sleep(100);
+            log = Files.readString(PulseServer.logFile());
+        }
+        assertTrue(log.contains(marker), "the requests were logged");
+        assertTrue(log.contains("/v1/activity/user/{email}"), "a path's email is replaced");
+        assertFalse(log.contains(email), "an email is in the server log");
+        assertFalse(log.contains(password), "a password is in the server log");
+        assertFalse(log.contains(token), "a token is in the server log");
+        assertFalse(log.contains(token.substring(token.lastIndexOf('.') + 1)), "a token's signature is in the server log");
     }
 
     @Test
