@@ -68,7 +68,7 @@ public class GroupsResource {
     @APIResponse(responseCode = "400", description = "GS_CRT02 invalid request; GS_CRT03 exceeded number of permissible groups")
     public Response create(CreateBody body) {
         return SunbirdResponses.respond("api.group.create", caller, () -> {
-            Created created = groups.create(caller.accountId(), body == null ? null : body.request());
+            Created created = groups.create(caller.accountId(), caller.isPlatformAdmin(), body == null ? null : body.request());
             JsonObjectBuilder result = JSON.createObjectBuilder().add("groupId", created.groupId().toString());
             GroupJson.errors(result, created.errors());
             return result.build();
@@ -85,7 +85,7 @@ public class GroupsResource {
     @APIResponse(responseCode = "404", description = "GS_UDT07 no such group")
     public Response update(UpdateBody body) {
         return SunbirdResponses.respond("api.group.update", caller, () -> {
-            ItemErrors errors = groups.update(caller.accountId(), body == null ? null : body.request());
+            ItemErrors errors = groups.update(caller.accountId(), caller.isPlatformAdmin(), body == null ? null : body.request());
             JsonObjectBuilder result = JSON.createObjectBuilder().add("response", "success");
             GroupJson.errors(result, errors);
             return result.build();
