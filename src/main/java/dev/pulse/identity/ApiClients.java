@@ -27,17 +27,21 @@ public class ApiClients {
     PasswordHashing hashing;
 
     @Inject
+    AcademyRoster roster;
+
+    @Inject
     Clock clock;
 
     /** The one moment the secret exists in clear. */
-    public record Registered(String clientId, String clientSecret, String edapp, String name) {
+    public record Registered(String clientId, String clientSecret, String edapp, String name, Long academyId) {
         @Override
         public String toString() {
             return "Registered[clientId=" + clientId + ", edapp=" + edapp + "]";
         }
     }
 
-    public Registered register(String name, String edapp) {
+    /** {@code academyId}, when given, binds the client to that academy (see {@link ApiClient#academyId()}). */
+    public Registered register(String name, String edapp, Long academyId) {
         if (name == null || name.isBlank()) {
             throw FieldMessages.BREATHECODE.invalid("name", FieldMessages.BREATHECODE.required());
         }
@@ -45,12 +49,15 @@ public class ApiClients {
         if (!UrnUuid.isUrnUuid(app)) {
             throw FieldMessages.BREATHECODE.invalid("edapp", "Must be a urn:uuid: URN");
         }
+        if (academyId != null) {
+            roster.requireAcademy(academyId);
+        }
         String clientId = UUID.randomUUID().toString();
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         String clientSecret = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        em.persist(new ApiClient(clientId, hashing.hash(clientSecret), name, app, clock.instant()));
-        return new Registered(clientId, clientSecret, app, name.trim());
+        em.persist(new ApiClient(clientId, hashing.hash(clientSecret), name, app, academyId, clock.instant()));
+        return new Registered(clientId, clientSecret, app, name.trim(), academyId);
     }
 
     /** The client these credentials belong to; 401 for anything else, with one message for every failure. */
