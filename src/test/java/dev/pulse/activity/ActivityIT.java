@@ -324,7 +324,7 @@ class ActivityIT {
         String user = "/v1/activity/user/" + s.student().id();
         api.as(stranger.token()).body(Map.of("slug", "lesson_opened")).post(user)
                 .then().statusCode(403).body("detail", equalTo("You (user: " + stranger.id()
-                        + ") don't have this capability: crud_activity for any academy of user " + s.student().id()));
+                        + ") don't have this capability: classroom_activity for any academy of user " + s.student().id()));
         api.as(stranger.token()).get(user).then().statusCode(403)
                 .body("detail", equalTo("Missing academy_id parameter expected for the endpoint url or 'Academy' header"));
         api.as(stranger.token()).header("Academy", String.valueOf(s.academy())).get(user).then().statusCode(403)
@@ -355,7 +355,7 @@ class ActivityIT {
         School s = school();
         Api api = s.api();
         String user = "/v1/activity/user/" + s.student().email();
-        // the office's attendance device: crud_activity in the student's academy, no Academy header needed
+        // the classroom's attendance device: classroom_activity in the student's academy, no Academy header needed
         Integer id = post(api, s.teacher().token(), s.student().email(),
                 Map.of("slug", "office_attendance", "user_agent", "office/raspberry-pi"))
                 .then().statusCode(201).body("user_id", equalTo((int) s.student().id())).extract().path("id");
@@ -368,13 +368,139 @@ class ActivityIT {
     }
 
     @Test
+    void readingThroughAnAcademyShowsOnlyRowsRecordedThereOrInNoAcademy() {
+        School s = school();
+        Api api = s.api();
+        long otherAcademy = api.newAcademy();
+        Api.Cohort otherCohort = api.newCohort(otherAcademy, 2);
+        api.addToAcademy(otherAcademy, s.student().id(), "student");
+        Api.User otherTeacher = api.newUser();
+        api.addToAcademy(otherAcademy, otherTeacher.id(), "teacher");
+        int here = post(api, s.student().token(), s.student().email(), Map.of("slug", "lesson_opened",
+                "cohort", s.cohort().slug())).then().statusCode(201).body("academy_id", equalTo((int) s.academy()))
+                .extract().path("id");
+        int there = post(api, s.student().token(), s.student().email(), Map.of("slug", "exercise_success",
+                "cohort", otherCohort.slug())).then().statusCode(201).body("academy_id", equalTo((int) otherAcademy))
+                .extract().path("id");
+        int nowhere = post(api, s.student().token(), s.student().email(), Map.of("slug", "lesson_opened"))
+                .then().statusCode(201).body("academy_id", nullValue()).extract().path("id");
+        String user = "/v1/activity/user/" + s.student().id();
+
+        api.as(s.teacher().token()).header("Academy", String.valueOf(s.academy())).get(user)
+                .then().statusCode(200).body("id", equalTo(List.of(nowhere, here)));
+        api.as(s.teacher().token()).header("Academy", String.valueOf(s.academy()))
+                .get(user + "?slug=lesson_opened,exercise_success&limit=10")
+                .then().statusCode(200).body("results.id", equalTo(List.of(nowhere, here)));
+        api.as(s.teacher().token()).header("Academy", String.valueOf(s.academy())).get(user + "?slug=exercise_success")
+                .then().statusCode(200).body("$", hasSize(0));
+        api.as(otherTeacher.token()).header("Academy", String.valueOf(otherAcademy)).get(user)
+                .then().statusCode(200).body("id", equalTo(List.of(nowhere, there)));
+        // the user themself and a platform administrator see every row
+        api.as(s.student().token()).get(user).then().statusCode(200).body("id", equalTo(List.of(nowhere, there, here)));
+        api.as(api.adminToken()).get(user).then().statusCode(200).body("id", equalTo(List.of(nowhere, there, here)));
+
+        // reports on the user count the same rows
+        api.as(s.teacher().token()).header("Academy", String.valueOf(s.academy()))
+                .get("/v1/activity/report?user=" + s.student().id()).then().statusCode(200)
+                .body("slug", equalTo(List.of("lesson_opened"))).body("count", equalTo(List.of(2)));
+        api.as(s.teacher().token()).header("Academy", String.valueOf(s.academy()))
+                .get("/v1/activity/report?user=" + s.student().id() + "&cohort=" + otherCohort.slug())
+                .then().statusCode(200).body("$", hasSize(0));
+        api.as(otherTeacher.token()).header("Academy", String.valueOf(otherAcademy))
+                .get("/v1/activity/report?user=" + s.student().id() + "&cohort=" + otherCohort.slug())
+                .then().statusCode(200).body("slug", equalTo(List.of("exercise_success")));
+        api.as(s.student().token()).get("/v1/activity/report?user=" + s.student().id())
+                .then().statusCode(200).body("count.sum()", equalTo(3));
+    }
+
+    @Test
+    void writingForAnotherUserNeedsClassroomActivityInAnAcademyOfTheirs() {
+        School s = school();
+        Api api = s.api();
+        String user = String.valueOf(s.student().id());
+        // staff hold crud_activity and read_activity, not classroom_activity
+        Api.User staff = api.newUser();
+        api.addToAcademy(s.academy(), staff.id(), "staff");
+        post(api, staff.token(), user, Map.of("slug", "office_attendance")).then().statusCode(403)
+                .body("detail", equalTo("You (user: " + staff.id()
+                        + ") don't have this capability: classroom_activity for any academy of user " + user));
+        api.as(staff.token()).header("Academy", String.valueOf(s.academy())).body(Map.of("slug", "office_attendance"))
+                .post("/v1/activity/user/" + user).then().statusCode(403)
+                .body("detail", equalTo("You (user: " + staff.id() + ") don't have this capability: classroom_activity for academy "
+                        + s.academy()));
+        api.as(staff.token()).body(Map.of("user_id", user, "slug", "webpack_error", "message", "m", "name", "n"))
+                .post("/v1/activity/coding_error").then().statusCode(403);
+        // a student's crud_activity is for themself only: never for a classmate
+        Api.User classmate = api.newUser();
+        api.addToAcademy(s.academy(), classmate.id(), "student");
+        post(api, classmate.token(), user, Map.of("slug", "lesson_opened")).then().statusCode(403);
+        api.as(classmate.token()).header("Academy", String.valueOf(s.academy())).body(Map.of("slug", "lesson_opened"))
+                .post("/v1/activity/user/" + user).then().statusCode(403);
+        api.as(classmate.token()).body(Map.of("user_id", user, "slug", "webpack_error", "message", "m", "name", "n"))
+                .post("/v1/activity/coding_error").then().statusCode(403);
+        post(api, classmate.token(), String.valueOf(classmate.id()), Map.of("slug", "lesson_opened")).then().statusCode(201);
+        // classroom_activity in an academy the user is not in is not enough
+        long elsewhere = api.newAcademy();
+        Api.User foreignTeacher = api.newUser();
+        api.addToAcademy(elsewhere, foreignTeacher.id(), "teacher");
+        api.as(foreignTeacher.token()).header("Academy", String.valueOf(elsewhere)).body(Map.of("slug", "lesson_opened"))
+                .post("/v1/activity/user/" + user).then().statusCode(403)
+                .body("detail", equalTo("User " + user + " does not belong to academy " + elsewhere));
+        // a teacher holds classroom_activity: both writes pass
+        post(api, s.teacher().token(), user, Map.of("slug", "classroom_attendance")).then().statusCode(201);
+        api.as(s.teacher().token()).body(Map.of("user_id", user, "slug", "webpack_error", "message", "m", "name", "n"))
+                .post("/v1/activity/coding_error").then().statusCode(201).body("user_id", equalTo((int) s.student().id()));
+    }
+
+    @Test
+    void aCohortOfAnAcademyTheUserIsNotInIsKeptAsTextWithNoCohortIdOrAcademy() {
+        School s = school();
+        Api api = s.api();
+        long foreignAcademy = api.newAcademy();
+        Api.Cohort foreign = api.newCohort(foreignAcademy, 7);
+        Api.User foreignTeacher = api.newUser();
+        api.addToAcademy(foreignAcademy, foreignTeacher.id(), "teacher");
+        int fromBody = post(api, s.student().token(), s.student().email(),
+                Map.of("slug", "lesson_opened", "cohort", foreign.slug(), "day", 3))
+                .then().statusCode(201).body("cohort", equalTo(foreign.slug())).body("academy_id", nullValue())
+                .body("day", equalTo(3)).extract().path("id");
+        post(api, s.student().token(), s.student().email(),
+                Map.of("slug", "lesson_opened", "data", "{\"cohort\":\"" + foreign.slug() + "\"}"))
+                .then().statusCode(201).body("cohort", equalTo(foreign.slug())).body("academy_id", nullValue())
+                .body("day", nullValue());
+        post(api, s.student().token(), s.student().email(), Map.of("slug", "lesson_opened", "cohort", foreign.id()))
+                .then().statusCode(201).body("cohort", equalTo(String.valueOf(foreign.id()))).body("academy_id", nullValue());
+        // the foreign cohort's academy sees none of it
+        api.as(foreignTeacher.token()).get("/v1/activity/cohort/" + foreign.slug())
+                .then().statusCode(200).body("$", hasSize(0));
+        api.as(foreignTeacher.token()).header("Academy", String.valueOf(foreignAcademy)).get("/v1/activity/report")
+                .then().statusCode(200).body("$", hasSize(0));
+        // no cohort id in the database either
+        try (Connection c = DriverManager.getConnection(IntegrationDatabase.jdbcUrl(), "postgres", "postgres");
+                PreparedStatement q = c.prepareStatement("select cohort_id, academy_id, cohort_slug from activity where id = ?")) {
+            q.setLong(1, fromBody);
+            try (ResultSet rs = q.executeQuery()) {
+                assertTrue(rs.next());
+                assertNull(rs.getObject(1));
+                assertNull(rs.getObject(2));
+                assertEquals(foreign.slug(), rs.getString(3));
+            }
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError(e);
+        }
+        // a cohort of the user's own academy still places the activity
+        post(api, s.student().token(), s.student().email(), Map.of("slug", "lesson_opened", "cohort", s.cohort().slug()))
+                .then().statusCode(201).body("academy_id", equalTo((int) s.academy())).body("day", equalTo(4));
+    }
+
+    @Test
     void aRoleChangeDecidesTheVeryNextRequestForTheWriterAndForTheUserWrittenFor() {
         School s = school();
         Api api = s.api();
         String user = "/v1/activity/user/" + s.student().id();
         String academy = String.valueOf(s.academy());
         api.as(s.teacher().token()).header("Academy", academy).get(user).then().statusCode(200);
-        // the teacher becomes a student of the academy: crud_activity stays, read_activity goes
+        // the teacher becomes a student of the academy: read_activity goes
         api.addToAcademy(s.academy(), s.teacher().id(), "student");
         api.as(s.teacher().token()).header("Academy", academy).get(user).then().statusCode(403)
                 .body("detail", equalTo("You (user: " + s.teacher().id() + ") don't have this capability: read_activity for academy "
