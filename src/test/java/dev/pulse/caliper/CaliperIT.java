@@ -429,8 +429,10 @@ class CaliperIT {
         return "https://" + UUID.randomUUID() + ".apps.example.org/player";
     }
 
+    /** A Caliper 1.2 event (an IMS sample, with an id of its own) naming the edApp. */
     private static JsonObject naming(String edApp) {
-        return Json.createObjectBuilder(grade2(urn(), urn()).build()).add("edApp", edApp).build();
+        return Json.createObjectBuilder(readFixture(FIXTURES.resolve("caliperEventToolUseUsed.json")))
+                .add("id", urn()).add("edApp", edApp).build();
     }
 
     @Test
