@@ -71,6 +71,18 @@ class ActivityIT {
         return new School(api, academy, cohort, student, teacher);
     }
 
+    /** Another academy, with a cohort on the given day and a teacher of its own. */
+    private record Elsewhere(long academy, Api.Cohort cohort, Api.User teacher) {
+    }
+
+    private static Elsewhere elsewhere(Api api, int day) {
+        long academy = api.newAcademy();
+        Api.Cohort cohort = api.newCohort(academy, day);
+        Api.User teacher = api.newUser();
+        api.addToAcademy(academy, teacher.id(), "teacher");
+        return new Elsewhere(academy, cohort, teacher);
+    }
+
     private static Response post(Api api, String token, String user, Map<String, ?> body) {
         return api.as(token).body(body).post("/v1/activity/user/" + user);
     }
@@ -371,16 +383,13 @@ class ActivityIT {
     void readingThroughAnAcademyShowsOnlyRowsRecordedThereOrInNoAcademy() {
         School s = school();
         Api api = s.api();
-        long otherAcademy = api.newAcademy();
-        Api.Cohort otherCohort = api.newCohort(otherAcademy, 2);
-        api.addToAcademy(otherAcademy, s.student().id(), "student");
-        Api.User otherTeacher = api.newUser();
-        api.addToAcademy(otherAcademy, otherTeacher.id(), "teacher");
+        Elsewhere other = elsewhere(api, 2);
+        api.addToAcademy(other.academy(), s.student().id(), "student");
         int here = post(api, s.student().token(), s.student().email(), Map.of("slug", "lesson_opened",
                 "cohort", s.cohort().slug())).then().statusCode(201).body("academy_id", equalTo((int) s.academy()))
                 .extract().path("id");
         int there = post(api, s.student().token(), s.student().email(), Map.of("slug", "exercise_success",
-                "cohort", otherCohort.slug())).then().statusCode(201).body("academy_id", equalTo((int) otherAcademy))
+                "cohort", other.cohort().slug())).then().statusCode(201).body("academy_id", equalTo((int) other.academy()))
                 .extract().path("id");
         int nowhere = post(api, s.student().token(), s.student().email(), Map.of("slug", "lesson_opened"))
                 .then().statusCode(201).body("academy_id", nullValue()).extract().path("id");
@@ -393,7 +402,7 @@ class ActivityIT {
                 .then().statusCode(200).body("results.id", equalTo(List.of(nowhere, here)));
         api.as(s.teacher().token()).header("Academy", String.valueOf(s.academy())).get(user + "?slug=exercise_success")
                 .then().statusCode(200).body("$", hasSize(0));
-        api.as(otherTeacher.token()).header("Academy", String.valueOf(otherAcademy)).get(user)
+        api.as(other.teacher().token()).header("Academy", String.valueOf(other.academy())).get(user)
                 .then().statusCode(200).body("id", equalTo(List.of(nowhere, there)));
         // the user themself and a platform administrator see every row
         api.as(s.student().token()).get(user).then().statusCode(200).body("id", equalTo(List.of(nowhere, there, here)));
@@ -404,10 +413,10 @@ class ActivityIT {
                 .get("/v1/activity/report?user=" + s.student().id()).then().statusCode(200)
                 .body("slug", equalTo(List.of("lesson_opened"))).body("count", equalTo(List.of(2)));
         api.as(s.teacher().token()).header("Academy", String.valueOf(s.academy()))
-                .get("/v1/activity/report?user=" + s.student().id() + "&cohort=" + otherCohort.slug())
+                .get("/v1/activity/report?user=" + s.student().id() + "&cohort=" + other.cohort().slug())
                 .then().statusCode(200).body("$", hasSize(0));
-        api.as(otherTeacher.token()).header("Academy", String.valueOf(otherAcademy))
-                .get("/v1/activity/report?user=" + s.student().id() + "&cohort=" + otherCohort.slug())
+        api.as(other.teacher().token()).header("Academy", String.valueOf(other.academy()))
+                .get("/v1/activity/report?user=" + s.student().id() + "&cohort=" + other.cohort().slug())
                 .then().statusCode(200).body("slug", equalTo(List.of("exercise_success")));
         api.as(s.student().token()).get("/v1/activity/report?user=" + s.student().id())
                 .then().statusCode(200).body("count.sum()", equalTo(3));
@@ -456,24 +465,21 @@ class ActivityIT {
     void aCohortOfAnAcademyTheUserIsNotInIsKeptAsTextWithNoCohortIdOrAcademy() {
         School s = school();
         Api api = s.api();
-        long foreignAcademy = api.newAcademy();
-        Api.Cohort foreign = api.newCohort(foreignAcademy, 7);
-        Api.User foreignTeacher = api.newUser();
-        api.addToAcademy(foreignAcademy, foreignTeacher.id(), "teacher");
+        Elsewhere elsewhere = elsewhere(api, 7);
         int fromBody = post(api, s.student().token(), s.student().email(),
-                Map.of("slug", "lesson_opened", "cohort", foreign.slug(), "day", 3))
-                .then().statusCode(201).body("cohort", equalTo(foreign.slug())).body("academy_id", nullValue())
+                Map.of("slug", "lesson_opened", "cohort", elsewhere.cohort().slug(), "day", 3))
+                .then().statusCode(201).body("cohort", equalTo(elsewhere.cohort().slug())).body("academy_id", nullValue())
                 .body("day", equalTo(3)).extract().path("id");
         post(api, s.student().token(), s.student().email(),
-                Map.of("slug", "lesson_opened", "data", "{\"cohort\":\"" + foreign.slug() + "\"}"))
-                .then().statusCode(201).body("cohort", equalTo(foreign.slug())).body("academy_id", nullValue())
+                Map.of("slug", "lesson_opened", "data", "{\"cohort\":\"" + elsewhere.cohort().slug() + "\"}"))
+                .then().statusCode(201).body("cohort", equalTo(elsewhere.cohort().slug())).body("academy_id", nullValue())
                 .body("day", nullValue());
-        post(api, s.student().token(), s.student().email(), Map.of("slug", "lesson_opened", "cohort", foreign.id()))
-                .then().statusCode(201).body("cohort", equalTo(String.valueOf(foreign.id()))).body("academy_id", nullValue());
+        post(api, s.student().token(), s.student().email(), Map.of("slug", "lesson_opened", "cohort", elsewhere.cohort().id()))
+                .then().statusCode(201).body("cohort", equalTo(String.valueOf(elsewhere.cohort().id()))).body("academy_id", nullValue());
         // the foreign cohort's academy sees none of it
-        api.as(foreignTeacher.token()).get("/v1/activity/cohort/" + foreign.slug())
+        api.as(elsewhere.teacher().token()).get("/v1/activity/cohort/" + elsewhere.cohort().slug())
                 .then().statusCode(200).body("$", hasSize(0));
-        api.as(foreignTeacher.token()).header("Academy", String.valueOf(foreignAcademy)).get("/v1/activity/report")
+        api.as(elsewhere.teacher().token()).header("Academy", String.valueOf(elsewhere.academy())).get("/v1/activity/report")
                 .then().statusCode(200).body("$", hasSize(0));
         // no cohort id in the database either
         try (Connection c = DriverManager.getConnection(IntegrationDatabase.jdbcUrl(), "postgres", "postgres");
@@ -483,7 +489,7 @@ class ActivityIT {
                 assertTrue(rs.next());
                 assertNull(rs.getObject(1));
                 assertNull(rs.getObject(2));
-                assertEquals(foreign.slug(), rs.getString(3));
+                assertEquals(elsewhere.cohort().slug(), rs.getString(3));
             }
         } catch (java.sql.SQLException e) {
             throw new AssertionError(e);

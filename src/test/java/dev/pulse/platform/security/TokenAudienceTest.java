@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pulse.platform.api.ApiFamily;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -55,24 +54,7 @@ class TokenAudienceTest {
         }
     }
 
-    private static JsonWebToken token(Map<String, Object> given) {
-        Map<String, Object> claims = new HashMap<>(given);
-        return new JsonWebToken() {
-            @Override
-            public String getName() {
-                return String.valueOf(claims.get("upn"));
-            }
-
-            @Override
-            public Set<String> getClaimNames() {
-                return claims.keySet();
-            }
-
-            @Override
-            @SuppressWarnings("unchecked")
-            public <T> T getClaim(String name) {
-                return (T) claims.get(name);
-            }
-        };
+    private static JsonWebToken token(Map<String, Object> claims) {
+        return new ClaimsToken(String.valueOf(claims.get("upn")), claims);
     }
 }
