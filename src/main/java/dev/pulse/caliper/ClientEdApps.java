@@ -37,9 +37,9 @@ public class ClientEdApps {
     private static final int BINDINGS_REMEMBERED = 50_000;
 
     private static final String BIND = """
-            insert into caliper_ed_app (ed_app, client_id, bound_at) values (?, ?, ?)
-            on conflict (ed_app) do nothing""";
-    private static final String OWNER = "select client_id from caliper_ed_app where ed_app = ?";
+            insert into caliper_ed_app (ed_app_key, ed_app, client_id, bound_at) values (?, ?, ?, ?)
+            on conflict (ed_app_key) do nothing""";
+    private static final String OWNER = "select client_id from caliper_ed_app where ed_app_key = ?";
 
     @Inject
     ApiClients clients;
@@ -78,7 +78,7 @@ public class ClientEdApps {
                 + edApp.get() + ")");
     }
 
-    /** The edApp as bound: lowercased, without trailing slashes (as V10__ed_app_bindings.sql keys stored events). */
+    /** The edApp as bound: lowercased, without trailing slashes (as V10__ed_app_bindings.sql reads stored events). */
     static String bindingKey(String edApp) {
         String key = edApp.trim().toLowerCase(Locale.ROOT);
         int end = key.length();
@@ -86,6 +86,11 @@ public class ClientEdApps {
             end--;
         }
         return key.substring(0, end);
+    }
+
+    /** The binding's primary key: SHA-256 of the bound form, since an IRI may be longer than a btree entry. */
+    static String digest(String boundForm) {
+        return EventFingerprint.sha256(boundForm);
     }
 
     /**
@@ -96,14 +101,16 @@ public class ClientEdApps {
     private String bind(String key, String clientId) {
         try {
             return LocalTransactions.commit(dataSource, c -> {
+                String digest = digest(key);
                 try (PreparedStatement insert = c.prepareStatement(BIND)) {
-                    insert.setString(1, key);
-                    insert.setString(2, clientId);
-                    insert.setObject(3, clock.instant().atOffset(ZoneOffset.UTC));
+                    insert.setString(1, digest);
+                    insert.setString(2, key);
+                    insert.setString(3, clientId);
+                    insert.setObject(4, clock.instant().atOffset(ZoneOffset.UTC));
                     insert.executeUpdate();
                 }
                 try (PreparedStatement owner = c.prepareStatement(OWNER)) {
-                    owner.setString(1, key);
+                    owner.setString(1, digest);
                     try (ResultSet r = owner.executeQuery()) {
                         if (!r.next()) {
                             throw new SQLException("edApp binding " + key + " vanished");

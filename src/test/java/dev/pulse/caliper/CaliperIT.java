@@ -467,14 +467,25 @@ class CaliperIT {
         // as another instance would have bound it: the row only, nothing remembered on this one
         try (java.sql.Connection c = java.sql.DriverManager.getConnection(
                         dev.pulse.platform.testing.IntegrationDatabase.jdbcUrl(), "postgres", "postgres");
-                java.sql.PreparedStatement bind = c.prepareStatement(
-                        "insert into caliper_ed_app (ed_app, client_id, bound_at) values (?, ?, now())")) {
+                java.sql.PreparedStatement bind = c.prepareStatement("insert into caliper_ed_app (ed_app_key, ed_app, "
+                        + "client_id, bound_at) values (encode(sha256(convert_to(?, 'UTF8')), 'hex'), ?, ?, now())")) {
             bind.setString(1, edApp.toLowerCase());
-            bind.setString(2, owner.id());
+            bind.setString(2, edApp.toLowerCase());
+            bind.setString(3, owner.id());
             bind.executeUpdate();
         }
         as(latecomer).body(envelope(naming(edApp)).toString()).post("/analytics/caliper").then().statusCode(403);
         as(owner).body(envelope(naming(edApp)).toString()).post("/analytics/caliper").then().statusCode(200);
+    }
+
+    @Test
+    void anEdAppLongerThanAnIndexEntryIsBoundLikeAnyOther() {
+        Client first = newClient();
+        Client second = newClient();
+        String edApp = urlEdApp() + "/" + "x".repeat(8000);
+        as(first).body(envelope(naming(edApp)).toString()).post("/analytics/caliper").then().statusCode(200);
+        as(second).body(envelope(naming(edApp)).toString()).post("/analytics/caliper").then().statusCode(403)
+                .body("message[0]", containsString("is bound to another client"));
     }
 
     @Test
