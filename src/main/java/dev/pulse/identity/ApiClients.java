@@ -3,10 +3,12 @@ package dev.pulse.identity;
 import dev.pulse.platform.api.ApiError;
 import dev.pulse.platform.input.FieldMessages;
 import dev.pulse.platform.input.UrnUuid;
+import dev.pulse.platform.persistence.UniqueViolation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -56,7 +58,15 @@ public class ApiClients {
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         String clientSecret = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        em.persist(new ApiClient(clientId, hashing.hash(clientSecret), name, app, academyId, clock.instant()));
+        try {
+            em.persist(new ApiClient(clientId, hashing.hash(clientSecret), name, app, academyId, clock.instant()));
+            em.flush();
+        } catch (PersistenceException e) {
+            // an edApp belongs to one client (api_client_edapp_key): events name their client by it
+            throw UniqueViolation.constraintOf(e)
+                    .map(constraint -> FieldMessages.BREATHECODE.invalid("edapp", "An API client with that edApp already exists."))
+                    .orElseThrow(() -> e);
+        }
         return new Registered(clientId, clientSecret, app, name.trim(), academyId);
     }
 

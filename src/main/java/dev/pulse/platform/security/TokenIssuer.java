@@ -7,6 +7,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import dev.pulse.platform.api.ApiFamily;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -34,8 +36,16 @@ public class TokenIssuer {
     public record IssuedToken(String token, Instant expiresAt, long expiresInSeconds) {
     }
 
+    /** A token for an account, accepted by every API family. */
     public IssuedToken forAccount(long accountId, UUID uuid, String email, boolean platformAdmin) {
+        return forAccount(accountId, uuid, email, platformAdmin, TokenAudience.EVERY_FAMILY);
+    }
+
+    /** A token for an account, accepted only by the given API families (its {@code aud} claim). */
+    public IssuedToken forAccount(long accountId, UUID uuid, String email, boolean platformAdmin,
+            Set<ApiFamily> families) {
         JWTClaimsSet.Builder claims = base(uuid.toString(), email)
+                .audience(TokenAudience.claim(families))
                 .claim(Caller.ACCOUNT_ID, accountId)
                 .claim(Caller.UUID_CLAIM, uuid.toString())
                 .claim(Caller.KIND, Caller.KIND_USER)
@@ -45,6 +55,7 @@ public class TokenIssuer {
 
     public IssuedToken forClient(String clientId) {
         JWTClaimsSet.Builder claims = base(clientId, clientId)
+                .audience(TokenAudience.claim(TokenAudience.EVERY_FAMILY))
                 .claim(Caller.CLIENT_ID, clientId)
                 .claim(Caller.KIND, Caller.KIND_CLIENT)
                 .claim("groups", List.of("client"));
