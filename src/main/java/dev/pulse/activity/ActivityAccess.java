@@ -10,14 +10,16 @@ import jakarta.inject.Inject;
 
 /**
  * Who may record and read whose activity. A user always may for themself; platform
- * administrators always may; anyone else needs {@code crud_activity} (write) or
+ * administrators always may; anyone else needs {@code classroom_activity} (write) or
  * {@code read_activity} (read) in an academy the user belongs to, decided by the platform's
- * {@link Capabilities}. Cohort reads need {@code read_activity} in the cohort's academy.
+ * {@link Capabilities}. {@code crud_activity}, which students hold, is self-service only: it
+ * never lets one user write for another. Reading through an academy shows only the rows
+ * recorded in that academy or in none. Cohort reads need {@code read_activity} in the cohort's academy.
  */
 @ApplicationScoped
 public class ActivityAccess {
 
-    static final String WRITE = "crud_activity";
+    static final String WRITE_FOR_OTHERS = "classroom_activity";
     static final String READ = "read_activity";
 
     @Inject
@@ -28,25 +30,31 @@ public class ActivityAccess {
 
     /**
      * Recording for a user. Without an {@code Academy} header any academy of the user where the
-     * caller holds crud_activity will do: an attendance device should not need to know which.
+     * caller holds classroom_activity will do: an attendance device should not need to know which.
      */
     public void mayWrite(AccountState target, String academy) {
         if (isSelfOrAdmin(target)) {
             return;
         }
         if (academy != null && !academy.isBlank()) {
-            requireIn(target, capabilities.academy(academy), WRITE);
+            requireIn(target, capabilities.academy(academy), WRITE_FOR_OTHERS);
             return;
         }
-        capabilities.requireInAnyAcademyOf(target.id(), WRITE);
+        capabilities.requireInAnyAcademyOf(target.id(), WRITE_FOR_OTHERS);
     }
 
-    /** Reading a user's activities or coding errors: themself, or read_activity in the academy of the Academy header. */
-    public void mayRead(AccountState target, String academy) {
+    /**
+     * Reading a user's activities or coding errors: themself, or read_activity in the academy of the
+     * Academy header. Answers the academy the rows are seen through (only its rows and those of no
+     * academy), or null when every row may be seen (the user themself, a platform administrator).
+     */
+    public Long mayRead(AccountState target, String academy) {
         if (isSelfOrAdmin(target)) {
-            return;
+            return null;
         }
-        requireIn(target, capabilities.academy(academy), READ);
+        long academyId = capabilities.academy(academy);
+        requireIn(target, academyId, READ);
+        return academyId;
     }
 
     /** Reading a cohort's activities: read_activity in the cohort's own academy. */

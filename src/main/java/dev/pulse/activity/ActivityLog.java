@@ -52,8 +52,9 @@ public class ActivityLog {
 
     /**
      * Records an activity for a user. The cohort is the body's {@code cohort}, else the one named
-     * in JSON {@code data}; when given it must exist and it brings its academy and, when it knows
-     * it, its current day (else the body's {@code day} is kept).
+     * in JSON {@code data}; when given it must exist. A cohort of one of the user's academies brings
+     * its academy and, when it knows it, its current day (else the body's {@code day} is kept); any
+     * other cohort is kept as the name given, with no cohort id and no academy.
      * <p>
      * Not a JTA transaction: the store commits the row together with other requests' rows.
      */
@@ -70,11 +71,16 @@ public class ActivityLog {
         Integer day = request.day();
         if (request.cohort() != null) {
             ActivityCohorts.Placement cohort = activityCohorts.require(request.cohort());
-            cohortId = cohort.cohortId();
-            cohortSlug = cohort.slug();
-            academyId = cohort.academyId();
-            if (cohort.currentDay() != null) {
-                day = cohort.currentDay();
+            if (user.isMemberOf(cohort.academyId())) {
+                cohortId = cohort.cohortId();
+                cohortSlug = cohort.slug();
+                academyId = cohort.academyId();
+                if (cohort.currentDay() != null) {
+                    day = cohort.currentDay();
+                }
+            } else {
+                // a cohort of an academy the user is not in places nothing: its name is kept as text only
+                cohortSlug = request.cohort();
             }
         }
         String userAgent = request.userAgent() != null ? request.userAgent()
@@ -86,8 +92,8 @@ public class ActivityLog {
     public ActivityStore.Page<Activity> ofUser(String userRef, String academy, ListingQuery query) {
         caller.requireUser();
         AccountState user = accounts.require(userRef);
-        access.mayRead(user, academy);
-        return store.userActivities(user.id(), query.window(slugs.allowed()));
+        Long seenThrough = access.mayRead(user, academy);
+        return store.userActivities(user.id(), query.window(slugs.allowed()).visibleIn(seenThrough));
     }
 
     public ActivityStore.Page<Activity> ofCohort(String cohortRef, ListingQuery query) {
@@ -136,16 +142,27 @@ public class ActivityLog {
         AccountState user = userRef == null || userRef.isBlank() ? null : accounts.require(userRef);
         Cohort cohort = cohortRef == null || cohortRef.isBlank() ? null : cohorts.require(cohortRef);
         Long academyId = null;
+        Long seenThrough = null;
         if (user == null && cohort == null) {
             academyId = access.mayReadAcademy(academy);
         } else if (user != null) {
             try {
-                access.mayRead(user, academy);
+                seenThrough = access.mayRead(user, academy);
             } catch (ApiError denied) {
                 if (cohort == null) {
                     throw denied;
                 }
                 access.mayReadCohort(cohort);
+            }
+            if (seenThrough != null && cohort != null && !seenThrough.equals(cohort.academy().id())) {
+                // the user's rows in a cohort of another academy are that academy's: counted only with
+                // read_activity there, else the academy filter leaves none of them
+                try {
+                    access.mayReadCohort(cohort);
+                    seenThrough = null;
+                } catch (ApiError notThere) {
+                    // keep the filter
+                }
             }
         } else {
             access.mayReadCohort(cohort);
@@ -157,7 +174,7 @@ public class ActivityLog {
         ActivityStore.Grouping grouping = ActivityFilters.grouping(by, problems);
         problems.check();
         return new Tally(grouping, store.report(new ActivityStore.Report(user == null ? null : user.id(),
-                cohort == null ? null : cohort.id(), academyId, wanted, from, to, grouping)));
+                cohort == null ? null : cohort.id(), academyId, wanted, from, to, grouping, seenThrough)));
     }
 
     private Instant now() {

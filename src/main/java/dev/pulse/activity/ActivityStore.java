@@ -40,9 +40,10 @@ public interface ActivityStore {
 
     /**
      * Which rows a listing wants: any of {@code slugs} (all when empty), created in
-     * [{@code since}, {@code until}), strictly after the cursor {@code after} in listing order.
+     * [{@code since}, {@code until}), strictly after the cursor {@code after} in listing order, and,
+     * when {@code visibleIn} is given, only those recorded in that academy or in none.
      */
-    record Window(Set<String> slugs, Instant since, Instant until, Cursor after, int limit) {
+    record Window(Set<String> slugs, Instant since, Instant until, Cursor after, int limit, Long visibleIn) {
         public static final int MAX_LIMIT = 1000;
 
         public Window {
@@ -50,6 +51,16 @@ public interface ActivityStore {
             if (limit < 1 || limit > MAX_LIMIT) {
                 throw new IllegalArgumentException("limit out of range: " + limit);
             }
+        }
+
+        /** Every row, whatever its academy. */
+        public Window(Set<String> slugs, Instant since, Instant until, Cursor after, int limit) {
+            this(slugs, since, until, after, limit, null);
+        }
+
+        /** The same rows, narrowed to those recorded in the academy or in none; null keeps every academy. */
+        public Window visibleIn(Long academyId) {
+            return new Window(slugs, since, until, after, limit, academyId);
         }
 
         public boolean admits(Instant createdAt, long id, String slug) {
@@ -70,12 +81,21 @@ public interface ActivityStore {
 
     enum Grouping { SLUG, DAY }
 
-    /** A report's filters; a null scope (user, cohort, academy) does not filter. */
+    /**
+     * A report's filters; a null scope (user, cohort, academy) does not filter. {@code visibleIn}, when
+     * given, keeps only rows recorded in that academy or in none.
+     */
     record Report(Long userId, Long cohortId, Long academyId, Set<String> slugs, Instant since, Instant until,
-            Grouping by) {
+            Grouping by, Long visibleIn) {
         public Report {
             slugs = slugs == null ? Set.of() : Set.copyOf(slugs);
             Objects.requireNonNull(by, "grouping");
+        }
+
+        /** Every row the scopes select, whatever its academy. */
+        public Report(Long userId, Long cohortId, Long academyId, Set<String> slugs, Instant since, Instant until,
+                Grouping by) {
+            this(userId, cohortId, academyId, slugs, since, until, by, null);
         }
     }
 

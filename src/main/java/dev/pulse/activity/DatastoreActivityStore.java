@@ -127,7 +127,9 @@ public class DatastoreActivityStore implements ActivityStore {
 
     @Override
     public Page<CodingError> codingErrors(long userId, Window window) {
-        return page(CODING_ERROR, "user_id", userId, window, DatastoreActivityStore::codingError, CodingError::cursor);
+        // coding errors carry no academy: every one is visible to whoever may read the user
+        return page(CODING_ERROR, "user_id", userId, window.visibleIn(null), DatastoreActivityStore::codingError,
+                CodingError::cursor);
     }
 
     private <T> Page<T> page(String kind, String scope, long scopeId, Window w, Function<Entity, T> mapper,
@@ -136,17 +138,25 @@ public class DatastoreActivityStore implements ActivityStore {
         List<String> slugs = w.slugs().isEmpty() ? java.util.Collections.singletonList(null)
                 : new ArrayList<>(new TreeSet<>(w.slugs()));
         List<Entity> found = new ArrayList<>();
+        // rows visible in one academy: those recorded there and those recorded in none, one query each, merged
+        List<Filter> academies = w.visibleIn() == null ? java.util.Collections.singletonList(null)
+                : List.of(PropertyFilter.eq("academy_id", w.visibleIn()), PropertyFilter.isNull("academy_id"));
         for (String slug : slugs) {
-            List<Filter> filters = new ArrayList<>();
-            filters.add(PropertyFilter.eq(scope, scopeId));
-            if (slug != null) {
-                filters.add(PropertyFilter.eq("slug", slug));
+            for (Filter academy : academies) {
+                List<Filter> filters = new ArrayList<>();
+                filters.add(PropertyFilter.eq(scope, scopeId));
+                if (academy != null) {
+                    filters.add(academy);
+                }
+                if (slug != null) {
+                    filters.add(PropertyFilter.eq("slug", slug));
+                }
+                filters.addAll(bounds(w));
+                EntityQuery query = Query.newEntityQueryBuilder().setKind(kind).setFilter(and(filters))
+                        .setOrderBy(OrderBy.desc(ORDER_KEY)).setLimit(fetch).build();
+                QueryResults<Entity> results = datastore.run(query);
+                results.forEachRemaining(found::add);
             }
-            filters.addAll(bounds(w));
-            EntityQuery query = Query.newEntityQueryBuilder().setKind(kind).setFilter(and(filters))
-                    .setOrderBy(OrderBy.desc(ORDER_KEY)).setLimit(fetch).build();
-            QueryResults<Entity> results = datastore.run(query);
-            results.forEachRemaining(found::add);
         }
         found.sort(Comparator.comparing((Entity e) -> e.getString(ORDER_KEY)).reversed());
         List<T> rows = new ArrayList<>();
@@ -209,6 +219,7 @@ public class DatastoreActivityStore implements ActivityStore {
             Activity a = activity(results.next());
             if (report.cohortId() != null && !report.cohortId().equals(a.cohortId())
                     || report.academyId() != null && !report.academyId().equals(a.academyId())
+                    || report.visibleIn() != null && a.academyId() != null && !report.visibleIn().equals(a.academyId())
                     || !report.slugs().isEmpty() && !report.slugs().contains(a.slug())) {
                 continue;
             }

@@ -1,12 +1,14 @@
 package dev.pulse.caliper;
 
 import dev.pulse.platform.input.JsonBodies;
+import dev.pulse.platform.input.UrnUuid;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.time.Instant;
+import java.util.UUID;
 
 /** The JSON bodies the Caliper endpoints answer with. */
 final class CaliperJson {
@@ -52,15 +54,22 @@ final class CaliperJson {
                 .build();
     }
 
-    static JsonObject page(CaliperEvents.Page page) {
+    /** A page of events; {@code withAccounts}: see {@link #event}. */
+    static JsonObject page(CaliperEvents.Page page, boolean withAccounts) {
         JsonArrayBuilder data = JSON.createArrayBuilder();
-        page.events().forEach(e -> data.add(event(e)));
+        page.events().forEach(e -> data.add(event(e, withAccounts)));
         JsonObjectBuilder body = JSON.createObjectBuilder().add("data", data);
         text(body, "nextCursor", page.nextCursor());
         return body.build();
     }
 
-    static JsonObject event(CaliperEvent e) {
+    /**
+     * One stored event: what the client sent and the values it is filtered by. Never an internal
+     * account id; {@code withAccounts} (platform administrators) adds {@code accountUuid}, the uuid of
+     * the account the assignee was linked to, or null. A client is not told which of its assignees
+     * are Pulse accounts.
+     */
+    static JsonObject event(CaliperEvent e, boolean withAccounts) {
         JsonObjectBuilder b = JSON.createObjectBuilder()
                 .add("id", e.id())
                 .add("type", e.type())
@@ -74,10 +83,10 @@ final class CaliperJson {
         text(b, "edApp", e.edApp());
         text(b, "completion", e.completion());
         instant(b, "dateCreated", e.createdTime());
-        if (e.accountId() == null) {
-            b.addNull("accountId");
-        } else {
-            b.add("accountId", e.accountId());
+        if (withAccounts) {
+            // an assignee is linked only by its uuid, so the linked account's uuid is the assignee's
+            text(b, "accountUuid", e.accountId() == null ? null
+                    : UrnUuid.uuidOf(e.assignee()).map(UUID::toString).orElse(null));
         }
         number(b, "scoreGiven", e.scoreGiven());
         number(b, "maxScore", e.maxScore());

@@ -1,102 +1,77 @@
 package dev.pulse.caliper;
 
-import dev.pulse.platform.input.JsonBodies;
 import dev.pulse.platform.progress.LearnerProgress;
 import dev.pulse.platform.progress.ProgressRecord;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.json.JsonNumber;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
-import java.util.ArrayList;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 
 /**
- * Caliper events as a source of progress: every event whose {@code object.assignable.id} is the
- * activity id, from any integrator, read page by page through the Caliper query service. Events
- * about other accounts (or about no account) prove nothing here.
+ * Caliper events as a source of progress: the events whose {@code object.assignable.id} is the
+ * activity id, sent by an API client bound to an academy the learner belongs to (an integrator
+ * vouches only for its own academy's learners). Aggregated in the database, one row per learner:
+ * the best progress any such event reports and the latest event time, so the answer is bounded by
+ * the accounts asked about whatever the number of events.
  */
 @ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
 public class CaliperProgressSource implements LearnerProgress {
 
-    static final double COMPLETE = 100.0;
+    /**
+     * The progress one event reports, over its payload {@code e.payload}: 100 when
+     * {@code object.finished} is true or {@code object.completionType} is SUCCESSFULL (both in any
+     * case, booleans possibly as strings), else {@code object.percentReading} (a number, or a string
+     * holding a decimal number) clamped to 0–100, else 0 (the event still shows the learner started).
+     * Clamped as numeric before the cast, so no stored number is out of range.
+     */
+    static final String EVENT_PROGRESS = """
+            coalesce(case
+                when lower(trim(e.payload #>> '{object,finished}')) = 'true'
+                  or (jsonb_typeof(e.payload #> '{object,completionType}') = 'string'
+                      and upper(trim(e.payload #>> '{object,completionType}')) = 'SUCCESSFULL') then 100
+                when jsonb_typeof(e.payload #> '{object,percentReading}') = 'number'
+                  then least(greatest((e.payload #> '{object,percentReading}')::numeric, 0), 100)::float8
+                when jsonb_typeof(e.payload #> '{object,percentReading}') = 'string'
+                  and trim(e.payload #>> '{object,percentReading}')
+                      ~ '^[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]{1,4})?$'
+                  then least(greatest(trim(e.payload #>> '{object,percentReading}')::numeric, 0), 100)::float8
+            end, 0)""";
 
-    /** The Caliper query service's largest page. */
-    private static final int PAGE = 500;
-
-    @Inject
-    CaliperEvents events;
+    @PersistenceContext
+    EntityManager em;
 
     @Override
     public List<ProgressRecord> of(Collection<Long> accountIds, String activityId) {
-        Set<Long> accounts = new HashSet<>(accountIds);
-        List<ProgressRecord> records = new ArrayList<>();
-        String cursor = null;
-        do {
-            CaliperEvents.Page page = events.find(new CaliperEvents.Filter(null, null, activityId, null, null,
-                    null, null, String.valueOf(PAGE), cursor));
-            for (CaliperEvent e : page.events()) {
-                if (e.accountId() != null && accounts.contains(e.accountId())) {
-                    records.add(new ProgressRecord(e.accountId(), progressOf(e.payload()), e.eventTime()));
-                }
-            }
-            cursor = page.nextCursor();
-        } while (cursor != null);
-        return records;
-    }
-
-    /**
-     * The progress an event reports: 100 when {@code object.finished} is true or
-     * {@code object.completionType} is SUCCESSFULL, else {@code object.percentReading} (at most 100),
-     * else 0 (the event still shows the learner started). Booleans and numbers may arrive as strings.
-     */
-    static double progressOf(String payload) {
-        JsonObject object = objectOf(payload);
-        if (object == null) {
-            return 0;
+        if (accountIds.isEmpty()) {
+            return List.of();
         }
-        if (truthy(object.get("finished"))
-                || "SUCCESSFULL".equalsIgnoreCase(text(object.get("completionType")).orElse(""))) {
-            return COMPLETE;
+        List<?> rows = em.createNativeQuery("select e.account_id, max(" + EVENT_PROGRESS + "), max(e.event_time)"
+                        + """
+                         from caliper_event e
+                        join api_client c on c.client_id = e.client_id
+                        join academy_member m on m.academy_id = c.academy_id and m.account_id = e.account_id
+                        where e.assignable = :activity and e.account_id in (:accounts)
+                        group by e.account_id""")
+                .setParameter("activity", activityId)
+                .setParameter("accounts", accountIds)
+                .getResultList();
+        return rows.stream().map(row -> (Object[]) row)
+                .map(r -> new ProgressRecord(((Number) r[0]).longValue(), ((Number) r[1]).doubleValue(), instant(r[2])))
+                .toList();
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof Instant i) {
+            return i;
         }
-        return number(object.get("percentReading")).map(CaliperProgressSource::clamp).orElse(0.0);
-    }
-
-    private static JsonObject objectOf(String payload) {
-        // stored events were validated on the way in; an unreadable one proves nothing
-        return Optional.ofNullable(payload).flatMap(JsonBodies::parse)
-                .filter(root -> root.getValueType() == JsonValue.ValueType.OBJECT)
-                .map(root -> root.asJsonObject().get("object"))
-                .filter(object -> object.getValueType() == JsonValue.ValueType.OBJECT)
-                .map(JsonValue::asJsonObject)
-                .orElse(null);
-    }
-
-    private static boolean truthy(JsonValue v) {
-        return v != null && (v == JsonValue.TRUE || text(v).map("true"::equalsIgnoreCase).orElse(false));
-    }
-
-    private static Optional<String> text(JsonValue v) {
-        return v instanceof JsonString s ? Optional.of(s.getString().trim()) : Optional.empty();
-    }
-
-    private static Optional<Double> number(JsonValue v) {
-        if (v instanceof JsonNumber n) {
-            return Optional.of(n.doubleValue());
+        if (value instanceof OffsetDateTime o) {
+            return o.toInstant();
         }
-        try {
-            return text(v).map(Double::parseDouble).filter(d -> !d.isNaN() && !d.isInfinite());
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static double clamp(double progress) {
-        return Double.isNaN(progress) ? 0 : Math.max(0, Math.min(COMPLETE, progress));
+        return ((java.sql.Timestamp) value).toInstant();
     }
 }

@@ -24,8 +24,13 @@ final class EventFingerprint {
     static String of(JsonValue event) {
         StringBuilder canonical = new StringBuilder();
         canonical(event, canonical);
+        return sha256(canonical.toString());
+    }
+
+    /** SHA-256 of the text's UTF-8 bytes, in lowercase hexadecimal (64 characters). */
+    static String sha256(String text) {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(hash);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -32,7 +32,9 @@ public class EventsResource {
     CaliperEvents events;
 
     @GET
-    @Operation(summary = "Stored events of the calling client (every client's for a platform administrator)")
+    @Operation(summary = "Stored events of the calling client (every client's for a platform administrator)",
+            description = "No internal account id: a platform administrator also sees accountUuid, the account "
+                    + "the assignee was linked to.")
     @APIResponse(responseCode = "200", description = "{\"data\":[...], \"nextCursor\": string or null}")
     @APIResponse(responseCode = "400", description = "A bad since/until/limit/cursor")
     @APIResponse(responseCode = "401", description = "No or invalid token")
@@ -40,8 +42,9 @@ public class EventsResource {
     public JsonObject list(@QueryParam("assignee") String assignee, @QueryParam("assignable") String assignable,
             @QueryParam("type") String type, @QueryParam("since") String since, @QueryParam("until") String until,
             @QueryParam("id") String id, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        return CaliperJson.page(events.find(new CaliperEvents.Filter(scope(), assignee, assignable, type, since, until,
-                id, limit, cursor)));
+        String client = scope();
+        return CaliperJson.page(events.find(new CaliperEvents.Filter(client, assignee, assignable, type, since, until,
+                id, limit, cursor)), client == null);
     }
 
     @GET
@@ -52,11 +55,12 @@ public class EventsResource {
     @APIResponse(responseCode = "403", description = "A user token that is not a platform administrator's")
     @APIResponse(responseCode = "404", description = "No such event among the caller's")
     public JsonObject one(@PathParam("id") String id) {
-        return events.byId(scope(), id).map(CaliperJson::event)
+        String client = scope();
+        return events.byId(client, id).map(e -> CaliperJson.event(e, client == null))
                 .orElseThrow(() -> ApiError.notFound("event-not-found", "Event " + id + " not found"));
     }
 
-    /** The client whose events the caller may see; null for a platform administrator (all). */
+    /** The client whose events the caller may see; null for a platform administrator (all, with account links). */
     private String scope() {
         if (caller.isPlatformAdmin()) {
             return null;

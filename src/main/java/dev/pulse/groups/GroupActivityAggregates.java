@@ -22,10 +22,16 @@ import java.util.UUID;
  * The group activity aggregate, computed on request from every source of learners' progress
  * ({@link LearnerProgress}: assignment telemetry for the asset whose slug is the activity id, Caliper
  * events whose {@code object.assignable.id} is the activity id), read through the platform's port.
+ * Only one of the group's own activities can be asked about. Each source aggregates in its database,
+ * so a request costs a few queries whose answers are bounded by the members, however many events
+ * they have.
  */
 @ApplicationScoped
 @Transactional
 public class GroupActivityAggregates {
+
+    /** The family's item code for an activity the group does not have, here for the whole request. */
+    static final String ACTIVITY_NOT_FOUND = GroupActivityRules.ACTIVITY_NOT_FOUND;
 
     @Inject
     GroupStore store;
@@ -55,6 +61,10 @@ public class GroupActivityAggregates {
         if (!GroupPermissions.mayRead(store.activeMember(group, callerId), platformAdmin)) {
             throw new ApiError(401, "GS_AGG03", "only the group's members may read its activity aggregate");
         }
+        if (!store.hasActivity(group, request.activityId())) {
+            throw ApiError.notFound(ACTIVITY_NOT_FOUND, "group " + request.groupId() + " has no activity "
+                    + request.activityId());
+        }
         List<GroupMember> members = store.activeMembers(group);
         List<Long> accountIds = members.stream().map(GroupMember::accountId).toList();
 
@@ -70,7 +80,7 @@ public class GroupActivityAggregates {
             GroupMember m = members.get(i);
             Optional<AccountState> account = states.byId(m.accountId());
             perMember.add(new MemberAggregate(account.map(AccountState::uuid).orElse(null),
-                    account.map(AccountState::displayName).orElse(null), m.role(), m.status(), figures.get(i)));
+                    account.flatMap(GroupViewer::publicName).orElse(null), m.role(), m.status(), figures.get(i)));
         }
         return new Aggregate(group.id(), request.activityId(), request.activityType(), ActivityProgress.overall(figures),
                 perMember);

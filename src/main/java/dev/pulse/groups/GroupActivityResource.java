@@ -36,12 +36,14 @@ public class GroupActivityResource {
     @Path("agg")
     @Operation(summary = "A group's progress on one activity (members and platform administrators only)",
             description = "Per member: progress 0-100 (best of telemetry completion_rate for the asset whose slug is "
-                    + "the activity id and Caliper events whose object.assignable.id is the activity id) and "
+                    + "the activity id and Caliper events whose object.assignable.id is the activity id, sent by an "
+                    + "API client bound to an academy of the member) and "
                     + "completedCount; per activity: enrolmentCount, completedCount, averageProgress.")
     @APIResponse(responseCode = "200", description = "result.activity.agg and result.members[].agg")
     @APIResponse(responseCode = "400", description = "GS_AGG02 groupId, activityId and activityType are required")
     @APIResponse(responseCode = "401", description = "Missing Sunbird credentials, or GS_AGG03 not a member")
-    @APIResponse(responseCode = "404", description = "GS_AGG07 no such group")
+    @APIResponse(responseCode = "404", description = "GS_AGG07 no such group; ACTIVITY_NOT_FOUND the activity is not one "
+            + "of the group's")
     public Response aggregate(AggregateBody body) {
         return SunbirdResponses.respond("api.group.activity.agg", caller, () -> {
             Aggregate agg = aggregates.aggregate(caller.accountId(), caller.isPlatformAdmin(),

@@ -20,7 +20,7 @@ public class GroupLimits {
     @ConfigProperty(name = "PULSE_GROUP_MAX_ACTIVITIES", defaultValue = "20")
     int activitiesPerGroup;
 
-    /** Groups one account may be an active member of when it creates another. */
+    /** Groups one account may have created (and not deleted); groups it was added to do not count. */
     public int groupsPerUser() {
         return positive("PULSE_GROUPS_MAX_PER_USER", groupsPerUser);
     }

@@ -52,10 +52,39 @@ public class GroupStore {
                 .getSingleResult();
     }
 
-    public long activeGroupCountOf(long accountId) {
-        return em.createQuery("""
-                select count(m) from GroupMember m where m.accountId = :account and m.status = 'active'""", Long.class)
+    /** The groups the account created that still exist, whether or not it is still in them. */
+    public long createdGroupCountOf(long accountId) {
+        return em.createQuery("select count(g) from StudyGroup g where g.createdBy = :account", Long.class)
                 .setParameter("account", accountId).getSingleResult();
+    }
+
+    /**
+     * Of the accounts named by these uuids, the active ones the adder may add to a group, by uuid: the
+     * adder itself and those sharing an academy or a cohort with it; any active account when
+     * {@code anyone} (a platform administrator). One query, whatever the number of uuids.
+     */
+    public Map<UUID, Long> addableAccounts(long adderId, boolean anyone, Collection<UUID> uuids) {
+        if (uuids.isEmpty()) {
+            return Map.of();
+        }
+        List<?> rows = em.createNativeQuery("""
+                        select a.uuid, a.id from account a
+                        where a.uuid in (:uuids) and a.active
+                          and (:anyone or a.id = :adder
+                            or exists (select 1 from academy_member mine
+                                join academy_member theirs on theirs.academy_id = mine.academy_id
+                                where mine.account_id = :adder and theirs.account_id = a.id)
+                            or exists (select 1 from cohort_member mine
+                                join cohort_member theirs on theirs.cohort_id = mine.cohort_id
+                                where mine.account_id = :adder and theirs.account_id = a.id))""")
+                .setParameter("uuids", uuids)
+                .setParameter("anyone", anyone)
+                .setParameter("adder", adderId)
+                .getResultList();
+        Map<UUID, Long> addable = new LinkedHashMap<>();
+        rows.stream().map(row -> (Object[]) row)
+                .forEach(r -> addable.put((UUID) r[0], ((Number) r[1]).longValue()));
+        return addable;
     }
 
     /** Every membership row of the group, removed ones included, by account. */
@@ -90,6 +119,13 @@ public class GroupStore {
                         where m.accountId = :account and m.status = 'active'""", GroupMember.class)
                 .setParameter("account", accountId)
                 .getResultList();
+    }
+
+    public boolean hasActivity(StudyGroup group, String activityId) {
+        return !em.createQuery("select a.id from GroupActivity a where a.group = :g and a.activityId = :activity",
+                        Long.class)
+                .setParameter("g", group).setParameter("activity", activityId)
+                .setMaxResults(1).getResultList().isEmpty();
     }
 
     /** The group's activities, in the order they were added. */

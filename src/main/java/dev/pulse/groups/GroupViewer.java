@@ -9,7 +9,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Turns group rows into views, naming accounts by uuid and display name; each account is looked up once per answer. */
+/**
+ * Turns group rows into views, naming accounts by uuid and {@link #publicName}; each account is looked
+ * up once per answer. A group view never holds an email.
+ */
 final class GroupViewer {
 
     private final AccountStates accounts;
@@ -38,6 +41,14 @@ final class GroupViewer {
     }
 
     private String name(Long id) {
-        return account(id).map(AccountState::displayName).orElse(null);
+        return account(id).flatMap(GroupViewer::publicName).orElse(null);
+    }
+
+    /**
+     * What group members see of an account's name: "First Last", else the username, but nothing when
+     * that looks like an email (a username defaults to the email it was made with).
+     */
+    static Optional<String> publicName(AccountState account) {
+        return Optional.ofNullable(account.displayName()).filter(name -> !name.contains("@"));
     }
 }

@@ -4,6 +4,7 @@ import dev.pulse.groups.GroupActivityRules.ActivityPlan;
 import dev.pulse.groups.GroupRequests.ActivityChanges;
 import dev.pulse.groups.GroupRequests.CreateGroup;
 import dev.pulse.groups.GroupRequests.MemberChanges;
+import dev.pulse.groups.GroupRequests.MemberEntry;
 import dev.pulse.groups.GroupRequests.MembershipRequest;
 import dev.pulse.groups.GroupRequests.UpdateGroup;
 import dev.pulse.groups.GroupRequests.Visit;
@@ -19,6 +20,7 @@ import dev.pulse.identity.Account;
 import dev.pulse.identity.AccountStates;
 import dev.pulse.identity.Accounts;
 import dev.pulse.platform.api.ApiError;
+import dev.pulse.platform.input.UrnUuid;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -26,10 +28,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * The study group operations, each one transaction: checks the request, asks
@@ -61,13 +67,14 @@ public class Groups {
     @Inject
     Clock clock;
 
-    public Created create(long creatorId, CreateGroup request) {
+    /** {@code platformAdmin}: the creator may add any active account, not only those it shares an academy or cohort with. */
+    public Created create(long creatorId, boolean platformAdmin, CreateGroup request) {
         List<String> problems = GroupRequests.problemsOf(request);
         if (!problems.isEmpty()) {
             throw ApiError.badRequest("GS_CRT02", String.join("; ", problems));
         }
         store.lockGroupCountOf(creatorId);
-        if (store.activeGroupCountOf(creatorId) >= limits.groupsPerUser()) {
+        if (store.createdGroupCountOf(creatorId) >= limits.groupsPerUser()) {
             throw ApiError.badRequest("GS_CRT03", "exceeded number of permissible groups ("
                     + limits.groupsPerUser() + ")");
         }
@@ -75,8 +82,8 @@ public class Groups {
         StudyGroup group = new StudyGroup(request.name(), request.description(), request.membershipType(), creatorId, now);
         store.add(group);
         store.add(new GroupMember(group, creatorId, GroupMember.ADMIN, creatorId, now));
-        MemberPlan members = MembershipRules.atCreation(creatorId, request.members(), this::activeAccountId,
-                limits.membersPerGroup());
+        MemberPlan members = MembershipRules.atCreation(creatorId, request.members(),
+                addableBy(creatorId, platformAdmin, request.members()), limits.membersPerGroup());
         members.adds().forEach((account, role) -> store.add(new GroupMember(group, account, role, creatorId, now)));
         ActivityPlan activities = GroupActivityRules.atCreation(request.activities(), limits.activitiesPerGroup());
         activities.adds().forEach((id, type) -> store.add(new GroupActivity(group, id, type, creatorId, now)));
@@ -85,7 +92,7 @@ public class Groups {
     }
 
     /** Applies what can be applied; returns the per-item failures. */
-    public ItemErrors update(long callerId, UpdateGroup request) {
+    public ItemErrors update(long callerId, boolean platformAdmin, UpdateGroup request) {
         List<String> problems = GroupRequests.problemsOf(request);
         if (!problems.isEmpty()) {
             throw ApiError.badRequest("GS_UDT02", String.join("; ", problems));
@@ -101,7 +108,7 @@ public class Groups {
         }
         Instant now = clock.instant();
         List<ItemError> memberErrors = request.changesMembers()
-                ? changeMembers(group, request.members(), callerId, now) : List.of();
+                ? changeMembers(group, request.members(), callerId, platformAdmin, now) : List.of();
         List<ItemError> activityErrors = request.changesActivities()
                 ? changeActivities(group, request.activities(), callerId, now) : List.of();
         if (request.name() != null) {
@@ -121,9 +128,11 @@ public class Groups {
         return new ItemErrors(memberErrors, activityErrors);
     }
 
-    private List<ItemError> changeMembers(StudyGroup group, MemberChanges changes, long by, Instant now) {
+    private List<ItemError> changeMembers(StudyGroup group, MemberChanges changes, long by, boolean platformAdmin,
+            Instant now) {
         Map<Long, GroupMember> rows = store.membersByAccount(group);
-        MemberPlan plan = MembershipRules.ofUpdate(changes, rows, this::activeAccountId, limits.membersPerGroup());
+        MemberPlan plan = MembershipRules.ofUpdate(changes, rows, addableBy(by, platformAdmin, changes.toAdd()),
+                this::activeAccountId, limits.membersPerGroup());
         plan.adds().forEach((accountId, role) -> {
             GroupMember former = rows.get(accountId);
             if (former != null) {
@@ -167,7 +176,7 @@ public class Groups {
 
     /** The groups an account is an active member of: those it administers first, then newest first. */
     public List<ListedGroup> list(long callerId, boolean platformAdmin, String userRef) {
-        Optional<Account> user = accounts.resolve(userRef);
+        Optional<Account> user = accountNamed(userRef);
         if (!GroupPermissions.mayList(user.map(a -> a.id() == callerId).orElse(false), platformAdmin)) {
             throw new ApiError(401, "GS_LST03", "you may list only your own groups");
         }
@@ -197,7 +206,7 @@ public class Groups {
         if (!problems.isEmpty()) {
             throw ApiError.badRequest("GS_MBR02", String.join("; ", problems));
         }
-        boolean self = accounts.resolve(request.userId()).map(a -> a.id() == callerId).orElse(false);
+        boolean self = accountNamed(request.userId()).map(a -> a.id() == callerId).orElse(false);
         if (!self) {
             throw new ApiError(401, "GS_MBR03", "you may update only your own membership");
         }
@@ -218,7 +227,24 @@ public class Groups {
         return errors;
     }
 
+    /** An account named in a Sunbird body: by its uuid (bare or urn:uuid:), never by numeric id or email. */
+    private Optional<Account> accountNamed(String reference) {
+        return UrnUuid.uuidOf(reference).flatMap(uuid -> accounts.resolve(uuid.toString()));
+    }
+
     private Optional<Long> activeAccountId(String reference) {
-        return accounts.resolve(reference).filter(Account::isActive).map(Account::id);
+        return accountNamed(reference).filter(Account::isActive).map(Account::id);
+    }
+
+    /**
+     * Which of the accounts named in {@code entries} the adder may add ({@link GroupStore#addableAccounts}),
+     * looked up together: a reference to its account id, empty for every other reference.
+     */
+    private Function<String, Optional<Long>> addableBy(long adderId, boolean platformAdmin, List<MemberEntry> entries) {
+        Set<UUID> named = new HashSet<>();
+        (entries == null ? List.<MemberEntry>of() : entries)
+                .forEach(e -> UrnUuid.uuidOf(e.userId()).ifPresent(named::add));
+        Map<UUID, Long> addable = store.addableAccounts(adderId, platformAdmin, named);
+        return reference -> UrnUuid.uuidOf(reference).map(addable::get);
     }
 }

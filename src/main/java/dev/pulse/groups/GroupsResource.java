@@ -63,12 +63,13 @@ public class GroupsResource {
     @POST
     @Path("create")
     @Operation(summary = "Create a group; the caller becomes its admin",
-            description = "Members or activities over the configured limits are left out and reported in result.error.")
+            description = "Members or activities over the configured limits are left out and reported in result.error; "
+                    + "members are named by account uuid and must share an academy or a cohort with the creator.")
     @APIResponse(responseCode = "200", description = "result.groupId, and result.error for members/activities not added")
     @APIResponse(responseCode = "400", description = "GS_CRT02 invalid request; GS_CRT03 exceeded number of permissible groups")
     public Response create(CreateBody body) {
         return SunbirdResponses.respond("api.group.create", caller, () -> {
-            Created created = groups.create(caller.accountId(), body == null ? null : body.request());
+            Created created = groups.create(caller.accountId(), caller.isPlatformAdmin(), body == null ? null : body.request());
             JsonObjectBuilder result = JSON.createObjectBuilder().add("groupId", created.groupId().toString());
             GroupJson.errors(result, created.errors());
             return result.build();
@@ -79,13 +80,16 @@ public class GroupsResource {
     @Path("update")
     @Operation(summary = "Update a group, its members and activities; partial success",
             description = "What can be applied is applied; items that could not be come back in result.error "
-                    + "(MEMBER_EXISTS, MEMBER_NOT_FOUND, ACTIVITY_EXISTS, ACTIVITY_NOT_FOUND, GS_UDT05/06 limits).")
+                    + "(MEMBER_EXISTS, MEMBER_NOT_FOUND, ACTIVITY_EXISTS, ACTIVITY_NOT_FOUND, GS_UDT05/06 limits). "
+                    + "Members are named by account uuid; an admin adds only accounts sharing an academy or a cohort "
+                    + "with them (any, for a platform administrator), others are MEMBER_NOT_FOUND. Removing only "
+                    + "oneself is leaving, open to any member.")
     @APIResponse(responseCode = "200", description = "result.response \"success\", result.error for items not applied")
     @APIResponse(responseCode = "400", description = "GS_UDT02 invalid request; GS_UDT08 the group is suspended")
     @APIResponse(responseCode = "404", description = "GS_UDT07 no such group")
     public Response update(UpdateBody body) {
         return SunbirdResponses.respond("api.group.update", caller, () -> {
-            ItemErrors errors = groups.update(caller.accountId(), body == null ? null : body.request());
+            ItemErrors errors = groups.update(caller.accountId(), caller.isPlatformAdmin(), body == null ? null : body.request());
             JsonObjectBuilder result = JSON.createObjectBuilder().add("response", "success");
             GroupJson.errors(result, errors);
             return result.build();

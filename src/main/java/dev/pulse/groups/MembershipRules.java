@@ -14,8 +14,10 @@ import java.util.function.Function;
 
 /**
  * Which requested member changes apply and which come back as item errors, within the member
- * limit. Pure: accounts are resolved by the function the caller passes (a user reference to an
- * active account id), and the current rows are given.
+ * limit. Pure: accounts are resolved by the functions the caller passes (a user reference to an
+ * active account id: {@code addable} only to the accounts the caller may add, {@code account} to any),
+ * and the current rows are given. An account the caller may not add reads exactly as one that does
+ * not exist, so adding reveals nothing about accounts outside the caller's academies and cohorts.
  */
 final class MembershipRules {
 
@@ -35,12 +37,12 @@ final class MembershipRules {
      * Over the limit, as in Sunbird, the group is created with its creator only.
      */
     static MemberPlan atCreation(long creatorId, List<MemberEntry> requested,
-            Function<String, Optional<Long>> activeAccount, int limit) {
+            Function<String, Optional<Long>> addable, int limit) {
         List<ItemError> errors = new ArrayList<>();
         Map<Long, String> adds = new LinkedHashMap<>();
         int others = 0;
         for (MemberEntry entry : requested == null ? List.<MemberEntry>of() : requested) {
-            Optional<Long> account = activeAccount.apply(entry.userId());
+            Optional<Long> account = addable.apply(entry.userId());
             if (account.isPresent() && account.get() == creatorId) {
                 continue;
             }
@@ -66,22 +68,22 @@ final class MembershipRules {
      * together while the rest of the update still applies.
      */
     static MemberPlan ofUpdate(MemberChanges changes, Map<Long, GroupMember> rows,
-            Function<String, Optional<Long>> activeAccount, int limit) {
+            Function<String, Optional<Long>> addable, Function<String, Optional<Long>> account, int limit) {
         List<ItemError> errors = new ArrayList<>();
         long active = rows.values().stream().filter(GroupMember::isActive).count();
-        Function<String, Optional<GroupMember>> activeMember = ref -> activeAccount.apply(ref).map(rows::get)
+        Function<String, Optional<GroupMember>> activeMember = ref -> account.apply(ref).map(rows::get)
                 .filter(GroupMember::isActive);
 
         Map<Long, String> adds = new LinkedHashMap<>();
         for (MemberEntry entry : changes.toAdd()) {
-            Optional<Long> account = activeAccount.apply(entry.userId());
-            if (account.isEmpty()) {
+            Optional<Long> added = addable.apply(entry.userId());
+            if (added.isEmpty()) {
                 errors.add(error(entry.userId(), MEMBER_NOT_FOUND, "no such user"));
-            } else if (adds.containsKey(account.get())
-                    || Optional.ofNullable(rows.get(account.get())).map(GroupMember::isActive).orElse(false)) {
+            } else if (adds.containsKey(added.get())
+                    || Optional.ofNullable(rows.get(added.get())).map(GroupMember::isActive).orElse(false)) {
                 errors.add(error(entry.userId(), MEMBER_EXISTS, "already a member"));
             } else {
-                adds.put(account.get(), entry.role());
+                adds.put(added.get(), entry.role());
             }
         }
         Map<GroupMember, String> edits = new LinkedHashMap<>();

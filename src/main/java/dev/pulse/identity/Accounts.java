@@ -68,6 +68,11 @@ public class Accounts {
             errors.put("email", List.of(request.email() == null ? words.required() : words.notAnEmail()));
         }
         passwordProblem(request.password()).ifPresent(problem -> errors.put("password", List.of(problem)));
+        // the account table's column widths
+        atMost(errors, "email", request.email(), 254);
+        atMost(errors, "first_name", request.firstName(), 150);
+        atMost(errors, "last_name", request.lastName(), 150);
+        atMost(errors, "username", request.username(), 150);
         if (!errors.isEmpty()) {
             throw ApiError.invalid(errors);
         }
@@ -86,6 +91,12 @@ public class Accounts {
                     .orElseThrow(() -> e);
         }
         return account;
+    }
+
+    private static void atMost(Map<String, List<String>> errors, String field, String value, int max) {
+        if (value != null && value.trim().length() > max && !errors.containsKey(field)) {
+            errors.put(field, List.of(FieldMessages.BREATHECODE.tooLong(max)));
+        }
     }
 
     /** What is wrong with a new password, by the one rule every way of setting one follows. */

@@ -239,22 +239,25 @@ public class AdminResource {
     }
 
     @NoNullCharacters
-    public record NewClient(String name, String edapp) {
+    public record NewClient(String name, String edapp, @JsonbProperty("academy_id") Long academyId) {
     }
 
     public record ClientCredentials(@JsonbProperty("client_id") String clientId,
-            @JsonbProperty("client_secret") String clientSecret, String edapp, String name) {
+            @JsonbProperty("client_secret") String clientSecret, String edapp, String name,
+            @JsonbProperty("academy_id") Long academyId) {
     }
 
     @POST
     @Path("clients")
-    @Operation(summary = "Register an API client; the secret is shown in this response only")
+    @Operation(summary = "Register an API client; the secret is shown in this response only",
+            description = "academy_id, optional, binds the client to an academy: its Caliper events count in group "
+                    + "progress only for that academy's members.")
     @APIResponse(responseCode = "201", description = "Registered")
     public Response createClient(@Valid @NotNull NewClient body) {
         caller.requirePlatformAdmin();
-        ApiClients.Registered registered = clients.register(body.name(), body.edapp());
+        ApiClients.Registered registered = clients.register(body.name(), body.edapp(), body.academyId());
         return created(new ClientCredentials(registered.clientId(), registered.clientSecret(), registered.edapp(),
-                registered.name()));
+                registered.name(), registered.academyId()));
     }
 
     public record ClientStatus(@JsonbProperty("client_id") String clientId, String name, String edapp, boolean active) {
@@ -293,7 +296,7 @@ public class AdminResource {
         caller.requirePlatformAdmin();
         ApiClients.Registered registered = clients.rotateSecret(clientId);
         return new ClientCredentials(registered.clientId(), registered.clientSecret(), registered.edapp(),
-                registered.name());
+                registered.name(), registered.academyId());
     }
 
     public record Role(String slug, String name, Set<String> capabilities) {

@@ -33,6 +33,10 @@ public class ApiClient {
     @Column(nullable = false)
     private boolean active = true;
 
+    /** The academy whose members' Caliper evidence this client may give (null: none), fixed at registration. */
+    @Column(name = "academy_id")
+    private Long academyId;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -43,11 +47,12 @@ public class ApiClient {
     protected ApiClient() {
     }
 
-    ApiClient(String clientId, String secretHash, String name, String edapp, Instant createdAt) {
+    ApiClient(String clientId, String secretHash, String name, String edapp, Long academyId, Instant createdAt) {
         this.clientId = Objects.requireNonNull(clientId);
         this.secretHash = Objects.requireNonNull(secretHash);
         this.name = Objects.requireNonNull(name).trim();
         this.edapp = edapp;
+        this.academyId = academyId;
         this.createdAt = Objects.requireNonNull(createdAt);
     }
 
@@ -65,6 +70,10 @@ public class ApiClient {
 
     public String edapp() {
         return edapp;
+    }
+
+    public java.util.Optional<Long> academyId() {
+        return java.util.Optional.ofNullable(academyId);
     }
 
     public boolean isActive() {

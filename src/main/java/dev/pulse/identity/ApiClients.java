@@ -5,10 +5,12 @@ import dev.pulse.platform.input.FieldMessages;
 import dev.pulse.platform.input.UrnUuid;
 import dev.pulse.platform.security.ClientAddress;
 import jakarta.enterprise.event.Event;
+import dev.pulse.platform.persistence.UniqueViolation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.security.SecureRandom;
@@ -30,6 +32,9 @@ public class ApiClients {
     PasswordHashing hashing;
 
     @Inject
+    AcademyRoster roster;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -42,14 +47,15 @@ public class ApiClients {
     Event<ClientChanged> changes;
 
     /** The one moment the secret exists in clear. */
-    public record Registered(String clientId, String clientSecret, String edapp, String name) {
+    public record Registered(String clientId, String clientSecret, String edapp, String name, Long academyId) {
         @Override
         public String toString() {
             return "Registered[clientId=" + clientId + ", edapp=" + edapp + "]";
         }
     }
 
-    public Registered register(String name, String edapp) {
+    /** {@code academyId}, when given, binds the client to that academy (see {@link ApiClient#academyId()}). */
+    public Registered register(String name, String edapp, Long academyId) {
         if (name == null || name.isBlank()) {
             throw FieldMessages.BREATHECODE.invalid("name", FieldMessages.BREATHECODE.required());
         }
@@ -57,10 +63,21 @@ public class ApiClients {
         if (!UrnUuid.isUrnUuid(app)) {
             throw FieldMessages.BREATHECODE.invalid("edapp", "Must be a urn:uuid: URN");
         }
+        if (academyId != null) {
+            roster.requireAcademy(academyId);
+        }
         String clientId = UUID.randomUUID().toString();
         String clientSecret = newSecret();
-        em.persist(new ApiClient(clientId, hashing.hash(clientSecret), name, app, clock.instant()));
-        return new Registered(clientId, clientSecret, app, name.trim());
+        try {
+            em.persist(new ApiClient(clientId, hashing.hash(clientSecret), name, app, academyId, clock.instant()));
+            em.flush();
+        } catch (PersistenceException e) {
+            // an edApp belongs to one client (api_client_edapp_key): events name their client by it
+            throw UniqueViolation.constraintOf(e)
+                    .map(constraint -> FieldMessages.BREATHECODE.invalid("edapp", "An API client with that edApp already exists."))
+                    .orElseThrow(() -> e);
+        }
+        return new Registered(clientId, clientSecret, app, name.trim(), academyId);
     }
 
     private static String newSecret() {
@@ -110,7 +127,7 @@ public class ApiClients {
         }
         changes.fire(new ClientChanged(clientId));
         ApiClient client = find(clientId).orElseThrow();
-        return new Registered(client.clientId(), clientSecret, client.edapp(), client.name());
+        return new Registered(client.clientId(), clientSecret, client.edapp(), client.name(), client.academyId().orElse(null));
     }
 
     private ApiClient revise(String clientId, String update) {

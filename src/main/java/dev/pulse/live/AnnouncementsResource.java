@@ -109,12 +109,12 @@ public class AnnouncementsResource {
     @POST
     @Path("sms")
     @Consumes(MediaType.TEXT_PLAIN)
-    @Operation(summary = "Webhook: an organiser's text message as plain text; secret in X-Pulse-Webhook-Secret or ?secret=")
+    @Operation(summary = "Webhook: an organiser's text message as plain text; secret in the X-Pulse-Webhook-Secret header only, never the URL (URLs end up in proxy logs)")
     @APIResponse(responseCode = "201", description = "The announcement")
     @APIResponse(responseCode = "400", description = "Empty or too long message")
     @APIResponse(responseCode = "401", description = "Wrong or missing secret, or the webhook is not configured")
-    public Response textedIn(@HeaderParam(SECRET_HEADER) String header, @QueryParam("secret") String query, String body) {
-        return fromSms(header == null ? query : header, body);
+    public Response textedIn(@HeaderParam(SECRET_HEADER) String secret, String body) {
+        return fromSms(secret, body);
     }
 
     @POST
@@ -124,9 +124,8 @@ public class AnnouncementsResource {
     @APIResponse(responseCode = "201", description = "The announcement")
     @APIResponse(responseCode = "400", description = "Empty or too long message")
     @APIResponse(responseCode = "401", description = "Wrong or missing secret, or the webhook is not configured")
-    public Response textedInByForm(@HeaderParam(SECRET_HEADER) String header, @QueryParam("secret") String query,
-            @FormParam("Body") String body) {
-        return fromSms(header == null ? query : header, body);
+    public Response textedInByForm(@HeaderParam(SECRET_HEADER) String secret, @FormParam("Body") String body) {
+        return fromSms(secret, body);
     }
 
     private Response fromSms(String secret, String text) {

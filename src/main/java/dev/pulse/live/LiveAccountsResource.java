@@ -7,6 +7,7 @@ import dev.pulse.platform.api.ApiFamily;
 import dev.pulse.platform.api.Family;
 import dev.pulse.platform.input.JsonBodies;
 import dev.pulse.platform.input.JsonFields;
+import dev.pulse.platform.security.TokenAudience;
 import dev.pulse.platform.security.TokenIssuer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -79,9 +80,13 @@ public class LiveAccountsResource {
                 .build());
     }
 
+    /** An account made here (a username, no email) gets a token for Live only; one made by an administrator, for every family. */
     private String tokenFor(Account account) {
-        String upn = account.email() == null ? account.username() : account.email();
-        return tokens.forAccount(account.id(), account.uuid(), upn, account.isPlatformAdmin(), account.tokenVersion())
-                .token();
+        if (account.email() == null) {
+            return tokens.forAccount(account.id(), account.uuid(), account.username(), account.isPlatformAdmin(),
+                    account.tokenVersion(), TokenAudience.LIVE_ONLY).token();
+        }
+        return tokens.forAccount(account.id(), account.uuid(), account.email(), account.isPlatformAdmin(),
+                account.tokenVersion()).token();
     }
 }

@@ -237,20 +237,23 @@ public class TelemetryStore {
         return query.setMaxResults(count).getResultList();
     }
 
-    /** Every record of these students (of one asset, or any when null), newest update first, as progress. */
+    /**
+     * Every record of these students (of one asset, or any when null), newest update first, as progress:
+     * at most one per student, asset and academy. Only the columns progress needs are read, never the
+     * telemetry documents, which can be megabytes each.
+     */
     List<TelemetryProgress> progress(Collection<Long> accountIds, String assetSlug) {
-        TypedQuery<AssignmentTelemetry> query = em.createQuery("""
-                        select t from AssignmentTelemetry t where t.accountId in :accounts"""
+        TypedQuery<TelemetryProgress> query = em.createQuery("""
+                        select new dev.pulse.telemetry.TelemetryProgress(t.accountId, t.assetSlug, t.completionRate,
+                            t.totalTimeMicros, t.updatedAt)
+                        from AssignmentTelemetry t where t.accountId in :accounts"""
                         + (assetSlug == null ? "" : " and t.assetSlug = :asset")
-                        + " order by t.updatedAt desc, t.id desc", AssignmentTelemetry.class)
+                        + " order by t.updatedAt desc, t.id desc", TelemetryProgress.class)
                 .setParameter("accounts", accountIds);
         if (assetSlug != null) {
             query.setParameter("asset", assetSlug);
         }
-        return query.getResultList().stream()
-                .map(t -> new TelemetryProgress(t.accountId(), t.assetSlug(), t.completionRate(), t.totalTimeMicros(),
-                        t.updatedAt()))
-                .toList();
+        return query.getResultList();
     }
 
     private static String sets(List<Assignment> assignments) {

@@ -71,6 +71,18 @@ class ActivityIT {
         return new School(api, academy, cohort, student, teacher);
     }
 
+    /** Another academy, with a cohort on the given day and a teacher of its own. */
+    private record Elsewhere(long academy, Api.Cohort cohort, Api.User teacher) {
+    }
+
+    private static Elsewhere elsewhere(Api api, int day) {
+        long academy = api.newAcademy();
+        Api.Cohort cohort = api.newCohort(academy, day);
+        Api.User teacher = api.newUser();
+        api.addToAcademy(academy, teacher.id(), "teacher");
+        return new Elsewhere(academy, cohort, teacher);
+    }
+
     private static Response post(Api api, String token, String user, Map<String, ?> body) {
         return api.as(token).body(body).post("/v1/activity/user/" + user);
     }
@@ -324,7 +336,7 @@ class ActivityIT {
         String user = "/v1/activity/user/" + s.student().id();
         api.as(stranger.token()).body(Map.of("slug", "lesson_opened")).post(user)
                 .then().statusCode(403).body("detail", equalTo("You (user: " + stranger.id()
-                        + ") don't have this capability: crud_activity for any academy of user " + s.student().id()));
+                        + ") don't have this capability: classroom_activity for any academy of user " + s.student().id()));
         api.as(stranger.token()).get(user).then().statusCode(403)
                 .body("detail", equalTo("Missing academy_id parameter expected for the endpoint url or 'Academy' header"));
         api.as(stranger.token()).header("Academy", String.valueOf(s.academy())).get(user).then().statusCode(403)
@@ -355,7 +367,7 @@ class ActivityIT {
         School s = school();
         Api api = s.api();
         String user = "/v1/activity/user/" + s.student().email();
-        // the office's attendance device: crud_activity in the student's academy, no Academy header needed
+        // the classroom's attendance device: classroom_activity in the student's academy, no Academy header needed
         Integer id = post(api, s.teacher().token(), s.student().email(),
                 Map.of("slug", "office_attendance", "user_agent", "office/raspberry-pi"))
                 .then().statusCode(201).body("user_id", equalTo((int) s.student().id())).extract().path("id");
@@ -368,13 +380,133 @@ class ActivityIT {
     }
 
     @Test
+    void readingThroughAnAcademyShowsOnlyRowsRecordedThereOrInNoAcademy() {
+        School s = school();
+        Api api = s.api();
+        Elsewhere other = elsewhere(api, 2);
+        api.addToAcademy(other.academy(), s.student().id(), "student");
+        int here = post(api, s.student().token(), s.student().email(), Map.of("slug", "lesson_opened",
+                "cohort", s.cohort().slug())).then().statusCode(201).body("academy_id", equalTo((int) s.academy()))
+                .extract().path("id");
+        int there = post(api, s.student().token(), s.student().email(), Map.of("slug", "exercise_success",
+                "cohort", other.cohort().slug())).then().statusCode(201).body("academy_id", equalTo((int) other.academy()))
+                .extract().path("id");
+        int nowhere = post(api, s.student().token(), s.student().email(), Map.of("slug", "lesson_opened"))
+                .then().statusCode(201).body("academy_id", nullValue()).extract().path("id");
+        String user = "/v1/activity/user/" + s.student().id();
+
+        api.as(s.teacher().token()).header("Academy", String.valueOf(s.academy())).get(user)
+                .then().statusCode(200).body("id", equalTo(List.of(nowhere, here)));
+        api.as(s.teacher().token()).header("Academy", String.valueOf(s.academy()))
+                .get(user + "?slug=lesson_opened,exercise_success&limit=10")
+                .then().statusCode(200).body("results.id", equalTo(List.of(nowhere, here)));
+        api.as(s.teacher().token()).header("Academy", String.valueOf(s.academy())).get(user + "?slug=exercise_success")
+                .then().statusCode(200).body("$", hasSize(0));
+        api.as(other.teacher().token()).header("Academy", String.valueOf(other.academy())).get(user)
+                .then().statusCode(200).body("id", equalTo(List.of(nowhere, there)));
+        // the user themself and a platform administrator see every row
+        api.as(s.student().token()).get(user).then().statusCode(200).body("id", equalTo(List.of(nowhere, there, here)));
+        api.as(api.adminToken()).get(user).then().statusCode(200).body("id", equalTo(List.of(nowhere, there, here)));
+
+        // reports on the user count the same rows
+        api.as(s.teacher().token()).header("Academy", String.valueOf(s.academy()))
+                .get("/v1/activity/report?user=" + s.student().id()).then().statusCode(200)
+                .body("slug", equalTo(List.of("lesson_opened"))).body("count", equalTo(List.of(2)));
+        api.as(s.teacher().token()).header("Academy", String.valueOf(s.academy()))
+                .get("/v1/activity/report?user=" + s.student().id() + "&cohort=" + other.cohort().slug())
+                .then().statusCode(200).body("$", hasSize(0));
+        api.as(other.teacher().token()).header("Academy", String.valueOf(other.academy()))
+                .get("/v1/activity/report?user=" + s.student().id() + "&cohort=" + other.cohort().slug())
+                .then().statusCode(200).body("slug", equalTo(List.of("exercise_success")));
+        api.as(s.student().token()).get("/v1/activity/report?user=" + s.student().id())
+                .then().statusCode(200).body("count.sum()", equalTo(3));
+    }
+
+    @Test
+    void writingForAnotherUserNeedsClassroomActivityInAnAcademyOfTheirs() {
+        School s = school();
+        Api api = s.api();
+        String user = String.valueOf(s.student().id());
+        // staff hold crud_activity and read_activity, not classroom_activity
+        Api.User staff = api.newUser();
+        api.addToAcademy(s.academy(), staff.id(), "staff");
+        post(api, staff.token(), user, Map.of("slug", "office_attendance")).then().statusCode(403)
+                .body("detail", equalTo("You (user: " + staff.id()
+                        + ") don't have this capability: classroom_activity for any academy of user " + user));
+        api.as(staff.token()).header("Academy", String.valueOf(s.academy())).body(Map.of("slug", "office_attendance"))
+                .post("/v1/activity/user/" + user).then().statusCode(403)
+                .body("detail", equalTo("You (user: " + staff.id() + ") don't have this capability: classroom_activity for academy "
+                        + s.academy()));
+        api.as(staff.token()).body(Map.of("user_id", user, "slug", "webpack_error", "message", "m", "name", "n"))
+                .post("/v1/activity/coding_error").then().statusCode(403);
+        // a student's crud_activity is for themself only: never for a classmate
+        Api.User classmate = api.newUser();
+        api.addToAcademy(s.academy(), classmate.id(), "student");
+        post(api, classmate.token(), user, Map.of("slug", "lesson_opened")).then().statusCode(403);
+        api.as(classmate.token()).header("Academy", String.valueOf(s.academy())).body(Map.of("slug", "lesson_opened"))
+                .post("/v1/activity/user/" + user).then().statusCode(403);
+        api.as(classmate.token()).body(Map.of("user_id", user, "slug", "webpack_error", "message", "m", "name", "n"))
+                .post("/v1/activity/coding_error").then().statusCode(403);
+        post(api, classmate.token(), String.valueOf(classmate.id()), Map.of("slug", "lesson_opened")).then().statusCode(201);
+        // classroom_activity in an academy the user is not in is not enough
+        long elsewhere = api.newAcademy();
+        Api.User foreignTeacher = api.newUser();
+        api.addToAcademy(elsewhere, foreignTeacher.id(), "teacher");
+        api.as(foreignTeacher.token()).header("Academy", String.valueOf(elsewhere)).body(Map.of("slug", "lesson_opened"))
+                .post("/v1/activity/user/" + user).then().statusCode(403)
+                .body("detail", equalTo("User " + user + " does not belong to academy " + elsewhere));
+        // a teacher holds classroom_activity: both writes pass
+        post(api, s.teacher().token(), user, Map.of("slug", "classroom_attendance")).then().statusCode(201);
+        api.as(s.teacher().token()).body(Map.of("user_id", user, "slug", "webpack_error", "message", "m", "name", "n"))
+                .post("/v1/activity/coding_error").then().statusCode(201).body("user_id", equalTo((int) s.student().id()));
+    }
+
+    @Test
+    void aCohortOfAnAcademyTheUserIsNotInIsKeptAsTextWithNoCohortIdOrAcademy() {
+        School s = school();
+        Api api = s.api();
+        Elsewhere elsewhere = elsewhere(api, 7);
+        int fromBody = post(api, s.student().token(), s.student().email(),
+                Map.of("slug", "lesson_opened", "cohort", elsewhere.cohort().slug(), "day", 3))
+                .then().statusCode(201).body("cohort", equalTo(elsewhere.cohort().slug())).body("academy_id", nullValue())
+                .body("day", equalTo(3)).extract().path("id");
+        post(api, s.student().token(), s.student().email(),
+                Map.of("slug", "lesson_opened", "data", "{\"cohort\":\"" + elsewhere.cohort().slug() + "\"}"))
+                .then().statusCode(201).body("cohort", equalTo(elsewhere.cohort().slug())).body("academy_id", nullValue())
+                .body("day", nullValue());
+        post(api, s.student().token(), s.student().email(), Map.of("slug", "lesson_opened", "cohort", elsewhere.cohort().id()))
+                .then().statusCode(201).body("cohort", equalTo(String.valueOf(elsewhere.cohort().id()))).body("academy_id", nullValue());
+        // the foreign cohort's academy sees none of it
+        api.as(elsewhere.teacher().token()).get("/v1/activity/cohort/" + elsewhere.cohort().slug())
+                .then().statusCode(200).body("$", hasSize(0));
+        api.as(elsewhere.teacher().token()).header("Academy", String.valueOf(elsewhere.academy())).get("/v1/activity/report")
+                .then().statusCode(200).body("$", hasSize(0));
+        // no cohort id in the database either
+        try (Connection c = DriverManager.getConnection(IntegrationDatabase.jdbcUrl(), "postgres", "postgres");
+                PreparedStatement q = c.prepareStatement("select cohort_id, academy_id, cohort_slug from activity where id = ?")) {
+            q.setLong(1, fromBody);
+            try (ResultSet rs = q.executeQuery()) {
+                assertTrue(rs.next());
+                assertNull(rs.getObject(1));
+                assertNull(rs.getObject(2));
+                assertEquals(elsewhere.cohort().slug(), rs.getString(3));
+            }
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError(e);
+        }
+        // a cohort of the user's own academy still places the activity
+        post(api, s.student().token(), s.student().email(), Map.of("slug", "lesson_opened", "cohort", s.cohort().slug()))
+                .then().statusCode(201).body("academy_id", equalTo((int) s.academy())).body("day", equalTo(4));
+    }
+
+    @Test
     void aRoleChangeDecidesTheVeryNextRequestForTheWriterAndForTheUserWrittenFor() {
         School s = school();
         Api api = s.api();
         String user = "/v1/activity/user/" + s.student().id();
         String academy = String.valueOf(s.academy());
         api.as(s.teacher().token()).header("Academy", academy).get(user).then().statusCode(200);
-        // the teacher becomes a student of the academy: crud_activity stays, read_activity goes
+        // the teacher becomes a student of the academy: read_activity goes
         api.addToAcademy(s.academy(), s.teacher().id(), "student");
         api.as(s.teacher().token()).header("Academy", academy).get(user).then().statusCode(403)
                 .body("detail", equalTo("You (user: " + s.teacher().id() + ") don't have this capability: read_activity for academy "
@@ -412,14 +544,19 @@ class ActivityIT {
     }
 
     @Test
-    void aLiveAccountRecordingItsOwnActivityIs400UserWithoutEmail() {
+    void anActivityForALiveAccountIs400UserWithoutEmailAndItsOwnTokenIsNotAcceptedHere() {
         Api api = api();
         String liveToken = api.json().body(Map.of("name", "Live Mentor", "username", Api.unique("live"), "password", "pw-12345"))
                 .post("/live/user/create").then().statusCode(201).extract().path("data.token");
-        int id = api.as(liveToken).get("/v1/auth/me").then().statusCode(200).extract().path("id");
+        String claims = new String(java.util.Base64.getUrlDecoder().decode(liveToken.split("\\.")[1]),
+                java.nio.charset.StandardCharsets.UTF_8);
+        int id = io.restassured.path.json.JsonPath.from(claims).getInt("account_id");
+        // a Live sign-up's token is for the Live family only
         api.as(liveToken).body(Map.of("slug", "lesson_opened")).post("/v1/activity/user/" + id)
+                .then().statusCode(401).body("status_code", equalTo(401));
+        api.as(api.adminToken()).body(Map.of("slug", "lesson_opened")).post("/v1/activity/user/" + id)
                 .then().statusCode(400).body("slug", equalTo("user-without-email")).body("status_code", equalTo(400));
-        api.as(liveToken).body(Map.of("user_id", id, "slug", "webpack_error", "message", "m", "name", "n"))
+        api.as(api.adminToken()).body(Map.of("user_id", id, "slug", "webpack_error", "message", "m", "name", "n"))
                 .post("/v1/activity/coding_error").then().statusCode(400).body("slug", equalTo("user-without-email"));
     }
 

@@ -41,7 +41,9 @@ final class ActivityStoreContract {
                 test(storeName, "since is inclusive and until exclusive", this::timeWindow),
                 test(storeName, "cohort listings hold only that cohort's activities", this::cohortListing),
                 test(storeName, "coding errors are listed per user, filtered and paged", this::codingErrors),
-                test(storeName, "reports count by slug and by UTC day within their scope", this::reports));
+                test(storeName, "reports count by slug and by UTC day within their scope", this::reports),
+                test(storeName, "seen through an academy, a user's rows are those recorded there or in no academy",
+                        this::visibleInAnAcademy));
     }
 
     private static DynamicTest test(String store, String name, Executable body) {
@@ -218,6 +220,37 @@ final class ActivityStoreContract {
         assertEquals(List.of(new ActivityStore.Count("lesson_opened", 1), new ActivityStore.Count("exercise_success", 1)),
                 store.report(new ActivityStore.Report(user, cohort, null, Set.of(), day2, day2.plusSeconds(1),
                         ActivityStore.Grouping.SLUG)).stream().sorted((a, b) -> b.key().compareTo(a.key())).toList());
+    }
+
+    void visibleInAnAcademy() {
+        ActivityStore store = stores.get();
+        long user = freshId();
+        long otherAcademy = freshId();
+        List<Long> mine = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            String slug = i % 2 == 0 ? "lesson_opened" : "exercise_success";
+            Activity row = switch (i % 3) {
+                case 0 -> activity(user, slug, freshId(), T0.plusSeconds(i));
+                case 1 -> activity(user, slug, null, T0.plusSeconds(i));
+                default -> new Activity(null, slug, user, "u@contract.test", freshId(), "elsewhere", otherAcademy, null,
+                        null, null, T0.plusSeconds(i));
+            };
+            long id = store.append(row).id();
+            if (i % 3 != 2) {
+                mine.add(0, id);
+            }
+        }
+        assertEquals(mine, walk(cursor -> store.userActivities(user,
+                window(Set.of(), null, null, cursor, 3).visibleIn(ACADEMY)), 3));
+        assertEquals(mine, walk(cursor -> store.userActivities(user,
+                window(Set.of("lesson_opened", "exercise_success"), null, null, cursor, 2).visibleIn(ACADEMY)), 2));
+        assertEquals(6, store.userActivities(user, window(Set.of(), null, null, null, 10)).items().size());
+        assertEquals(List.of(new ActivityStore.Count("exercise_success", 2), new ActivityStore.Count("lesson_opened", 2)),
+                store.report(new ActivityStore.Report(user, null, null, Set.of(), null, null, ActivityStore.Grouping.SLUG,
+                        ACADEMY)));
+        assertEquals(List.of(new ActivityStore.Count("lesson_opened", 2)),
+                store.report(new ActivityStore.Report(user, null, null, Set.of("lesson_opened"), null, null,
+                        ActivityStore.Grouping.SLUG, otherAcademy)));
     }
 
     private static ActivityStore.Window window(Set<String> slugs, Instant since, Instant until, Cursor after, int limit) {

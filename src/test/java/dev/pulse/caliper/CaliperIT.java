@@ -5,7 +5,9 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -117,6 +119,31 @@ class CaliperIT {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The IMS samples all name example.edu's or example.com's applications as edApp, and an edApp belongs to
+     * the first client that sends it: each test client names them under a host of its own.
+     */
+    private static JsonValue withOwnEdApp(JsonValue item, Client client) {
+        if (!(item instanceof JsonObject event) || !event.containsKey("edApp")) {
+            return item;
+        }
+        JsonValue edApp = event.get("edApp");
+        String own = "://" + client.id() + ".example.";
+        JsonValue renamed = edApp;
+        if (edApp instanceof jakarta.json.JsonString text) {
+            renamed = Json.createValue(text.getString().replace("://example.", own));
+        } else if (edApp instanceof JsonObject app && app.get("id") instanceof jakarta.json.JsonString id) {
+            renamed = Json.createObjectBuilder(app).add("id", id.getString().replace("://example.", own)).build();
+        }
+        return Json.createObjectBuilder(event).add("edApp", renamed).build();
+    }
+
+    private static JsonObject envelopeWithOwnEdApps(JsonObject envelope, Client client) {
+        JsonArrayBuilder data = Json.createArrayBuilder();
+        envelope.getJsonArray("data").forEach(item -> data.add(withOwnEdApp(item, client)));
+        return Json.createObjectBuilder(envelope).add("data", data).build();
     }
 
     private static List<Path> fixtures(Path dir, String prefix) throws IOException {
@@ -349,10 +376,159 @@ class CaliperIT {
         JsonObject unknown = grade2(client.edApp(), urn()).build();
         as(client).body(known.toString()).post("/analytics/grade2").then().statusCode(200);
         as(client).body(unknown.toString()).post("/analytics/grade2").then().statusCode(200);
-        as(client).get("/analytics/events/" + known.getString("id")).then().statusCode(200)
-                .body("accountId", equalTo((int) user.id()));
-        as(client).get("/analytics/events/" + unknown.getString("id")).then().statusCode(200)
-                .body("accountId", nullValue());
+        // the link is shown to platform administrators only, as the account's uuid
+        Api api = api();
+        api.as(api.adminToken()).get("/analytics/events/" + known.getString("id")).then().statusCode(200)
+                .body("accountUuid", equalTo(user.uuid()));
+        api.as(api.adminToken()).get("/analytics/events/" + unknown.getString("id")).then().statusCode(200)
+                .body("$", hasKey("accountUuid")).body("accountUuid", nullValue());
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(
+                        dev.pulse.platform.testing.IntegrationDatabase.jdbcUrl(), "postgres", "postgres");
+                java.sql.PreparedStatement q = c.prepareStatement(
+                        "select event_id, account_id from caliper_event where client_id = ? order by seq")) {
+            q.setString(1, client.id());
+            try (java.sql.ResultSet r = q.executeQuery()) {
+                assertTrue(r.next());
+                assertEquals(known.getString("id"), r.getString(1));
+                assertEquals(user.id(), r.getLong(2));
+                assertTrue(r.next());
+                assertEquals(null, r.getObject(2));
+            }
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void eventQueriesNeverAnswerAnInternalAccountId() {
+        Client client = newClient();
+        Api.User user = api().newUser();
+        JsonObject event = grade2(client.edApp(), "urn:uuid:" + user.uuid()).build();
+        as(client).body(event.toString()).post("/analytics/grade2").then().statusCode(200);
+        String id = event.getString("id");
+        Api api = api();
+        List<Response> answers = List.of(as(client).get("/analytics/events/" + id),
+                as(client).queryParam("id", id).get("/analytics/events"),
+                api.as(api.adminToken()).get("/analytics/events/" + id),
+                api.as(api.adminToken()).queryParam("id", id).get("/analytics/events"));
+        for (Response r : answers) {
+            r.then().statusCode(200);
+            assertTrue(!r.asString().contains("accountId"), r.asString());
+        }
+        as(client).get("/analytics/events/" + id).then().body("$", not(hasKey("accountUuid")))
+                .body("assignee", equalTo("urn:uuid:" + user.uuid()));
+        as(client).queryParam("id", id).get("/analytics/events").then().body("data[0]", not(hasKey("accountUuid")));
+        api.as(api.adminToken()).queryParam("id", id).get("/analytics/events").then()
+                .body("data[0].accountUuid", equalTo(user.uuid()));
+    }
+
+    // ------------------------------------------------------------------ edApp bindings
+
+    /** A URL no other test names: an edApp in URL form of this test alone. */
+    private static String urlEdApp() {
+        return "https://" + UUID.randomUUID() + ".apps.example.org/player";
+    }
+
+    /** A Caliper 1.2 event (an IMS sample, with an id of its own) naming the edApp. */
+    private static JsonObject naming(String edApp) {
+        return Json.createObjectBuilder(readFixture(FIXTURES.resolve("caliperEventToolUseUsed.json")))
+                .add("id", urn()).add("edApp", edApp).build();
+    }
+
+    @Test
+    void aUrlEdAppBelongsToTheFirstClientThatSendsItInAnyCaseOrTrailingSlash() {
+        Client first = newClient();
+        Client second = newClient();
+        String edApp = urlEdApp();
+        as(first).body(envelope(naming(edApp)).toString()).post("/analytics/caliper").then().statusCode(200)
+                .body("stored", equalTo(1));
+        for (String variant : List.of(edApp, edApp.toUpperCase(), edApp + "/")) {
+            as(second).body(envelope(naming(variant)).toString()).post("/analytics/caliper").then().statusCode(403)
+                    .body("message", hasSize(1)).body("message[0]", containsString("is bound to another client"));
+            as(first).body(envelope(naming(variant)).toString()).post("/analytics/caliper").then().statusCode(200)
+                    .body("stored", equalTo(1));
+        }
+        // partial envelopes list the refused event and store the others
+        as(second).queryParam("partial", true).body(envelope(naming(edApp), naming(urlEdApp())).toString())
+                .post("/analytics/caliper").then().statusCode(200).body("stored", equalTo(1))
+                .body("rejected[0].index", equalTo(0)).body("rejected[0].status", equalTo(403));
+        // an edApp object names it just the same
+        JsonObject asObject = Json.createObjectBuilder(naming(edApp)).add("edApp", Json.createObjectBuilder()
+                .add("id", edApp).add("type", "SoftwareApplication")).build();
+        as(second).body(envelope(asObject).toString()).post("/analytics/caliper").then().statusCode(403);
+        as(second).get("/analytics/events").then().statusCode(200).body("data", hasSize(1));
+    }
+
+    @Test
+    void aBindingAnotherInstanceCommittedDecidesHere() throws Exception {
+        Client owner = newClient();
+        Client latecomer = newClient();
+        String edApp = urlEdApp();
+        // as another instance would have bound it: the row only, nothing remembered on this one
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(
+                        dev.pulse.platform.testing.IntegrationDatabase.jdbcUrl(), "postgres", "postgres");
+                java.sql.PreparedStatement bind = c.prepareStatement("insert into caliper_ed_app (ed_app_key, ed_app, "
+                        + "client_id, bound_at) values (encode(sha256(convert_to(?, 'UTF8')), 'hex'), ?, ?, now())")) {
+            bind.setString(1, edApp.toLowerCase());
+            bind.setString(2, edApp.toLowerCase());
+            bind.setString(3, owner.id());
+            bind.executeUpdate();
+        }
+        as(latecomer).body(envelope(naming(edApp)).toString()).post("/analytics/caliper").then().statusCode(403);
+        as(owner).body(envelope(naming(edApp)).toString()).post("/analytics/caliper").then().statusCode(200);
+    }
+
+    @Test
+    void anEdAppLongerThanAnIndexEntryIsBoundLikeAnyOther() {
+        Client first = newClient();
+        Client second = newClient();
+        String edApp = urlEdApp() + "/" + "x".repeat(8000);
+        as(first).body(envelope(naming(edApp)).toString()).post("/analytics/caliper").then().statusCode(200);
+        as(second).body(envelope(naming(edApp)).toString()).post("/analytics/caliper").then().statusCode(403)
+                .body("message[0]", containsString("is bound to another client"));
+    }
+
+    @Test
+    void concurrentFirstUsesOfAUrlEdAppBindItToExactlyOneClient() throws Exception {
+        List<Client> clients = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            clients.add(newClient());
+        }
+        String edApp = urlEdApp();
+        ExecutorService pool = Executors.newFixedThreadPool(clients.size());
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (Client client : clients) {
+                answers.add(pool.submit(() -> as(client).body(envelope(naming(edApp)).toString())
+                        .post("/analytics/caliper").statusCode()));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get());
+            }
+            assertEquals(1, statuses.stream().filter(s -> s == 200).count(), statuses.toString());
+            assertEquals(clients.size() - 1, statuses.stream().filter(s -> s == 403).count(), statuses.toString());
+            Client winner = clients.get(statuses.indexOf(200));
+            as(winner).body(envelope(naming(edApp)).toString()).post("/analytics/caliper").then().statusCode(200);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void aUrnEdAppIsRegisteredForOneClientAndRefusedToAnyOther() {
+        Client owner = newClient();
+        Client other = newClient();
+        Api api = api();
+        api.as(api.adminToken()).body(Map.of("name", Api.unique("copycat"), "edapp", owner.edApp().toUpperCase()
+                        .replace("URN:UUID:", "urn:uuid:")))
+                .post("/v1/admin/clients").then().statusCode(400)
+                .body("edapp", hasItem("An API client with that edApp already exists."));
+        as(other).body(grade2(owner.edApp(), urn()).build().toString()).post("/analytics/grade2").then().statusCode(403)
+                .body("message[0]", containsString(owner.edApp()));
+        as(other).body(envelope(naming(owner.edApp())).toString()).post("/analytics/caliper").then().statusCode(403)
+                .body("message", hasSize(1));
+        as(owner).body(envelope(naming(owner.edApp())).toString()).post("/analytics/caliper").then().statusCode(200);
     }
 
     // ------------------------------------------------------------------ envelopes
@@ -459,7 +635,8 @@ class CaliperIT {
             String id = event.getString("id");
             JsonObject earlier = seen.putIfAbsent(id, event);
             int expected = earlier == null || earlier.equals(event) ? 200 : 409;
-            int status = as(client).body(envelope(event).toString()).post("/analytics/caliper").statusCode();
+            int status = as(client).body(envelope(withOwnEdApp(event, client)).toString()).post("/analytics/caliper")
+                    .statusCode();
             assertEquals(expected, status, file.getFileName().toString());
             if (status == 200) {
                 stored++;
@@ -479,7 +656,7 @@ class CaliperIT {
                 "caliperEnvelopeToolUseEvent.json")) {
             Client client = newClient();
             JsonObject envelope = readFixture(FIXTURES.resolve(name));
-            as(client).body(envelope.toString()).post("/analytics/caliper").then().statusCode(200)
+            as(client).body(envelopeWithOwnEdApps(envelope, client).toString()).post("/analytics/caliper").then().statusCode(200)
                     .body("stored", equalTo(envelope.getJsonArray("data").size()));
         }
     }

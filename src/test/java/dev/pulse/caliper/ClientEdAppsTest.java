@@ -72,13 +72,20 @@ class ClientEdAppsTest {
     }
 
     @Test
-    void edAppsNamedByUrlAndClientsWithoutAnEdAppAreNotChecked() {
+    void eventsWithoutAnEdAppAndClientsWithoutOneAreNotChecked() {
         ClientEdApps edApps = edApps();
-        assertEquals(Optional.empty(), edApps.mismatch("integrator", naming("https://example.edu")));
         assertEquals(Optional.empty(), edApps.mismatch("integrator", naming(null)));
         assertEquals(List.of(), clients.lookups);
         clients.edApp = " ";
         assertEquals(Optional.empty(), edApps.mismatch("integrator", naming(OTHER)));
+    }
+
+    @Test
+    void anEdAppIsBoundWhateverItsCaseOrTrailingSlashes() {
+        assertEquals("https://example.edu", ClientEdApps.bindingKey("https://example.edu"));
+        assertEquals("https://example.edu", ClientEdApps.bindingKey(" HTTPS://Example.EDU// "));
+        assertEquals("https://example.edu/player", ClientEdApps.bindingKey("https://example.edu/Player/"));
+        assertEquals("urn:tag:example.edu,2024:app", ClientEdApps.bindingKey("urn:tag:example.edu,2024:App"));
     }
 
     @Test

@@ -42,6 +42,7 @@ class GroupsIT {
 
     private static final String SUNBIRD_TS = "\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}:\\d{3}[+-]\\d{4}";
     private static Api.Client client;
+    private static Long classroom;
 
     /** The one Pulse of this test run (the real WAR on Payara Micro, shared by every HTTP-level test). */
     final URL base = PulseServer.baseUrl();
@@ -59,6 +60,24 @@ class GroupsIT {
         }
         return api().json().header("Authorization", "Bearer " + client.token())
                 .header("x-authenticated-user-token", user.token());
+    }
+
+    /** The academy every account of these tests belongs to, so that group admins may add each other. */
+    private long classroom() {
+        synchronized (GroupsIT.class) {
+            if (classroom == null) {
+                classroom = api().newAcademy();
+            }
+            return classroom;
+        }
+    }
+
+    /** A new account in {@link #classroom()}. */
+    private Api.User classmate() {
+        Api api = api();
+        Api.User user = api.newUser();
+        api.addToAcademy(classroom(), user.id(), "student");
+        return user;
     }
 
     private static Map<String, Object> request(Object... keyValues) {
@@ -108,7 +127,7 @@ class GroupsIT {
 
     @Test
     void creatingAGroupMakesTheCallerItsAdminInTheSunbirdEnvelope() {
-        Api.User creator = api().newUser();
+        Api.User creator = classmate();
         String requestId = UUID.randomUUID().toString();
         Response created = as(creator).header("X-Request-ID", requestId)
                 .body(request("name", "Maths class", "description", "fractions"))
@@ -137,7 +156,7 @@ class GroupsIT {
 
     @Test
     void aCreateWithoutANameOrRequestIsAClientErrorNamingTheProblem() {
-        Api.User creator = api().newUser();
+        Api.User creator = classmate();
         failed(as(creator).body(request("description", "no name")).post("/api/group/v1/create").then(),
                 400, "GS_CRT02", "CLIENT_ERROR");
         failed(as(creator).body(request("name", "   ")).post("/api/group/v1/create").then(),
@@ -163,7 +182,7 @@ class GroupsIT {
     @Test
     void withoutTheSunbirdCredentialPairTheCallIsUnauthorized() {
         Api api = api();
-        Api.User user = api.newUser();
+        Api.User user = classmate();
         api.json().body(request("name", "x")).post("/api/group/v1/create").then()
                 .statusCode(401).body("responseCode", equalTo("UNAUTHORIZED")).body("params.status", equalTo("failed"));
         // a user token alone is not the Sunbird pair
@@ -174,8 +193,8 @@ class GroupsIT {
     @Test
     void membersThatAreNotAccountsAreReportedAndTheRestAreAdded() {
         Api api = api();
-        Api.User creator = api.newUser();
-        Api.User friend = api.newUser();
+        Api.User creator = classmate();
+        Api.User friend = classmate();
         String ghost = UUID.randomUUID().toString();
         Response created = as(creator).body(request("name", "Readers",
                         "members", List.of(member(friend.uuid(), "member"), member(ghost, "admin")),
@@ -193,7 +212,7 @@ class GroupsIT {
 
     @Test
     void overTheMemberAndActivityLimitsTheGroupIsCreatedWithoutThem() {
-        Api.User creator = api().newUser();
+        Api.User creator = classmate();
         List<Map<String, String>> members = IntStream.range(0, 150)
                 .mapToObj(i -> member(UUID.randomUUID().toString(), "member")).toList();
         List<Map<String, String>> activities = IntStream.range(0, 21).mapToObj(i -> activity("do_" + i)).toList();
@@ -213,7 +232,7 @@ class GroupsIT {
 
     @Test
     void aUserCannotBeInMoreGroupsThanTheLimitWhenCreatingOne() {
-        Api.User creator = api().newUser();
+        Api.User creator = classmate();
         for (int i = 0; i < 50; i++) {
             create(creator);
         }
@@ -222,6 +241,23 @@ class GroupsIT {
         as(creator).body(request("name", "one too many")).post("/api/group/v1/create").then()
                 .body("params.errmsg", containsString("exceeded number of permissible groups"));
         assertEquals(50, ((List<?>) as(creator).body(request("filters", Map.of("userId", creator.uuid())))
+                .post("/api/group/v1/list").then().statusCode(200).extract().path("result.group")).size());
+    }
+
+    @Test
+    void aUserAddedToManyGroupsCanStillCreateOnlyCreatedGroupsCount() {
+        Api.User busy = classmate();
+        Api.User organiser = classmate();
+        for (int i = 0; i < 50; i++) {
+            create(organiser, "members", List.of(member(busy.uuid(), "member")));
+        }
+        create(busy);
+        failed(as(organiser).body(request("name", "one too many")).post("/api/group/v1/create").then(),
+                400, "GS_CRT03", "CLIENT_ERROR");
+        // leaving a group one created does not give the place back: the group is still there
+        String left = create(busy);
+        update(busy, left, "members", Map.of("remove", List.of(busy.uuid()))).statusCode(200);
+        assertEquals(51, ((List<?>) as(busy).body(request("filters", Map.of("userId", busy.uuid())))
                 .post("/api/group/v1/list").then().statusCode(200).extract().path("result.group")).size());
     }
 
@@ -242,10 +278,10 @@ class GroupsIT {
     @Test
     void anUpdateAppliesWhatItCanAndReportsEachItemThatFailed() {
         Api api = api();
-        Api.User admin = api.newUser();
-        Api.User existing = api.newUser();
-        Api.User newcomer = api.newUser();
-        Api.User stranger = api.newUser();
+        Api.User admin = classmate();
+        Api.User existing = classmate();
+        Api.User newcomer = classmate();
+        Api.User stranger = classmate();
         String ghost = UUID.randomUUID().toString();
         String groupId = create(admin, "members", List.of(member(existing.uuid(), "member")),
                 "activities", List.of(activity("do_a")));
@@ -276,8 +312,12 @@ class GroupsIT {
                 .body("result.members.find { it.userId == '" + newcomer.uuid() + "' }.role", equalTo("admin"))
                 .body("result.members.find { it.userId == '" + existing.uuid() + "' }.role", equalTo("admin"))
                 .body("result.activities.id", equalTo(List.of("do_a", "do_b")));
-        // a numeric account id names the same user
-        update(admin, groupId, "members", Map.of("remove", List.of(String.valueOf(newcomer.id()))))
+        // accounts are named by uuid only: a numeric id or an email names nobody
+        update(admin, groupId, "members", Map.of("remove", List.of(String.valueOf(newcomer.id()), newcomer.email())))
+                .statusCode(200).body("result.error.members.errorCode",
+                        equalTo(List.of("MEMBER_NOT_FOUND", "MEMBER_NOT_FOUND")));
+        read(admin, groupId, "members").body("result.members.userId", hasItem(newcomer.uuid()));
+        update(admin, groupId, "members", Map.of("remove", List.of(newcomer.uuid())))
                 .statusCode(200).body("result", not(hasKey("error")));
         read(admin, groupId, "members").body("result.members.userId", not(hasItem(newcomer.uuid())));
     }
@@ -285,9 +325,9 @@ class GroupsIT {
     @Test
     void onlyAdminsChangeDetailsAndMembersWhileAnyMemberManagesActivitiesAndMayLeave() {
         Api api = api();
-        Api.User admin = api.newUser();
-        Api.User member = api.newUser();
-        Api.User outsider = api.newUser();
+        Api.User admin = classmate();
+        Api.User member = classmate();
+        Api.User outsider = classmate();
         String groupId = create(admin, "members", List.of(member(member.uuid(), "member")));
         failed(update(member, groupId, "name", "mine now"), 401, "GS_UDT09", "UNAUTHORIZED");
         failed(update(member, groupId, "status", "suspended"), 401, "GS_UDT09", "UNAUTHORIZED");
@@ -307,10 +347,137 @@ class GroupsIT {
     }
 
     @Test
-    void onlyMembersAndPlatformAdminsReadAGroupAndFieldsChooseWhatIsShown() {
+    void sunbirdBodiesNameAccountsByUuidOnly() {
+        Api.User admin = classmate();
+        Api.User friend = classmate();
+        Response created = as(admin).body(request("name", "By id", "members", List.of(
+                        member(String.valueOf(friend.id()), "member"), member(friend.email(), "member"))))
+                .post("/api/group/v1/create");
+        created.then().statusCode(200).body("result.error.members.errorCode",
+                equalTo(List.of("MEMBER_NOT_FOUND", "MEMBER_NOT_FOUND")));
+        String groupId = created.path("result.groupId");
+        update(admin, groupId, "members", Map.of("add", List.of(member(String.valueOf(friend.id()), "member"),
+                        member(friend.email(), "member"))))
+                .statusCode(200).body("result.error.members.errorCode",
+                        equalTo(List.of("MEMBER_NOT_FOUND", "MEMBER_NOT_FOUND")));
+        read(admin, groupId, "members").body("result.members", hasSize(1));
+        update(admin, groupId, "members", Map.of("add", List.of(member("urn:uuid:" + friend.uuid(), "member"))))
+                .statusCode(200).body("result", not(hasKey("error")));
+        read(admin, groupId, "members").body("result.members.userId", hasItem(friend.uuid()));
+        // leaving, listing and the visited flag name oneself by uuid too
+        failed(update(friend, groupId, "members", Map.of("remove", List.of(String.valueOf(friend.id())))),
+                401, "GS_UDT09", "UNAUTHORIZED");
+        failed(as(friend).body(request("filters", Map.of("userId", friend.email()))).post("/api/group/v1/list").then(),
+                401, "GS_LST03", "UNAUTHORIZED");
+        failed(as(friend).body(request("userId", String.valueOf(friend.id()), "groups",
+                        List.of(Map.of("groupId", groupId, "visited", true))))
+                .patch("/api/group/v1/membership/update").then(), 401, "GS_MBR03", "UNAUTHORIZED");
+    }
+
+    @Test
+    void anAdminAddsOnlyAccountsSharingAnAcademyOrACohortAndOthersReadAsUnknown() {
         Api api = api();
         Api.User admin = api.newUser();
-        Api.User outsider = api.newUser();
+        Api.User stranger = api.newUser();
+        Api.User academyMate = api.newUser();
+        Api.User cohortMate = api.newUser();
+        long academy = api.newAcademy();
+        api.addToAcademy(academy, admin.id(), "teacher");
+        api.addToAcademy(academy, academyMate.id(), "student");
+        Api.Cohort cohort = api.newCohort(api.newAcademy(), null);
+        api.addToCohort(cohort.slug(), admin.id(), "TEACHER");
+        api.addToCohort(cohort.slug(), cohortMate.id(), "STUDENT");
+        String ghost = UUID.randomUUID().toString();
+
+        Response created = as(admin).body(request("name", "Reach", "members", List.of(member(stranger.uuid(), "member"),
+                        member(ghost, "member"), member(academyMate.uuid(), "member"))))
+                .post("/api/group/v1/create");
+        created.then().statusCode(200);
+        List<Map<String, String>> refused = created.path("result.error.members");
+        assertEquals(List.of(Map.of("userId", stranger.uuid(), "errorCode", "MEMBER_NOT_FOUND", "errorMessage", "no such user"),
+                Map.of("userId", ghost, "errorCode", "MEMBER_NOT_FOUND", "errorMessage", "no such user")), refused,
+                "an account outside the admin's academies and cohorts reads exactly as one that does not exist");
+        String groupId = created.path("result.groupId");
+        String strangerAnswer = update(admin, groupId, "members", Map.of("add", List.of(member(stranger.uuid(), "member"))))
+                .statusCode(200).extract().asString();
+        String ghostAnswer = update(admin, groupId, "members", Map.of("add", List.of(member(ghost, "member"))))
+                .statusCode(200).extract().asString();
+        assertEquals(withoutEnvelopeNoise(ghostAnswer).replace(ghost, "ACCOUNT"),
+                withoutEnvelopeNoise(strangerAnswer).replace(stranger.uuid(), "ACCOUNT"));
+        update(admin, groupId, "members", Map.of("add", List.of(member(cohortMate.uuid(), "member"))))
+                .statusCode(200).body("result", not(hasKey("error")));
+        read(admin, groupId, "members").body("result.members.userId",
+                equalTo(List.of(admin.uuid(), academyMate.uuid(), cohortMate.uuid())));
+
+        // a member who is an admin of the group adds within their own academies and cohorts, not the creator's
+        update(admin, groupId, "members", Map.of("edit", List.of(member(academyMate.uuid(), "admin")))).statusCode(200);
+        Api.User secondCohortMate = api.newUser();
+        api.addToCohort(cohort.slug(), secondCohortMate.id(), "STUDENT");
+        update(academyMate, groupId, "members", Map.of("add", List.of(member(secondCohortMate.uuid(), "member"))))
+                .statusCode(200).body("result.error.members[0].errorCode", equalTo("MEMBER_NOT_FOUND"));
+        update(admin, groupId, "members", Map.of("add", List.of(member(secondCohortMate.uuid(), "member"))))
+                .statusCode(200).body("result", not(hasKey("error")));
+        Api.User platformAdmin = new Api.User(0, null, Api.ADMIN_EMAIL, api.adminToken());
+        String adminsGroup = create(platformAdmin, "members", List.of(member(stranger.uuid(), "member")));
+        read(platformAdmin, adminsGroup, "members").body("result.members.userId", hasItem(stranger.uuid()));
+    }
+
+    /** A Sunbird answer without what differs between any two answers: the time, the request id and the message id. */
+    private static String withoutEnvelopeNoise(String answer) {
+        return answer.replaceAll("\"(ts|resmsgid|msgid)\":\"[^\"]*\"", "");
+    }
+
+    @Test
+    void groupViewsNeverShowAnEmailEvenForAccountsWithoutAName() {
+        Api api = api();
+        Api.User admin = classmate();
+        String adminToken = api.adminToken();
+        Response namelessAccount = api.as(adminToken).body(Map.of("email", Api.unique("nameless") + "@pulse.test",
+                        "password", "password-123"))
+                .post("/v1/admin/users").then().statusCode(201).extract().response();
+        String nameless = namelessAccount.path("uuid");
+        String username = Api.unique("handle");
+        Response withUsername = api.as(adminToken).body(Map.of("email", Api.unique("handled") + "@pulse.test",
+                        "password", "password-123", "username", username))
+                .post("/v1/admin/users").then().statusCode(201).extract().response();
+        for (Response account : List.of(namelessAccount, withUsername)) {
+            api.addToAcademy(classroom(), ((Number) account.path("id")).longValue(), "student");
+        }
+        String activityId = Api.unique("names");
+        String groupId = create(admin, "members", List.of(member(nameless, "member"),
+                member(withUsername.path("uuid"), "member")), "activities", List.of(activity(activityId)));
+        String read = read(admin, groupId, "members").statusCode(200)
+                .body("result.members.find { it.userId == '" + nameless + "' }.name", nullValue())
+                .body("result.members.find { it.userId == '" + withUsername.path("uuid") + "' }.name", equalTo(username))
+                .extract().asString();
+        String agg = as(admin).body(request("groupId", groupId, "activityId", activityId, "activityType", "Course"))
+                .post("/api/data/v1/group/activity/agg").then().statusCode(200)
+                .body("result.members.find { it.userId == '" + nameless + "' }.name", nullValue())
+                .extract().asString();
+        for (String answer : List.of(read, agg)) {
+            assertTrue(!answer.contains("@"), "no email in " + answer);
+        }
+    }
+
+    @Test
+    void theLastAdminMayLeaveAndTheGroupStaysWithItsMembersUntilItsCreatorDeletesIt() {
+        Api.User admin = classmate();
+        Api.User member = classmate();
+        String groupId = create(admin, "members", List.of(member(member.uuid(), "member")));
+        update(admin, groupId, "members", Map.of("remove", List.of(admin.uuid()))).statusCode(200)
+                .body("result", not(hasKey("error")));
+        read(member, groupId, "members").statusCode(200).body("result.members.userId", equalTo(List.of(member.uuid())));
+        failed(update(member, groupId, "name", "ours now"), 401, "GS_UDT09", "UNAUTHORIZED");
+        failed(read(admin, groupId, null), 401, "GS_RED08", "UNAUTHORIZED");
+        as(admin).body(request("groupId", groupId)).post("/api/group/v1/delete").then().statusCode(200);
+        failed(read(member, groupId, null), 404, "GS_RED07", "RESOURCE_NOT_FOUND");
+    }
+
+    @Test
+    void onlyMembersAndPlatformAdminsReadAGroupAndFieldsChooseWhatIsShown() {
+        Api api = api();
+        Api.User admin = classmate();
+        Api.User outsider = classmate();
         String groupId = create(admin, "activities", List.of(activity("do_r")));
         failed(read(outsider, groupId, null), 401, "GS_RED08", "UNAUTHORIZED");
         Api.User platformAdmin = new Api.User(0, null, Api.ADMIN_EMAIL, api.adminToken());
@@ -328,8 +495,8 @@ class GroupsIT {
     @Test
     void removedMembersAreKeptInactiveAndNeverShownAgain() throws Exception {
         Api api = api();
-        Api.User admin = api.newUser();
-        Api.User member = api.newUser();
+        Api.User admin = classmate();
+        Api.User member = classmate();
         String groupId = create(admin, "members", List.of(member(member.uuid(), "member")));
         update(admin, groupId, "members", Map.of("remove", List.of(member.uuid()))).statusCode(200)
                 .body("result", not(hasKey("error")));
@@ -357,9 +524,9 @@ class GroupsIT {
     @Test
     void aSuspendedGroupOnlyAllowsLeavingReactivationAndDeletion() {
         Api api = api();
-        Api.User admin = api.newUser();
-        Api.User member = api.newUser();
-        Api.User leaver = api.newUser();
+        Api.User admin = classmate();
+        Api.User member = classmate();
+        Api.User leaver = classmate();
         String groupId = create(admin, "members", List.of(member(member.uuid(), "member"),
                 member(leaver.uuid(), "member")));
         update(admin, groupId, "status", "suspended").statusCode(200);
@@ -387,8 +554,8 @@ class GroupsIT {
     @Test
     void statusInactiveDeletesTheGroupButOnlyForItsCreator() {
         Api api = api();
-        Api.User creator = api.newUser();
-        Api.User otherAdmin = api.newUser();
+        Api.User creator = classmate();
+        Api.User otherAdmin = classmate();
         String groupId = create(creator, "members", List.of(member(otherAdmin.uuid(), "admin")));
         failed(update(otherAdmin, groupId, "status", "inactive"), 401, "GS_UDT09", "UNAUTHORIZED");
         update(creator, groupId, "status", "inactive").statusCode(200);
@@ -402,8 +569,8 @@ class GroupsIT {
     @Test
     void aUserListsOnlyTheirOwnGroupsWithTheirRoleAdminGroupsFirst() {
         Api api = api();
-        Api.User alice = api.newUser();
-        Api.User bob = api.newUser();
+        Api.User alice = classmate();
+        Api.User bob = classmate();
         String bobs = create(bob, "members", List.of(member(alice.uuid(), "member")),
                 "activities", List.of(activity("do_l")));
         String alices = create(alice);
@@ -416,7 +583,7 @@ class GroupsIT {
                 .body("result.group[1]", not(hasKey("activities")))
                 .body("result.group[1].createdBy", equalTo(bob.uuid()));
         // a bare userId, without filters, as older clients send it
-        as(alice).body(request("userId", String.valueOf(alice.id()))).post("/api/group/v1/list").then()
+        as(alice).body(request("userId", alice.uuid())).post("/api/group/v1/list").then()
                 .statusCode(200).body("result.group", hasSize(2));
         failed(as(alice).body(request("filters", Map.of("userId", bob.uuid()))).post("/api/group/v1/list").then(),
                 401, "GS_LST03", "UNAUTHORIZED");
@@ -430,8 +597,8 @@ class GroupsIT {
     @Test
     void onlyTheCreatorDeletesAGroupAndItIsGoneForGood() throws Exception {
         Api api = api();
-        Api.User creator = api.newUser();
-        Api.User admin = api.newUser();
+        Api.User creator = classmate();
+        Api.User admin = classmate();
         String groupId = create(creator, "members", List.of(member(admin.uuid(), "admin")),
                 "activities", List.of(activity("do_d")));
         failed(as(admin).body(request("groupId", groupId)).post("/api/group/v1/delete").then(),
@@ -456,8 +623,8 @@ class GroupsIT {
     @Test
     void membershipUpdateSetsOnlyTheCallersOwnVisitedFlag() {
         Api api = api();
-        Api.User admin = api.newUser();
-        Api.User member = api.newUser();
+        Api.User admin = classmate();
+        Api.User member = classmate();
         String groupId = create(admin, "members", List.of(member(member.uuid(), "member")));
         String notMine = create(admin);
         as(member).body(request("userId", member.uuid(), "groups", List.of(
@@ -502,15 +669,15 @@ class GroupsIT {
     void theActivityAggregateIsComputedFromTelemetryAndCaliperDataPostedThroughTheirApis() {
         Api api = api();
         long academy = api.newAcademy();
-        Api.User coordinator = api.newUser();
+        Api.User coordinator = classmate();
         api.addToAcademy(academy, coordinator.id(), "academy_coordinator");
-        Api.User admin = api.newUser();
-        Api.User alice = api.newUser();
-        Api.User bob = api.newUser();
-        Api.User carol = api.newUser();
-        Api.User dave = api.newUser();
-        Api.User eve = api.newUser();
-        for (Api.User student : List.of(alice, bob, eve)) {
+        Api.User admin = classmate();
+        Api.User alice = classmate();
+        Api.User bob = classmate();
+        Api.User carol = classmate();
+        Api.User dave = classmate();
+        Api.User eve = classmate();
+        for (Api.User student : List.of(alice, bob, carol, dave, eve)) {
             api.addToAcademy(academy, student.id(), "student");
         }
         String activityId = Api.unique("fractions");
@@ -528,8 +695,8 @@ class GroupsIT {
         telemetry.accept(bob, 100);
         telemetry.accept(eve, 100); // not a member: never counted
 
-        // Caliper events through the grade2 API of a registered integrator
-        Api.Client integrator = api.newClient();
+        // Caliper events through the grade2 API of an integrator bound to the students' academy
+        Api.Client integrator = api.newClient(academy);
         java.util.function.Consumer<Map<String, Object>> caliper = event -> api.request().contentType("application/json")
                 .header("Authorization", integrator.token()).body(event).post("/analytics/grade2")
                 .then().statusCode(200);
@@ -541,6 +708,13 @@ class GroupsIT {
                 Map.of("finished", true)));
         caliper.accept(caliperEvent(integrator, dave, "some-other-activity", "2024-03-02T10:00:00Z",
                 Map.of("completionType", "SUCCESSFULL")));
+        // evidence only counts from clients bound to an academy of the learner: not from an unbound one,
+        // nor from one bound to an academy dave is not in
+        for (Api.Client elsewhere : List.of(api.newClient(), api.newClient(api.newAcademy()))) {
+            api.request().contentType("application/json").header("Authorization", elsewhere.token())
+                    .body(caliperEvent(elsewhere, dave, activityId, "2024-03-03T10:00:00Z", Map.of("finished", true)))
+                    .post("/analytics/grade2").then().statusCode(200);
+        }
 
         String requestId = UUID.randomUUID().toString();
         Response agg = as(alice).header("X-Request-ID", requestId)
@@ -582,6 +756,69 @@ class GroupsIT {
                 404, "GS_AGG07", "RESOURCE_NOT_FOUND");
     }
 
+    @Test
+    void theAggregateAnswersOnlyForOneOfTheGroupsOwnActivities() {
+        Api.User admin = classmate();
+        String groupId = create(admin, "activities", List.of(activity("do_own")));
+        String otherGroup = create(admin, "activities", List.of(activity("do_elsewhere")));
+        as(admin).body(request("groupId", groupId, "activityId", "do_own", "activityType", "Course"))
+                .post("/api/data/v1/group/activity/agg").then().statusCode(200);
+        for (String foreign : List.of("do_elsewhere", "do_never_added")) {
+            failed(as(admin).body(request("groupId", groupId, "activityId", foreign, "activityType", "Course"))
+                    .post("/api/data/v1/group/activity/agg").then(), 404, "ACTIVITY_NOT_FOUND", "RESOURCE_NOT_FOUND");
+        }
+        as(admin).body(request("groupId", otherGroup, "activityId", "do_elsewhere", "activityType", "Course"))
+                .post("/api/data/v1/group/activity/agg").then().statusCode(200);
+    }
+
+    @Test
+    void aGroupWhoseMembersHaveManyEventsIsAnsweredFromAggregatesInTheDatabase() throws Exception {
+        Api api = api();
+        long academy = api.newAcademy();
+        Api.User admin = classmate();
+        List<Api.User> learners = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            Api.User learner = classmate();
+            api.addToAcademy(academy, learner.id(), "student");
+            learners.add(learner);
+        }
+        String activityId = Api.unique("marathon");
+        String groupId = create(admin, "members", learners.stream().map(l -> member(l.uuid(), "member")).toList(),
+                "activities", List.of(activity(activityId)));
+        Api.Client integrator = api.newClient(academy);
+        // 10,000 events straight into the table (the API is not what is measured here): 2,500 per learner,
+        // percentReading 0..98 by turns; learner 0 also finished once, learner 3 only has events of another activity
+        try (Connection db = DriverManager.getConnection(IntegrationDatabase.jdbcUrl(), "postgres", "postgres")) {
+            PreparedStatement insert = db.prepareStatement("""
+                    insert into caliper_event (client_id, event_id, type, account_id, assignable, event_time,
+                        fingerprint, payload, received_at)
+                    select ?, 'urn:uuid:' || gen_random_uuid(), 'GradeEvent', ?, ?,
+                        timestamptz '2024-01-01T00:00:00Z' + n * interval '1 minute', md5(n::text),
+                        jsonb_build_object('object', jsonb_build_object('percentReading', n % 99,
+                            'finished', ? and n = 1234)), now()
+                    from generate_series(1, 2500) n""");
+            for (int i = 0; i < learners.size(); i++) {
+                insert.setString(1, integrator.clientId());
+                insert.setLong(2, learners.get(i).id());
+                insert.setString(3, i == 3 ? activityId + "-other" : activityId);
+                insert.setBoolean(4, i == 0);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        Response agg = as(admin).body(request("groupId", groupId, "activityId", activityId, "activityType", "Course"))
+                .post("/api/data/v1/group/activity/agg");
+        agg.then().statusCode(200)
+                .body("result.activity.agg.find { it.metric == 'enrolmentCount' }.value", equalTo(3))
+                .body("result.activity.agg.find { it.metric == 'completedCount' }.value", equalTo(1))
+                // (100 + 98 + 98 + 0 + 0) / 5 members
+                .body("result.activity.agg.find { it.metric == 'averageProgress' }.value", equalTo(59.2f))
+                .body("result.activity.agg[0].lastUpdatedOn",
+                        equalTo(java.time.Instant.parse("2024-01-01T00:00:00Z").plusSeconds(2500 * 60).toEpochMilli()));
+        assertEquals(Map.of(admin.uuid(), 0f, learners.get(0).uuid(), 100f, learners.get(1).uuid(), 98f,
+                learners.get(2).uuid(), 98f, learners.get(3).uuid(), 0f), progressByMember(agg, "progress"));
+    }
+
     private static Map<String, Object> progressByMember(Response agg, String metric) {
         List<Map<String, Object>> members = agg.path("result.members");
         Map<String, Object> byMember = new HashMap<>();
@@ -599,10 +836,10 @@ class GroupsIT {
     @Test
     void concurrentAdditionsByTwoAdminsAreAllKept() throws Exception {
         Api api = api();
-        Api.User first = api.newUser();
-        Api.User second = api.newUser();
+        Api.User first = classmate();
+        Api.User second = classmate();
         String groupId = create(first, "members", List.of(member(second.uuid(), "admin")));
-        List<String> newcomers = accounts(api, 8);
+        List<String> newcomers = accounts(api, classroom(), 8);
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             CountDownLatch start = new CountDownLatch(1);
@@ -629,9 +866,9 @@ class GroupsIT {
     @Test
     void twoAdminsAddingMembersAtOnceNeverExceedTheMemberLimit() throws Exception {
         Api api = api();
-        Api.User first = api.newUser();
-        Api.User second = api.newUser();
-        List<String> people = accounts(api, 150);
+        Api.User first = classmate();
+        Api.User second = classmate();
+        List<String> people = accounts(api, classroom(), 150);
         // creator + second admin + 146 = 148 members; each admin then adds 2 at once: only one batch fits
         List<Map<String, String>> initial = new ArrayList<>();
         initial.add(member(second.uuid(), "admin"));
@@ -663,17 +900,21 @@ class GroupsIT {
         read(first, groupId, "members").body("result.members", hasSize(150));
     }
 
-    /** Accounts without tokens (cheaper than Api.newUser), named by uuid. */
-    private static List<String> accounts(Api api, int count) throws Exception {
+    /** Accounts without tokens (cheaper than Api.newUser) in the academy, named by uuid. */
+    private static List<String> accounts(Api api, long academy, int count) throws Exception {
         String adminToken = api.adminToken();
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<String>> created = new ArrayList<>();
             for (int i = 0; i < count; i++) {
-                created.add(pool.submit(() -> api.as(adminToken)
-                        .body(Map.of("email", Api.unique("member") + "@pulse.test", "password", "password-123",
-                                "first_name", "Member", "last_name", "Person"))
-                        .post("/v1/admin/users").then().statusCode(201).extract().<String>path("uuid")));
+                created.add(pool.submit(() -> {
+                    Response account = api.as(adminToken)
+                            .body(Map.of("email", Api.unique("member") + "@pulse.test", "password", "password-123",
+                                    "first_name", "Member", "last_name", "Person"))
+                            .post("/v1/admin/users").then().statusCode(201).extract().response();
+                    api.addToAcademy(academy, ((Number) account.path("id")).longValue(), "student");
+                    return account.<String>path("uuid");
+                }));
             }
             List<String> uuids = new ArrayList<>();
             for (Future<String> f : created) {

@@ -72,7 +72,7 @@ class MembershipRulesTest {
                         List.of(entry("u4"), entry("u2"), entry("ghost")),
                         List.of(new MemberEntry("u3", GroupMember.ADMIN), entry("u4")),
                         List.of("u2", "u2", "u5")),
-                rows, ACCOUNTS, 150);
+                rows, ACCOUNTS, ACCOUNTS, 150);
         assertEquals(Map.of(4L, GroupMember.MEMBER), plan.adds(), "a former member may be added back");
         assertEquals(Map.of(three, GroupMember.ADMIN), plan.edits());
         assertEquals(Set.of(two), plan.removals());
@@ -81,14 +81,32 @@ class MembershipRulesTest {
     }
 
     @Test
+    void anAccountTheCallerMayNotAddReadsExactlyAsAnUnknownOneButAMemberCanStillBeEditedOrRemoved() {
+        Function<String, Optional<Long>> onlyFive = ref -> "u5".equals(ref) ? Optional.of(5L) : Optional.empty();
+        Map<Long, GroupMember> rows = new LinkedHashMap<>(Map.of(2L, member(2), 3L, member(3)));
+        MemberPlan plan = MembershipRules.ofUpdate(new MemberChanges(
+                        List.of(entry("u4"), entry("ghost"), entry("u5")),
+                        List.of(new MemberEntry("u3", GroupMember.ADMIN)), List.of("u2")),
+                rows, onlyFive, ACCOUNTS, 150);
+        assertEquals(Map.of(5L, GroupMember.MEMBER), plan.adds());
+        assertEquals(List.of(new ItemError("userId", "u4", "MEMBER_NOT_FOUND", "no such user"),
+                new ItemError("userId", "ghost", "MEMBER_NOT_FOUND", "no such user")), plan.errors());
+        assertEquals(1, plan.edits().size());
+        assertEquals(1, plan.removals().size());
+        MemberPlan created = MembershipRules.atCreation(CREATOR, List.of(entry("u4"), entry("u5")), onlyFive, 150);
+        assertEquals(Map.of(5L, GroupMember.MEMBER), created.adds());
+        assertEquals(List.of(new ItemError("userId", "u4", "MEMBER_NOT_FOUND", "no such user")), created.errors());
+    }
+
+    @Test
     void overTheMemberLimitAnUpdateChangesNoMemberButReportsTheItemsAndTheLimit() {
         Map<Long, GroupMember> rows = Map.of(1L, member(1), 2L, member(2));
         MemberPlan plan = MembershipRules.ofUpdate(new MemberChanges(List.of(entry("u3"), entry("ghost")), null, null),
-                rows, ACCOUNTS, 2);
+                rows, ACCOUNTS, ACCOUNTS, 2);
         assertTrue(plan.adds().isEmpty() && plan.edits().isEmpty() && plan.removals().isEmpty());
         assertEquals(List.of("MEMBER_NOT_FOUND", "GS_UDT05"), codes(plan.errors()));
         MemberPlan swap = MembershipRules.ofUpdate(new MemberChanges(List.of(entry("u3")), null, List.of("u2")),
-                rows, ACCOUNTS, 2);
+                rows, ACCOUNTS, ACCOUNTS, 2);
         assertEquals(Map.of(3L, GroupMember.MEMBER), swap.adds(), "a removal makes room in the same update");
     }
 

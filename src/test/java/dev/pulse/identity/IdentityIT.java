@@ -2,6 +2,7 @@ package dev.pulse.identity;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
@@ -106,6 +107,17 @@ class IdentityIT {
         api.as(api.adminToken()).body(Map.of("email", Api.unique("other") + "@pulse.test", "password", "password-123",
                         "first_name", "A", "last_name", "B", "username", username))
                 .post("/v1/admin/users").then().statusCode(400).body("username", notNullValue());
+    }
+
+    @Test
+    void namesLongerThanTheirColumnsAre400sNamingEachField() {
+        Api api = api();
+        String tooLongName = "x".repeat(151);
+        api.as(api.adminToken()).body(Map.of("email", "x".repeat(250) + "@pulse.test", "password", "password-123",
+                        "first_name", tooLongName, "last_name", tooLongName, "username", tooLongName))
+                .post("/v1/admin/users").then().statusCode(400)
+                .body("email", notNullValue()).body("first_name", hasItem(containsString("150")))
+                .body("last_name", notNullValue()).body("username", notNullValue());
     }
 
     @Test

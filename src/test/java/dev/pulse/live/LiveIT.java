@@ -347,6 +347,23 @@ class LiveIT {
     // ---------------------------------------------------------------- maps and images
 
     @Test
+    void behindATlsProxyMapUrlsAreHttps() {
+        String id = newLocation("Courtyard", 1);
+        String map = anonymous().header("X-Forwarded-Proto", "https").get("/live/maps").then().statusCode(200)
+                .extract().path("data.find { it.id == '" + id + "' }.map");
+        assertEquals(api().url("/live/location/image/" + id).replaceFirst("^http:", "https:"), map);
+        String ignored = anonymous().header("X-Forwarded-Proto", "gopher").get("/live/maps").then().statusCode(200)
+                .extract().path("data.find { it.id == '" + id + "' }.map");
+        assertEquals(api().url("/live/location/image/" + id), ignored, "only http or https is taken from the proxy");
+    }
+
+    @Test
+    void aHostHeaderThatNamesNoHostIsRefusedRatherThanPutInLinks() {
+        anonymous().header("Host", "evil_host!:80").get("/live/maps").then().statusCode(400)
+                .body("success", equalTo(false)).body("error.message", containsString("Host"));
+    }
+
+    @Test
     void mapsArePrimaryLocationsByRankWithAbsoluteImageUrls() {
         String second = newLocation("Upstairs", 2);
         String first = newLocation("Basement", 1);
@@ -502,6 +519,14 @@ class LiveIT {
     }
 
     @Test
+    void theWebhookSecretInTheUrlIsNotAccepted() {
+        api().request().contentType(ContentType.TEXT).queryParam("secret", "it-sms-secret").body("Hacking ends soon")
+                .post("/live/announcements/sms").then().statusCode(401).body("success", equalTo(false));
+        api().request().contentType(ContentType.URLENC).queryParam("secret", "it-sms-secret")
+                .formParam("Body", "Pizza in the cafeteria").post("/live/announcements/sms").then().statusCode(401);
+    }
+
+    @Test
     void organisersTextAnnouncementsInThroughTheSecretWebhook() {
         api().request().contentType(ContentType.TEXT).header("X-Pulse-Webhook-Secret", "wrong").body("Hacking ends soon")
                 .post("/live/announcements/sms").then().statusCode(401).body("success", equalTo(false));
@@ -510,7 +535,7 @@ class LiveIT {
         String id = api().request().contentType(ContentType.TEXT).header("X-Pulse-Webhook-Secret", "it-sms-secret")
                 .body("Hacking ends in 1 hour").post("/live/announcements/sms").then().statusCode(201)
                 .body("data.message", equalTo("Hacking ends in 1 hour")).extract().path("data.id");
-        String twilio = api().request().contentType(ContentType.URLENC).queryParam("secret", "it-sms-secret")
+        String twilio = api().request().contentType(ContentType.URLENC).header("X-Pulse-Webhook-Secret", "it-sms-secret")
                 .formParam("Body", "Pizza in the cafeteria").formParam("From", "+15550100")
                 .post("/live/announcements/sms").then().statusCode(201).extract().path("data.id");
         List<String> listed = anonymous().get("/live/announcements").then().statusCode(200).extract().path("data.id");

@@ -1,11 +1,13 @@
 package dev.pulse.platform;
 
+import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pulse.platform.testing.Api;
@@ -159,6 +161,36 @@ class PlatformIT {
     }
 
     @Test
+    void emailsPasswordsAndTokensNeverReachTheServerLog() throws Exception {
+        Api api = api();
+        String email = Api.unique("logged") + "@pulse.test";
+        String password = Api.unique("pw-never-logged");
+        String admin = api.adminToken();
+        api.as(admin).body(Map.of("email", email, "password", password)).post("/v1/admin/users").then().statusCode(201);
+        api.as(admin).body(Map.of("email", email, "password", password)).post("/v1/admin/users").then()
+                .statusCode(anyOf(equalTo(400), equalTo(409)));
+        api.json().body(Map.of("email", email, "password", password + "-wrong")).post("/v1/auth/login").then()
+                .statusCode(anyOf(equalTo(400), equalTo(401)));
+        String token = api.login(email, password);
+        String marker = Api.unique("marker");
+        api.as(token).get("/v1/activity/user/" + email).then().statusCode(anyOf(equalTo(200), equalTo(403)));
+        api.as(token).get("/v1/probe/boom").then().statusCode(500);
+        api.as(token).get("/v1/probe/" + marker).then().statusCode(404);
+
+        String log = "";
+        for (int i = 0; i < 50 && !log.contains(marker); i++) { // the request log is written in the background
+            Thread.sleep(100);
+            log = Files.readString(PulseServer.logFile());
+        }
+        assertTrue(log.contains(marker), "the requests were logged");
+        assertTrue(log.contains("/v1/activity/user/{email}"), "a path's email is replaced");
+        assertFalse(log.contains(email), "an email is in the server log");
+        assertFalse(log.contains(password), "a password is in the server log");
+        assertFalse(log.contains(token), "a token is in the server log");
+        assertFalse(log.contains(token.substring(token.lastIndexOf('.') + 1)), "a token's signature is in the server log");
+    }
+
+    @Test
     void anUnexpectedErrorIsA500WithAnErrorIdAndNoStackTrace() {
         Response r = api().request().get("/v1/probe/boom");
         assertEquals(500, r.statusCode());
@@ -224,6 +256,101 @@ class PlatformIT {
             callers.shutdownNow();
         }
         api().request().get("/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    // ------------------------------------------------------------------ token audiences
+
+    private static final String NOT_FOR_THIS_API = "This token is not accepted by this API.";
+    private static final List<String> EVERY_FAMILY =
+            List.of("pulse:breathecode", "pulse:caliper", "pulse:sunbird", "pulse:live");
+
+    private static io.restassured.path.json.JsonPath claimsOf(String token) {
+        return io.restassured.path.json.JsonPath.from(new String(
+                java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8));
+    }
+
+    /** Every family with the token, each in the header form its clients use; Sunbird's through an API client. */
+    private void assertFamilies(String token, Api.Client client, boolean breathecode, boolean caliper, boolean sunbird,
+            boolean live) {
+        Api api = api();
+        Response bc = api.as(token).get("/v1/auth/me");
+        Response hub = api.request().header("Authorization", token).get("/analytics/events");
+        Response sb = api.json().header("Authorization", "Bearer " + client.token()).header("x-authenticated-user-token", token)
+                .body(Map.of("request", Map.of("filters", Map.of("userId", claimsOf(token).getString("uuid")))))
+                .post("/api/group/v1/list");
+        Response lv = api.request().header("X-MenloHacks-Authorization", token).get("/live/mentorship/user/queue");
+        assertEquals(breathecode ? 200 : 401, bc.statusCode(), bc.asString());
+        // a user token on the Caliper query API: 403 (a client's operation) once accepted, 401 when refused
+        assertEquals(caliper ? 403 : 401, hub.statusCode(), hub.asString());
+        assertEquals(sunbird ? 200 : 401, sb.statusCode(), sb.asString());
+        assertEquals(live ? 200 : 401, lv.statusCode(), lv.asString());
+        for (var refused : List.of(Map.entry("/v1", bc), Map.entry("/analytics", hub), Map.entry("/api", sb),
+                Map.entry("/live", lv))) {
+            if (refused.getValue().statusCode() == 401) {
+                assertFamilyShape(refused.getKey(), refused.getValue());
+                assertTrue(refused.getValue().asString().contains(NOT_FOR_THIS_API), refused.getValue().asString());
+            }
+        }
+    }
+
+    @Test
+    void aLiveSignUpsTokensAreAcceptedOnlyByTheLiveFamily() {
+        Api api = api();
+        Api.Client client = api.newClient();
+        String username = Api.unique("aud");
+        String created = api.json().body(Map.of("name", "Aud Test", "username", username, "password", "pw-12345"))
+                .post("/live/user/create").then().statusCode(201).extract().path("data.token");
+        String signedIn = api.json().body(Map.of("username", username, "password", "pw-12345"))
+                .post("/live/user/login").then().statusCode(200).extract().path("data.token");
+        for (String token : List.of(created, signedIn)) {
+            // one audience is written as a string (RFC 7519 allows either form)
+            assertEquals("pulse:live", claimsOf(token).getString("aud"));
+            assertFamilies(token, client, false, false, false, true);
+            // the Live header form does not carry it into another family either
+            api.request().header("X-MenloHacks-Authorization", token).get("/v1/auth/me").then().statusCode(401)
+                    .body("detail", equalTo(NOT_FOR_THIS_API));
+        }
+    }
+
+    @Test
+    void accountsMadeByAnAdministratorAndApiClientsKeepEveryFamilyWhereverTheySignIn() {
+        Api api = api();
+        Api.Client client = api.newClient();
+        Api.User user = api.newUser();
+        assertEquals(EVERY_FAMILY, claimsOf(user.token()).getList("aud"));
+        assertFamilies(user.token(), client, true, true, true, true);
+        // the same account signing in through Live (its username is its email) keeps every family
+        String throughLive = api.json().body(Map.of("username", user.email(), "password", "password-123"))
+                .post("/live/user/login").then().statusCode(200).extract().path("data.token");
+        assertEquals(EVERY_FAMILY, claimsOf(throughLive).getList("aud"));
+        assertFamilies(throughLive, client, true, true, true, true);
+        assertEquals(EVERY_FAMILY, claimsOf(client.token()).getList("aud"));
+        api.request().header("Authorization", client.token()).get("/analytics/events").then().statusCode(200);
+    }
+
+    @Test
+    void aTokenWithoutAudienceIsForWhatItsAccountWasMadeFor() throws Exception {
+        Api api = api();
+        Api.Client client = api.newClient();
+        Api.User user = api.newUser();
+        String username = Api.unique("legacy");
+        String live = api.json().body(Map.of("name", "Legacy", "username", username, "password", "pw-12345"))
+                .post("/live/user/create").then().statusCode(201).extract().path("data.token");
+        // signed as Pulse signed every token before audiences: upn is the email, or a Live account's username
+        assertFamilies(withoutAudience(live), client, false, false, false, true);
+        assertFamilies(withoutAudience(user.token()), client, true, true, true, true);
+    }
+
+    /** The token re-signed with Pulse's own key and every claim but {@code aud}. */
+    private static String withoutAudience(String token) throws Exception {
+        var keys = dev.pulse.platform.security.JwtKeysForTests.load();
+        com.nimbusds.jwt.SignedJWT parsed = com.nimbusds.jwt.SignedJWT.parse(token);
+        com.nimbusds.jwt.SignedJWT legacy = new com.nimbusds.jwt.SignedJWT(parsed.getHeader(),
+                new com.nimbusds.jwt.JWTClaimsSet.Builder(parsed.getJWTClaimsSet()).audience((List<String>) null)
+                        .jwtID(UUID.randomUUID().toString()).build());
+        legacy.sign(new com.nimbusds.jose.crypto.RSASSASigner(keys.privateKey()));
+        assertEquals(null, claimsOf(legacy.serialize()).getString("aud"));
+        return legacy.serialize();
     }
 
     private static void assertFamilyShape(String path, Response r) {

@@ -105,7 +105,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .setServerConfig("listen_addresses", HOST)
                 .setServerConfig("unix_socket_directories", "")
                 .setServerConfig("password_encryption", "scram-sha-256")
-                .setServerConfig("max_connections", "200");
+                .setServerConfig("max_connections", "200")
+                // its log reaches the launcher's output: errors without the DETAIL that quotes a row's
+                // values (an email in a duplicate key) and without the statement
+                .setServerConfig("log_error_verbosity", "terse")
+                .setServerConfig("log_min_error_statement", "panic");
         if (port > 0) {
             builder.setPort(port);
         }

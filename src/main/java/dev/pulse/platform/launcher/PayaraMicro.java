@@ -27,7 +27,8 @@ public final class PayaraMicro {
 
     /**
      * {@code java -jar payara-micro.jar --deploy WAR --port PORT} with Pulse's JVM flags; the heap is
-     * {@code PULSE_HEAP} (512m), clustering is off unless {@code PULSE_CLUSTER=true}, and the pre-boot
+     * {@code PULSE_HEAP} (512m), clustering is off unless {@code PULSE_CLUSTER=true} (then as
+     * {@link ClusterSettings} say, or an {@link IllegalArgumentException}), and the pre-boot
      * commands in {@code payara/pre-boot-commands.asadmin} apply when run from the project folder.
      */
     public static List<String> command(Path war, Path microJar, int port) {
@@ -49,9 +50,9 @@ public final class PayaraMicro {
                 "-jar", microJar.toAbsolutePath().toString(),
                 "--deploy", war.toAbsolutePath().toString(),
                 "--port", Integer.toString(port)));
-        if (!"true".equalsIgnoreCase(PulseLauncher.setting("PULSE_CLUSTER", "false"))) {
-            command.add("--nocluster");
-        }
+        ClusterSettings.from(name -> PulseLauncher.setting(name, null)).ifPresentOrElse(
+                cluster -> command.addAll(cluster.payaraArguments()),
+                () -> command.add("--nocluster"));
         Path preBoot = Path.of("payara", "pre-boot-commands.asadmin");
         if (Files.isRegularFile(preBoot)) {
             command.addAll(List.of("--prebootcommandfile", preBoot.toAbsolutePath().toString()));

@@ -28,6 +28,12 @@ public final class PulseLauncher {
         Path microJar = Path.of(setting("pulse.microJar", "target/payara-micro.jar"));
         requireFile(war, "the WAR (run `mvn package` first)");
         requireFile(microJar, "payara-micro.jar (copied into target/ by `mvn package`)");
+        try {
+            ClusterSettings.from(name -> setting(name, null)); // refused before anything starts
+        } catch (IllegalArgumentException badSettings) {
+            System.err.println("[pulse] " + badSettings.getMessage());
+            System.exit(2);
+        }
         Files.createDirectories(dataDir);
 
         EmbeddedDatabase database = null;

@@ -11,8 +11,10 @@ import java.util.List;
 public interface LearnerProgress {
 
     /**
-     * What this source knows of these accounts' progress on the activity: any number of records per
-     * account (none for an account it knows nothing of). The caller decides how to combine them.
+     * What this source knows of these accounts' progress on the activity: a few records per account
+     * (none for an account it knows nothing of), combined in the source's database so that the answer
+     * is bounded by the accounts asked about, never by how much each has recorded. The caller decides
+     * how to combine the sources.
      */
     List<ProgressRecord> of(Collection<Long> accountIds, String activityId);
 }

@@ -1,6 +1,7 @@
 package dev.pulse.platform.security;
 
 import dev.pulse.platform.api.ApiError;
+import dev.pulse.platform.api.ApiFamily;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
@@ -18,8 +19,10 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * <li>{@code Authorization: Bearer X}, {@code Authorization: Token X} (BreatheCode), or a bare
  * {@code Authorization: X} (Caliper integrators).</li>
  * </ul>
- * A token that is present but invalid, or revoked ({@link TokenVersions}), is a 401; no token leaves the
- * caller anonymous and lets each operation decide. {@code Authorization: Basic} is left to the client-credentials endpoint.
+ * A token that is present but invalid is a 401, and so is a valid token whose {@code aud} does not
+ * name the request's API family ({@link TokenAudience}) or whose holder revoked it ({@link TokenVersions});
+ * no token leaves the caller anonymous and lets each operation decide. {@code Authorization: Basic} is
+ * left to the client-credentials endpoint.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
@@ -42,17 +45,18 @@ public class CallerFilter implements ContainerRequestFilter {
         String live = request.getHeaderString(MENLOHACKS);
         String sunbirdUser = request.getHeaderString(SUNBIRD_USER);
         String authorization = request.getHeaderString("Authorization");
+        ApiFamily family = ApiFamily.forPath(request.getUriInfo().getPath());
 
         if (present(live)) {
-            caller.signIn(verified(live));
+            caller.signIn(verified(live, family));
         } else if (present(sunbirdUser)) {
-            JsonWebToken client = verified(tokenIn(authorization));
+            JsonWebToken client = verified(tokenIn(authorization), family);
             if (!Caller.KIND_CLIENT.equals(client.getClaim(Caller.KIND))) {
                 throw ApiError.unauthorized("The Authorization header must carry an API client token");
             }
-            caller.signInThroughClient(client, verified(sunbirdUser));
+            caller.signInThroughClient(client, verified(sunbirdUser, family));
         } else if (present(authorization) && !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-            caller.signIn(verified(tokenIn(authorization)));
+            caller.signIn(verified(tokenIn(authorization), family));
         }
     }
 
@@ -72,10 +76,14 @@ public class CallerFilter implements ContainerRequestFilter {
         return value;
     }
 
-    /** A token with a valid signature whose account or client still holds its version (not revoked). */
-    private JsonWebToken verified(String token) {
-        return tokens.validate(token).filter(versions::isCurrent)
+    /** A token with a valid signature, for this family, whose account or client still holds its version. */
+    private JsonWebToken verified(String token, ApiFamily family) {
+        JsonWebToken verified = tokens.validate(token).filter(versions::isCurrent)
                 .orElseThrow(() -> ApiError.unauthorized("Invalid or expired token."));
+        if (!TokenAudience.accepts(verified, family)) {
+            throw ApiError.unauthorized("This token is not accepted by this API.");
+        }
+        return verified;
     }
 
     private static boolean present(String header) {

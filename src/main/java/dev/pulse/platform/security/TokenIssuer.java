@@ -7,6 +7,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import dev.pulse.platform.api.ApiFamily;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -34,9 +36,19 @@ public class TokenIssuer {
     public record IssuedToken(String token, Instant expiresAt, long expiresInSeconds) {
     }
 
-    /** A user's token; {@code version} is the account's token version, which revocation raises. */
+    /** A token for an account, accepted by every API family; {@code version} is the account's token version. */
     public IssuedToken forAccount(long accountId, UUID uuid, String email, boolean platformAdmin, int version) {
+        return forAccount(accountId, uuid, email, platformAdmin, version, TokenAudience.EVERY_FAMILY);
+    }
+
+    /**
+     * A token for an account, accepted only by the given API families (its {@code aud} claim);
+     * {@code version} is the account's token version, which revocation raises.
+     */
+    public IssuedToken forAccount(long accountId, UUID uuid, String email, boolean platformAdmin, int version,
+            Set<ApiFamily> families) {
         JWTClaimsSet.Builder claims = base(uuid.toString(), email, version)
+                .audience(TokenAudience.claim(families))
                 .claim(Caller.ACCOUNT_ID, accountId)
                 .claim(Caller.UUID_CLAIM, uuid.toString())
                 .claim(Caller.KIND, Caller.KIND_USER)
@@ -47,6 +59,7 @@ public class TokenIssuer {
     /** An API client's token; {@code version} is the client's token version, which revocation raises. */
     public IssuedToken forClient(String clientId, int version) {
         JWTClaimsSet.Builder claims = base(clientId, clientId, version)
+                .audience(TokenAudience.claim(TokenAudience.EVERY_FAMILY))
                 .claim(Caller.CLIENT_ID, clientId)
                 .claim(Caller.KIND, Caller.KIND_CLIENT)
                 .claim("groups", List.of("client"));

@@ -35,6 +35,8 @@ class EmbeddedDatabaseTest {
             assertEquals("on", setting(s, "synchronous_commit"));
             assertEquals("on", setting(s, "full_page_writes"));
             assertEquals("127.0.0.1", setting(s, "listen_addresses"));
+            assertEquals("terse", setting(s, "log_error_verbosity"), "no row values in its log");
+            assertEquals("panic", setting(s, "log_min_error_statement"), "no statements in its log");
             assertThrows(SQLException.class, () -> DriverManager.getConnection(db.jdbcUrl(), EmbeddedDatabase.USER, "wrong"));
             assertThrows(SQLException.class, () -> DriverManager.getConnection(db.jdbcUrl(), EmbeddedDatabase.USER, ""));
         }

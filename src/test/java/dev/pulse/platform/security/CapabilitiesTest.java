@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.junit.jupiter.api.Test;
 
 class CapabilitiesTest {
@@ -111,23 +110,7 @@ class CapabilitiesTest {
         claims.put(Caller.KIND, Caller.KIND_USER);
         claims.put("groups", groups);
         Caller caller = new Caller();
-        caller.signIn(new JsonWebToken() {
-            @Override
-            public String getName() {
-                return "user-" + accountId;
-            }
-
-            @Override
-            public Set<String> getClaimNames() {
-                return claims.keySet();
-            }
-
-            @Override
-            @SuppressWarnings("unchecked")
-            public <T> T getClaim(String name) {
-                return (T) claims.get(name);
-            }
-        });
+        caller.signIn(new ClaimsToken("user-" + accountId, claims));
         return caller;
     }
 }

@@ -103,7 +103,16 @@ public final class Api {
 
     /** A registered API client and a token for it from /analytics/token. */
     public Client newClient() {
-        Response created = as(adminToken()).body(Map.of("name", unique("client")))
+        return newClient(Map.of("name", unique("client")));
+    }
+
+    /** A registered API client bound to the academy, and a token for it. */
+    public Client newClient(long academyId) {
+        return newClient(Map.of("name", unique("client"), "academy_id", academyId));
+    }
+
+    private Client newClient(Map<String, Object> registration) {
+        Response created = as(adminToken()).body(registration)
                 .post("/v1/admin/clients").then().statusCode(201).extract().response();
         String id = created.path("client_id");
         String secret = created.path("client_secret");

@@ -35,12 +35,12 @@ public final class PulseServer {
     private PulseServer() {
     }
 
-    /** The server's base URL, e.g. {@code http://localhost:PORT/}; starts the server on first use. */
     /** Everything the shared server wrote (its console: server log and request log). */
     public static Path logFile() {
         return LOG;
     }
 
+    /** The server's base URL, e.g. {@code http://localhost:PORT/}; starts the server on first use. */
     public static synchronized URL baseUrl() {
         if (baseUrl == null) {
             if (failure != null) {
