@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A failure the client caused or must know about, thrown by services and rendered by
@@ -17,12 +18,14 @@ public class ApiError extends RuntimeException {
     private final String title;
     private final Map<String, List<String>> fieldErrors;
     private final String apiId;
+    private final String oauthError;
 
     public ApiError(int status, String slug, String message) {
-        this(status, slug, message, Map.of(), null);
+        this(status, slug, message, Map.of(), null, null);
     }
 
-    private ApiError(int status, String slug, String message, Map<String, List<String>> fieldErrors, String apiId) {
+    private ApiError(int status, String slug, String message, Map<String, List<String>> fieldErrors, String apiId,
+            String oauthError) {
         super(message, null, false, false);
         if (status < 400 || status > 599) {
             throw new IllegalArgumentException("not an error status: " + status);
@@ -32,6 +35,7 @@ public class ApiError extends RuntimeException {
         this.title = titleFor(status);
         this.fieldErrors = Collections.unmodifiableMap(new LinkedHashMap<>(fieldErrors));
         this.apiId = apiId;
+        this.oauthError = oauthError;
     }
 
     public static ApiError badRequest(String slug, String message) {
@@ -62,12 +66,24 @@ public class ApiError extends RuntimeException {
         String summary = fieldErrors.entrySet().stream()
                 .map(e -> e.getKey() + ": " + String.join(" ", e.getValue()))
                 .reduce((a, b) -> a + "; " + b).orElse("invalid input");
-        return new ApiError(400, "invalid-input", summary, fieldErrors, null);
+        return new ApiError(400, "invalid-input", summary, fieldErrors, null, null);
     }
 
     /** The same error, labelled with the Sunbird API id of the operation that failed. */
     public ApiError forApi(String id) {
-        return new ApiError(status, slug, getMessage(), fieldErrors, id);
+        return new ApiError(status, slug, getMessage(), fieldErrors, id, oauthError);
+    }
+
+    /**
+     * The same error, also named by an OAuth 2 error code (RFC 6749 section 5.2: {@code invalid_client},
+     * {@code invalid_request}, {@code unsupported_grant_type}) for a token endpoint's clients.
+     */
+    public ApiError withOAuthError(String code) {
+        return new ApiError(status, slug, getMessage(), fieldErrors, apiId, code);
+    }
+
+    public Optional<String> oauthError() {
+        return Optional.ofNullable(oauthError);
     }
 
     public int status() {
