@@ -23,7 +23,8 @@ final class CaliperFieldMessages implements FieldMessages {
 
     @Override
     public StorableTime.Form timeForm() {
-        return StorableTime.Form.OFFSET_DATE_TIME;
+        // Caliper asks only for "ISO 8601": a time without an offset, or a bare date, is read as UTC
+        return StorableTime.Form.LOCAL_AS_UTC;
     }
 
     @Override
@@ -56,7 +57,7 @@ final class CaliperFieldMessages implements FieldMessages {
 
     @Override
     public String notADateTime() {
-        return "must be an ISO 8601 date-time with offset, such as 2024-03-01T10:15:00.000Z";
+        return "must be an ISO 8601 date-time or date, such as 2024-03-01T10:15:00.000Z (UTC when no offset is given)";
     }
 
     @Override

@@ -70,11 +70,14 @@ final class EventValues {
         return parseTime(text(v)).filter(StorableTime::isStorable).map(t -> StorableTime.of(t).instant()).orElse(null);
     }
 
-    /** ISO 8601 with an offset, exactly: unlike a query parameter, an event's time has no spaces around it. */
+    /**
+     * ISO 8601 in Caliper's form (a local time or a date read as UTC); unlike a query parameter, an
+     * event's time has no spaces in or around it.
+     */
     static Optional<Instant> parseTime(String s) {
-        if (s == null || !s.equals(s.trim())) {
+        if (s == null || s.indexOf(' ') >= 0 || !s.equals(s.trim())) {
             return Optional.empty();
         }
-        return StorableTime.parse(s, StorableTime.Form.OFFSET_DATE_TIME);
+        return StorableTime.parse(s, CaliperFieldMessages.CALIPER.timeForm());
     }
 }

@@ -183,7 +183,7 @@ final class FieldChecks {
         }
     }
 
-    /** An ISO 8601 date-time with offset that PostgreSQL can store, at the precision it keeps. */
+    /** An ISO 8601 date-time (UTC without an offset) or date that PostgreSQL can store, at the precision it keeps. */
     Instant dateTime(String field, JsonValue v, boolean required) {
         String s = string(field, v, required);
         if (s == null) {

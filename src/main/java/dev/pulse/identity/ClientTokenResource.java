@@ -66,7 +66,21 @@ public class ClientTokenResource {
         return grant(text(b, "grant_type"), text(b, "client_id"), text(b, "client_secret"), authorization);
     }
 
+    /** Every refusal also carries its OAuth 2 error code: invalid_client, or what the request got wrong. */
     private AccessToken grant(String grantType, String clientId, String clientSecret, String authorization) {
+        try {
+            return granted(grantType, clientId, clientSecret, authorization);
+        } catch (ApiError refused) {
+            throw switch (refused.status()) {
+                case 401 -> refused.withOAuthError("invalid_client");
+                case 400 -> refused.withOAuthError("unsupported_grant_type".equals(refused.slug())
+                        ? "unsupported_grant_type" : "invalid_request");
+                default -> refused;
+            };
+        }
+    }
+
+    private AccessToken granted(String grantType, String clientId, String clientSecret, String authorization) {
         if (grantType != null && !"client_credentials".equals(grantType)) {
             throw ApiError.badRequest("unsupported_grant_type", "grant_type must be client_credentials");
         }

@@ -6,8 +6,8 @@ import jakarta.json.spi.JsonProvider;
 import java.net.URI;
 
 /**
- * A location on the wire: {@code {id, name, map, rank, is_primary}}. The map URL is absolute, built
- * from the base URL the request came in on.
+ * A location on the wire: {@code {id, name, map, rank, is_primary}}, {@code rank} on primary locations
+ * only. The map URL is absolute, built from the public base URL ({@code PublicBaseUri}).
  */
 record LocationView(Long id, String name, URI map, int rank, boolean primary) {
 
@@ -18,12 +18,13 @@ record LocationView(Long id, String name, URI map, int rank, boolean primary) {
     }
 
     JsonObject toJson() {
-        return JSON.createObjectBuilder()
+        var json = JSON.createObjectBuilder()
                 .add("id", String.valueOf(id))
                 .add("name", name)
-                .add("map", map.toString())
-                .add("rank", rank)
-                .add("is_primary", primary)
-                .build();
+                .add("map", map.toString());
+        if (primary) {
+            json.add("rank", rank); // a rank orders the maps; a secondary location has none to show
+        }
+        return json.add("is_primary", primary).build();
     }
 }

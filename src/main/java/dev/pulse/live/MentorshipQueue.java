@@ -166,11 +166,13 @@ public class MentorshipQueue {
     public MentorTicket close(String id, long accountId) {
         MentorTicket ticket = locked(id);
         Instant now = clock.instant();
-        ticket.close(accountId, now).ifPresent(refusal -> {
-            throw refusal == MentorTicket.Refusal.NOT_INVOLVED ? notInvolved("close")
-                    : ApiError.badRequest("ticket-closed", "Ticket " + id + " is already closed");
-        });
-        saved(ticket, now);
+        Optional<MentorTicket.Refusal> refusal = ticket.close(accountId, now);
+        if (refusal.isEmpty()) {
+            saved(ticket, now);
+        } else if (refusal.get() == MentorTicket.Refusal.NOT_INVOLVED) {
+            throw notInvolved("close");
+        }
+        // closing a closed ticket succeeds again, as Vivere answers it, and changes nothing
         return ticket;
     }
 
@@ -191,7 +193,7 @@ public class MentorshipQueue {
         }
         ticket.reopen(accountId, now, now.plus(expiryWindow)).ifPresent(refusal -> {
             throw refusal == MentorTicket.Refusal.NOT_INVOLVED ? notInvolved("reopen")
-                    : ApiError.badRequest("ticket-open", "Ticket " + id + " is already open");
+                    : ApiError.forbidden("ticket-open", "Ticket " + id + " is already open");
         });
         expiry.schedule(ticket.id(), ticket.expiresAt());
         saved(ticket, now);

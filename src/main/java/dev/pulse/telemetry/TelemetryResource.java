@@ -68,7 +68,7 @@ public class TelemetryResource {
             @Schema(name = "frustration_score", minimum = "0", maximum = "100") Double frustrationScore,
             @Schema(name = "metrics_algo_version") Double metricsAlgoVersion,
             @Schema(description = "Calculated metrics, a JSON object") Object metrics,
-            @Schema(name = "total_time", description = "\"HH:MM:SS\" or an ISO 8601 duration (\"PT1H30M\"); answered as \"HH:MM:SS\"",
+            @Schema(name = "total_time", description = "As DRF's DurationField reads it (\"HH:MM:SS\", \"5400\", \"30:00\", \"1 02:00:00\") or an ISO 8601 duration (\"PT1H30M\"); answered as \"HH:MM:SS\"",
                     example = "01:30:00") String totalTime,
             @Schema(name = "completion_rate", minimum = "0", maximum = "100") Double completionRate) {
     }

@@ -8,14 +8,18 @@ import java.util.regex.Pattern;
 
 /**
  * The time a student spent on an asset, in microseconds (the precision of DRF's DurationField).
- * Read from "HH:MM:SS[.ffffff]" (hours may exceed 24) or an ISO 8601 duration without years or
- * months ("PT1H30M", "P1DT2H", "P1W"); always written back as "HH:MM:SS" so both forms round-trip
- * to the same text. Years and months are refused because their length depends on the calendar.
+ * Read in every form DRF's DurationField reads: Django's "[DD [days, ]][[HH:]MM:]SS[.ffffff]"
+ * ("5400" seconds, "30:00", "1 02:00:00", "1 day, 02:00:00", "01:30:00.5"; hours may exceed 24), or an
+ * ISO 8601 duration without years or months ("PT1H30M", "P1DT2H", "P1W"). Always written back as
+ * "HH:MM:SS" so every form round-trips to the same text. Years and months are refused because their
+ * length depends on the calendar.
  */
 public final class TotalTime {
 
     private static final long MICROS_PER_SECOND = 1_000_000L;
-    private static final Pattern CLOCK = Pattern.compile("([-+]?)(\\d+):([0-5]\\d):([0-5]\\d)(?:[.,](\\d{1,6}))?");
+    /** Django's standard duration form, as its parse_duration reads it (digits past a microsecond dropped). */
+    private static final Pattern CLOCK = Pattern.compile(
+            "(?:(-?\\d+) (?:days?, )?)?([-+]?)(?:(\\d+):(?=\\d+:\\d+))?(?:(\\d+):)?(\\d+)(?:[.,](\\d{1,6})\\d{0,6})?");
     private static final Pattern ISO = Pattern.compile(
             "([-+]?)P(?:([-+]?\\d+)W)?(?:([-+]?\\d+)D)?(?:T(?:([-+]?\\d+)H)?(?:([-+]?\\d+)M)?(?:([-+]?\\d+)(?:[.,](\\d{1,9}))?S)?)?");
 
@@ -31,11 +35,12 @@ public final class TotalTime {
         try {
             Matcher clock = CLOCK.matcher(value);
             if (clock.matches()) {
-                BigInteger micros = BigInteger.valueOf(Long.parseLong(clock.group(2))).multiply(big(3600))
-                        .add(big(Long.parseLong(clock.group(3)) * 60 + Long.parseLong(clock.group(4))))
+                BigInteger micros = part(clock.group(3), 3_600).add(part(clock.group(4), 60)).add(part(clock.group(5), 1))
                         .multiply(big(MICROS_PER_SECOND))
-                        .add(big(fractionMicros(clock.group(5))));
-                return fit("-".equals(clock.group(1)) ? micros.negate() : micros);
+                        .add(big(fractionMicros(clock.group(6))));
+                // as Django: the sign belongs to the clock part; the days carry their own
+                BigInteger days = part(clock.group(1), 86_400).multiply(big(MICROS_PER_SECOND));
+                return fit(days.add("-".equals(clock.group(2)) ? micros.negate() : micros));
             }
             Matcher iso = ISO.matcher(value.toUpperCase(Locale.ROOT));
             if (iso.matches() && hasComponent(iso, value.toUpperCase(Locale.ROOT))) {

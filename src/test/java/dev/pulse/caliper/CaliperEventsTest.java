@@ -31,7 +31,7 @@ class CaliperEventsTest {
 
     @Test
     void sinceAndUntilAreStorableDateTimesWithOffset() {
-        assertEquals(List.of("Field since must be an ISO 8601 date-time with offset, such as 2024-03-01T10:15:00.000Z"),
+        assertEquals(List.of("Field since must be an ISO 8601 date-time or date, such as 2024-03-01T10:15:00.000Z (UTC when no offset is given)"),
                 problems("yesterday", null, null, null));
         assertEquals(List.of("Field until is out of range"), problems(null, "+300000-01-01T00:00:00Z", null, null));
     }
@@ -40,7 +40,7 @@ class CaliperEventsTest {
     void everyBadParameterIsNamedAtOnce() {
         assertEquals(List.of("Field limit must be a whole number from 1 to 500",
                 "Field cursor is not a cursor this API returned",
-                "Field since must be an ISO 8601 date-time with offset, such as 2024-03-01T10:15:00.000Z"),
+                "Field since must be an ISO 8601 date-time or date, such as 2024-03-01T10:15:00.000Z (UTC when no offset is given)"),
                 problems("yesterday", " ", "-1", "x"));
     }
 }

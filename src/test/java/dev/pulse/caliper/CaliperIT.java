@@ -201,6 +201,20 @@ class CaliperIT {
     }
 
     @Test
+    void timesWithoutAnOffsetAndBareDatesAreReadAsUtc() {
+        Client client = newClient();
+        JsonObject full = grade2(client.edApp(), urn()).build();
+        JsonObject object = Json.createObjectBuilder(full.getJsonObject("object")).add("dateCreated", "2024-03-01")
+                .add("startedAtTime", "2024-03-01T09:00:00").add("endedAtTime", "2024-03-01T09:05:00.250").build();
+        JsonObject event = Json.createObjectBuilder(full).add("object", object).build();
+        as(client).body(event.toString()).post("/analytics/grade2").then().statusCode(200);
+        as(client).get("/analytics/events/" + event.getString("id")).then().statusCode(200)
+                .body("eventTime", equalTo("2024-03-01T09:05:00.250Z")).body("dateCreated", equalTo("2024-03-01T00:00:00Z"));
+        as(client).queryParam("since", "2024-03-01").queryParam("until", "2024-03-01T09:06:00").get("/analytics/events")
+                .then().statusCode(200).body("data.id", hasItem(event.getString("id")));
+    }
+
+    @Test
     void theHubsExampleLayoutWithTopLevelTimesAndAnIsoDurationIsAccepted() {
         Client client = newClient();
         JsonObject full = grade2(client.edApp(), urn()).add("type", "ViewEvent").add("profile", "ReadingProfile")
@@ -263,7 +277,7 @@ class CaliperIT {
                 .body("message", contains(
                         "Field id must be a URN of UUID type (urn:uuid:<uuid>)",
                         "Field object.assignee.id must be a URN of UUID type (urn:uuid:<uuid>)",
-                        "Field object.dateCreated must be an ISO 8601 date-time with offset, such as 2024-03-01T10:15:00.000Z",
+                        "Field object.dateCreated must be an ISO 8601 date-time or date, such as 2024-03-01T10:15:00.000Z (UTC when no offset is given)",
                         "Field object.totalTime must be a number",
                         "Field object.percentReading must be between 0 and 100",
                         "Field edApp must be a URN of UUID type (urn:uuid:<uuid>)",

@@ -120,7 +120,7 @@ class CaliperValidatorTest {
         assertEquals(List.of(
                 "Field id must be a URN of UUID type (urn:uuid:<uuid>)",
                 "Field object.assignee.id must be a URN of UUID type (urn:uuid:<uuid>)",
-                "Field object.startedAtTime must be an ISO 8601 date-time with offset, such as 2024-03-01T10:15:00.000Z",
+                "Field object.startedAtTime must be an ISO 8601 date-time or date, such as 2024-03-01T10:15:00.000Z (UTC when no offset is given)",
                 "Field object.totalTime must be a number",
                 "Field object.percentReading must be between 0 and 100",
                 "Field edApp must be a URN of UUID type (urn:uuid:<uuid>)",
@@ -285,13 +285,26 @@ class CaliperValidatorTest {
     }
 
     @Test
+    void anEventTimeWithoutAnOffsetOrABareDateIsReadAsUtc() {
+        JsonObject local = caliper12("SessionEvent", "LoggedIn", entity("https://example.edu", "SoftwareApplication"))
+                .add("eventTime", "2024-03-01T10:15:00.5").build();
+        assertEquals(java.time.Instant.parse("2024-03-01T10:15:00.5Z"), CaliperValidator.check(local).event().eventTime());
+        JsonObject date = caliper12("SessionEvent", "LoggedIn", entity("https://example.edu", "SoftwareApplication"))
+                .add("eventTime", "2024-03-01").build();
+        assertEquals(java.time.Instant.parse("2024-03-01T00:00:00Z"), CaliperValidator.check(date).event().eventTime());
+        JsonObject inner = caliper12("SessionEvent", "LoggedIn", entity("https://example.edu", "SoftwareApplication"))
+                .add("eventTime", "2024-03-01 10:15:00").build();
+        assertEquals(1, CaliperValidator.check(inner).messages().size(), "a space is not ISO 8601");
+    }
+
+    @Test
     void anEventTimePostgresCannotStoreIsOutOfRangeAndTimesKeepMicroseconds() {
         JsonObject far = caliper12("SessionEvent", "LoggedIn", entity("https://example.edu", "SoftwareApplication"))
                 .add("eventTime", "+300000-01-01T00:00:00Z").build();
         assertEquals(List.of("Field eventTime is out of range"), CaliperValidator.check(far).messages());
         JsonObject spaced = caliper12("SessionEvent", "LoggedIn", entity("https://example.edu", "SoftwareApplication"))
                 .add("eventTime", " 2024-03-01T10:15:00Z").build();
-        assertEquals(List.of("Field eventTime must be an ISO 8601 date-time with offset, such as 2024-03-01T10:15:00.000Z"),
+        assertEquals(List.of("Field eventTime must be an ISO 8601 date-time or date, such as 2024-03-01T10:15:00.000Z (UTC when no offset is given)"),
                 CaliperValidator.check(spaced).messages());
         JsonObject nanos = caliper12("SessionEvent", "LoggedIn", entity("https://example.edu", "SoftwareApplication"))
                 .add("eventTime", "2024-03-01T10:15:00.123456789Z").build();

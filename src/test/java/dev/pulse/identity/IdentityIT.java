@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
@@ -318,6 +319,27 @@ class IdentityIT {
         api.request().contentType(ContentType.URLENC).formParam("grant_type", "client_credentials")
                 .formParam("client_id", id).formParam("client_secret", "wrong").post("/analytics/token")
                 .then().statusCode(401).body("message", everyItem(notNullValue()));
+    }
+
+    @Test
+    void tokenEndpointErrorsAlsoCarryTheirOAuthCodes() {
+        Api api = api();
+        Api.Client client = api.newClient();
+        api.request().contentType(ContentType.URLENC).formParam("grant_type", "client_credentials")
+                .formParam("client_id", client.clientId()).formParam("client_secret", "wrong").post("/analytics/token")
+                .then().statusCode(401).body("error", equalTo("invalid_client"))
+                .body("error_description", notNullValue()).body("message", everyItem(notNullValue()));
+        api.request().contentType(ContentType.URLENC).formParam("grant_type", "client_credentials")
+                .post("/analytics/token").then().statusCode(401).body("error", equalTo("invalid_client"));
+        api.request().contentType(ContentType.URLENC).formParam("grant_type", "password")
+                .formParam("client_id", client.clientId()).formParam("client_secret", client.secret())
+                .post("/analytics/token").then().statusCode(400).body("error", equalTo("unsupported_grant_type"))
+                .body("error_description", equalTo("grant_type must be client_credentials"));
+        api.request().header("Authorization", "Basic !!!").contentType(ContentType.URLENC)
+                .formParam("grant_type", "client_credentials").post("/analytics/token").then().statusCode(401)
+                .body("error", equalTo("invalid_client"));
+        // other Caliper errors keep their own shape
+        api.request().get("/analytics/events").then().statusCode(401).body("$", not(hasKey("error")));
     }
 
     @Test

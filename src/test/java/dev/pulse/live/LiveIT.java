@@ -43,6 +43,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -335,10 +336,10 @@ class LiveIT {
                         "2017-03-19T00:00:00Z"))
                 .put("/live/times").then().statusCode(200);
         anonymous().get("/live/times").then().statusCode(200).body("success", equalTo(true))
-                .body("data.event_start_time", equalTo("2017-03-18T00:15:00Z"))
-                .body("data.event_end_time", equalTo("2017-03-19T02:00:00Z"))
-                .body("data.hacking_start_time", equalTo("2017-03-18T02:00:00Z"))
-                .body("data.hacking_end_time", equalTo("2017-03-19T00:00:00Z"));
+                .body("data.event_start_time", equalTo("2017-03-18T00:15:00"))
+                .body("data.event_end_time", equalTo("2017-03-19T02:00:00"))
+                .body("data.hacking_start_time", equalTo("2017-03-18T02:00:00"))
+                .body("data.hacking_end_time", equalTo("2017-03-19T00:00:00"));
         live(api().adminToken()).body(Map.of("event_start_time", "tomorrow")).put("/live/times").then().statusCode(400)
                 .body("error.message", containsString("event_start_time"))
                 .body("error.message", containsString("hacking_end_time"));
@@ -431,7 +432,7 @@ class LiveIT {
         assertTrue(ids.indexOf(earlier) >= 0 && ids.indexOf(earlier) < ids.indexOf(later));
         List<String> starts = events.path("data.start_time");
         List<String> sorted = new ArrayList<>(starts);
-        sorted.sort((a, b) -> Instant.parse(a).compareTo(Instant.parse(b)));
+        sorted.sort(java.util.Comparator.comparing(java.time.LocalDateTime::parse)); // UTC, written without a zone
         assertEquals(sorted, starts);
         events.then().body("data.find { it.id == '" + earlier + "' }.location.name", equalTo("Stage"))
                 .body("data.find { it.id == '" + earlier + "' }.location.map", startsWith("http"));
@@ -447,7 +448,7 @@ class LiveIT {
                 .body("error.message", containsString("start_time"));
         live(admin).body(Map.of("short_description", "Renamed")).put("/live/events/" + earlier).then().statusCode(200)
                 .body("data.short_description", equalTo("Renamed"))
-                .body("data.start_time", equalTo("2031-02-16T16:00:00Z"));
+                .body("data.start_time", equalTo("2031-02-16T16:00:00"));
         live(admin).body(Map.of("short_description", "x")).put("/live/events/abc").then().statusCode(404);
     }
 
@@ -542,6 +543,68 @@ class LiveIT {
         assertTrue(listed.contains(id) && listed.contains(twilio));
     }
 
+    // ---------------------------------------------------------------- what the MenloHacks app reads
+
+    /** The one time form the MenloHacks app parses: UTC, no zone, no fraction. */
+    private static final Pattern APP_TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}");
+
+    @Test
+    void everyTimeIsWrittenAsTheAppParsesIt() {
+        String admin = api().adminToken();
+        live(admin).body(Map.of("event_start_time", "2017-03-18T00:15:00.250+00:00", "event_end_time", "2017-03-19T02:00:00Z",
+                "hacking_start_time", "2017-03-18T02:00:00", "hacking_end_time", "2017-03-19T00:00:00.999Z"))
+                .put("/live/times").then().statusCode(200);
+        Response times = anonymous().get("/live/times");
+        times.then().statusCode(200).body("data.event_start_time", equalTo("2017-03-18T00:15:00"));
+        String location = newLocation("Atrium", 3);
+        String event = live(admin).body(Map.of("short_description", "Dinner", "long_description", "Pizza", "location", location,
+                        "start_time", "2031-02-16T18:00:00.5Z", "end_time", "2031-02-16T20:00:00+01:00"))
+                .post("/live/events").then().statusCode(201).extract().path("data.id");
+        String announcement = live(admin).body(Map.of("message", "Doors open")).post("/live/announcements").then()
+                .statusCode(201).extract().path("data.id");
+        String ticket = createTicket(newLiveUser(), "times check");
+
+        List<String> written = new ArrayList<>();
+        for (String field : List.of("event_start_time", "event_end_time", "hacking_start_time", "hacking_end_time")) {
+            written.add(times.path("data." + field));
+        }
+        Response events = anonymous().get("/live/events");
+        written.add(events.path("data.find { it.id == '" + event + "' }.start_time"));
+        written.add(events.path("data.find { it.id == '" + event + "' }.end_time"));
+        written.add(anonymous().get("/live/announcements").path("data.find { it.id == '" + announcement + "' }.time"));
+        written.add(anonymous().get("/live/mentorship/queue").path("data.find { it.id == '" + ticket + "' }.time_created"));
+        assertEquals("2031-02-16T18:00:00", written.get(4));
+        assertEquals("2031-02-16T19:00:00", written.get(5), "an offset is converted to UTC");
+        for (String time : written) {
+            assertTrue(time != null && APP_TIME.matcher(time).matches(), "not the app's form: " + written);
+        }
+    }
+
+    @Test
+    void publicLiveEndpointsIgnoreATokenThatNoLongerHolds() {
+        for (String garbage : List.of("garbage", "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln")) {
+            for (String path : List.of("/live/times", "/live/maps", "/live/locations", "/live/events", "/live/announcements",
+                    "/live/mentorship/queue")) {
+                live(garbage).get(path).then().statusCode(200).body("success", equalTo(true));
+            }
+            live(garbage).get("/live/mentorship/user/queue").then().statusCode(401)
+                    .body("error.message", equalTo("Invalid or expired token."));
+            live(garbage).body(Map.of("description", "d", "location", "l", "contact", "c"))
+                    .post("/live/mentorship/create").then().statusCode(401);
+        }
+    }
+
+    @Test
+    void onlyPrimaryLocationsCarryARank() {
+        String primary = newLocation("Main hall", 4);
+        String secondary = newLocation("Cloakroom", -1);
+        Response all = anonymous().get("/live/locations");
+        all.then().statusCode(200);
+        assertEquals(4, (Integer) all.path("data.find { it.id == '" + primary + "' }.rank"));
+        assertEquals(false, all.path("data.find { it.id == '" + secondary + "' }.containsKey('rank')"));
+        assertEquals(false, all.path("data.find { it.id == '" + secondary + "' }.is_primary"));
+    }
+
     // ---------------------------------------------------------------- mentorship
 
     @Test
@@ -566,7 +629,8 @@ class LiveIT {
         live(stranger).body(Map.of("id", id)).post("/live/mentorship/close").then().statusCode(403);
         live(mentee).body(Map.of("id", id)).post("/live/mentorship/reopen").then().statusCode(200)
                 .body("data.claimed", equalTo(false)).body("data.time_complete", nullValue());
-        live(mentee).body(Map.of("id", id)).post("/live/mentorship/reopen").then().statusCode(400)
+        // as Vivere answers: reopening an open ticket is forbidden
+        live(mentee).body(Map.of("id", id)).post("/live/mentorship/reopen").then().statusCode(403)
                 .body("error.message", containsString("open"));
         live(mentor).get("/live/mentorship/user/claimed").then().statusCode(200).body("data.id", not(hasItem(id)));
 
@@ -577,7 +641,11 @@ class LiveIT {
         live(stranger).body(Map.of("id", id)).post("/live/mentorship/claim").then().statusCode(409);
         // the mentor can reopen what they closed
         live(mentor).body(Map.of("id", id)).post("/live/mentorship/reopen").then().statusCode(200);
-        live(mentee).body(Map.of("id", id)).post("/live/mentorship/close").then().statusCode(200);
+        String closedAt = live(mentee).body(Map.of("id", id)).post("/live/mentorship/close").then().statusCode(200)
+                .extract().path("data.time_complete");
+        // closing a closed ticket succeeds again and changes nothing
+        live(mentee).body(Map.of("id", id)).post("/live/mentorship/close").then().statusCode(200)
+                .body("success", equalTo(true)).body("data.time_complete", equalTo(closedAt));
     }
 
     @Test
@@ -637,9 +705,12 @@ class LiveIT {
     @Test
     void ofManySimultaneousClaimsByOneUserExactlyTwoWin() throws Exception {
         String mentor = newLiveUser();
+        // accounts first (hashing their passwords is slow), then the tickets in one go: they expire
+        // PULSE_TICKET_EXPIRY (6 s in the test server) after opening
+        List<String> mentees = List.of(newLiveUser(), newLiveUser());
         List<String> tickets = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            tickets.add(createTicket(newLiveUser(), "help " + i));
+            tickets.add(createTicket(mentees.get(i % 2), "help " + i));
         }
         List<Integer> statuses = atOnce(tickets.stream().<Callable<Integer>>map(id ->
                 () -> live(mentor).body(Map.of("id", id)).post("/live/mentorship/claim").statusCode()).toList());
@@ -649,7 +720,10 @@ class LiveIT {
         List<String> held = live(mentor).get("/live/mentorship/user/claimed").then().statusCode(200)
                 .extract().path("data.id");
         assertEquals(2, held.size(), "held: " + held);
-        String waiting = tickets.stream().filter(t -> !held.contains(t)).findFirst().orElseThrow();
+        // the newest waiting ticket, the furthest from its expiry
+        List<String> newestFirst = new ArrayList<>(tickets);
+        Collections.reverse(newestFirst);
+        String waiting = newestFirst.stream().filter(t -> !held.contains(t)).findFirst().orElseThrow();
         live(mentor).body(Map.of("id", waiting)).post("/live/mentorship/claim").then().statusCode(409)
                 .body("success", equalTo(false)).body("error.title", equalTo("Conflict"))
                 .body("error.message", containsString("close one"));
@@ -813,6 +887,7 @@ class LiveIT {
         assertEquals("com.vivere.announcement", body.getJsonArray("channels").getString(0));
         JsonObject data = Json.createReader(new StringReader(body.getString("data"))).readObject();
         assertEquals(message, data.getString("message"));
+        assertTrue(APP_TIME.matcher(data.getString("time")).matches(), data.toString());
         JsonObject mentorBody = Json.createReader(new StringReader(mentorship.body())).readObject();
         assertEquals("com.vivere.mentorchannel", mentorBody.getJsonArray("channels").getString(0));
     }

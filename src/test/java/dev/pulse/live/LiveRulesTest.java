@@ -27,7 +27,9 @@ class LiveRulesTest {
         assertEquals(Optional.of(Instant.parse("2017-02-22T19:44:27Z")), LiveTime.parse("2017-02-22T21:44:27 02:00"));
         assertEquals(Optional.of(Instant.parse("2017-02-22T00:00:00Z")), LiveTime.parse("2017-02-22"));
         assertEquals(Optional.empty(), LiveTime.parse("last tuesday"));
-        assertEquals("1970-01-01T00:00:00Z", LiveTime.format(Instant.EPOCH));
+        assertEquals("1970-01-01T00:00:00", LiveTime.format(Instant.EPOCH));
+        assertEquals("2017-03-18T00:15:00", LiveTime.format(Instant.parse("2017-03-18T00:15:00.987654Z")),
+                "no fraction: the MenloHacks app parses the seconds form only");
     }
 
     @Test

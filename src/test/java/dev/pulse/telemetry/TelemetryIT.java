@@ -147,6 +147,15 @@ class TelemetryIT {
     }
 
     @Test
+    void totalTimeTakesEveryFormDjangoRestFrameworkReads() {
+        School s = school();
+        Map<String, String> written = Map.of("5400", "01:30:00", "30:00", "00:30:00", "1 02:00:00", "26:00:00",
+                "01:30:00.5", "01:30:00.500000");
+        written.forEach((given, answered) -> s.asStaff().body(Map.of("total_time", given)).post(s.path(asset()))
+                .then().statusCode(201).body("total_time", equalTo(answered)));
+    }
+
+    @Test
     void putOnAMissingRecordIsTheExact404() {
         School s = school();
         Response r = s.asStaff().body("{\"engagement_score\":90.0}").put(s.path("intro-to-python"));

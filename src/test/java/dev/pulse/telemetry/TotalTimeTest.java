@@ -29,21 +29,30 @@ class TotalTimeTest {
             "PT45S, 00:00:45",
             "PT0.25S, 00:00:00.250000",
             "pt1h, 01:00:00",
-            "PT0S, 00:00:00"
+            "PT0S, 00:00:00",
+            "5400, 01:30:00",
+            "30:00, 00:30:00",
+            "1 02:00:00, 26:00:00",
+            "'1 day, 02:00:00', 26:00:00",
+            "'2 days, 0:00:01', 48:00:01",
+            "01:30:00.5, 01:30:00.500000",
+            "01:60:00, 02:00:00",
+            "1:2:3, 01:02:03",
+            "0.1234567, 00:00:00.123456"
     })
     void bothFormatsRoundTripToHoursMinutesSeconds(String given, String written) {
         assertEquals(written, TotalTime.format(TotalTime.parse(given).orElseThrow()));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "abc", "1 02:00:00", "01:60:00", "01:00:60", "01:00", "3600", "P", "PT", "P1Y",
-            "P1M", "PT1H30", "1:2:3", "99999999999999999999:00:00", "P99999999999999999999D"})
+    @ValueSource(strings = {"", "abc", "1 day 02:00:00", "1:2:3:4", "01:", ":30", "P", "PT", "P1Y",
+            "P1M", "PT1H30", "99999999999999999999:00:00", "P99999999999999999999D", "1.5:00"})
     void anythingElseIsNotADuration(String given) {
         assertEquals(Optional.empty(), TotalTime.parse(given));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"-01:00:00", "-PT1H", "PT-1H", "P-1D"})
+    @ValueSource(strings = {"-01:00:00", "-PT1H", "PT-1H", "P-1D", "-5400", "-1 02:00:00"})
     void negativeDurationsParseAsNegative(String given) {
         assertTrue(TotalTime.parse(given).orElseThrow() < 0);
     }

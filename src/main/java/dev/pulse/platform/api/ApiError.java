@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A failure the client caused or must know about, thrown by services and rendered by
@@ -18,13 +19,14 @@ public class ApiError extends RuntimeException {
     private final Map<String, List<String>> fieldErrors;
     private final String apiId;
     private final Long retryAfterSeconds;
+    private final String oauthError;
 
     public ApiError(int status, String slug, String message) {
-        this(status, slug, message, Map.of(), null, null);
+        this(status, slug, message, Map.of(), null, null, null);
     }
 
     private ApiError(int status, String slug, String message, Map<String, List<String>> fieldErrors, String apiId,
-            Long retryAfterSeconds) {
+            Long retryAfterSeconds, String oauthError) {
         super(message, null, false, false);
         if (status < 400 || status > 599) {
             throw new IllegalArgumentException("not an error status: " + status);
@@ -35,6 +37,7 @@ public class ApiError extends RuntimeException {
         this.fieldErrors = Collections.unmodifiableMap(new LinkedHashMap<>(fieldErrors));
         this.apiId = apiId;
         this.retryAfterSeconds = retryAfterSeconds;
+        this.oauthError = oauthError;
     }
 
     public static ApiError badRequest(String slug, String message) {
@@ -59,7 +62,7 @@ public class ApiError extends RuntimeException {
 
     /** A 429 whose answer carries {@code Retry-After}: at least one second, so a client never retries at once. */
     public static ApiError tooManyRequests(String slug, String message, long retryAfterSeconds) {
-        return new ApiError(429, slug, message, Map.of(), null, Math.max(1, retryAfterSeconds));
+        return new ApiError(429, slug, message, Map.of(), null, Math.max(1, retryAfterSeconds), null);
     }
 
     /** Validation failures, field by field; every field's messages at once. */
@@ -70,12 +73,24 @@ public class ApiError extends RuntimeException {
         String summary = fieldErrors.entrySet().stream()
                 .map(e -> e.getKey() + ": " + String.join(" ", e.getValue()))
                 .reduce((a, b) -> a + "; " + b).orElse("invalid input");
-        return new ApiError(400, "invalid-input", summary, fieldErrors, null, null);
+        return new ApiError(400, "invalid-input", summary, fieldErrors, null, null, null);
     }
 
     /** The same error, labelled with the Sunbird API id of the operation that failed. */
     public ApiError forApi(String id) {
-        return new ApiError(status, slug, getMessage(), fieldErrors, id, retryAfterSeconds);
+        return new ApiError(status, slug, getMessage(), fieldErrors, id, retryAfterSeconds, oauthError);
+    }
+
+    /**
+     * The same error, also named by an OAuth 2 error code (RFC 6749 section 5.2: {@code invalid_client},
+     * {@code invalid_request}, {@code unsupported_grant_type}) for a token endpoint's clients.
+     */
+    public ApiError withOAuthError(String code) {
+        return new ApiError(status, slug, getMessage(), fieldErrors, apiId, retryAfterSeconds, code);
+    }
+
+    public Optional<String> oauthError() {
+        return Optional.ofNullable(oauthError);
     }
 
     public int status() {

@@ -39,7 +39,10 @@ public enum ApiFamily {
     CALIPER {
         @Override
         public JsonObject error(ApiError e) {
-            return JSON.createObjectBuilder().add("message", JSON.createArrayBuilder(e.messages())).build();
+            var body = JSON.createObjectBuilder().add("message", JSON.createArrayBuilder(e.messages()));
+            // the token endpoint's errors also speak OAuth 2, so that a client library reads them
+            e.oauthError().ifPresent(code -> body.add("error", code).add("error_description", e.getMessage()));
+            return body.build();
         }
     },
 

@@ -32,8 +32,8 @@ public record StorableTime(Instant instant) {
         /** A date-time with an offset, or a date meaning its start in UTC: {@code 2026-11-23}. */
         OFFSET_DATE_TIME_OR_DATE,
         /**
-         * Also a local date-time, read as UTC ({@code 2017-02-22T21:44:27}); a {@code '+'} that arrived as a
-         * space (unencoded in a query string) is read as {@code '+'}.
+         * Also a local date-time, read as UTC ({@code 2017-02-22T21:44:27}), or a date meaning its start in
+         * UTC; a {@code '+'} that arrived as a space (unencoded in a query string) is read as {@code '+'}.
          */
         LOCAL_AS_UTC
     }

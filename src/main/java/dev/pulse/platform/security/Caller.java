@@ -24,9 +24,15 @@ public class Caller {
     private JsonWebToken token;
     private JsonWebToken clientToken;
     private Long academyId;
+    private boolean tokenRefused;
 
     void signIn(JsonWebToken user) {
         this.token = user;
+    }
+
+    /** A token came and was not valid, and the request goes on anonymously (Live). */
+    void refuseToken() {
+        this.tokenRefused = true;
     }
 
     void signInThroughClient(JsonWebToken client, JsonWebToken user) {
@@ -87,9 +93,7 @@ public class Caller {
     }
 
     public Caller requireUser() {
-        if (!isAuthenticated()) {
-            throw ApiError.unauthorized("Authentication credentials were not provided.");
-        }
+        requireAuthenticated();
         if (!isUser()) {
             throw ApiError.forbidden("user-token-required", "This operation needs a user's token, not an API client's");
         }
@@ -97,11 +101,16 @@ public class Caller {
     }
 
     public String requireClient() {
-        if (!isAuthenticated()) {
-            throw ApiError.unauthorized("Authentication credentials were not provided.");
-        }
+        requireAuthenticated();
         return clientId().orElseThrow(() ->
                 ApiError.forbidden("client-token-required", "This operation needs an API client's token"));
+    }
+
+    private void requireAuthenticated() {
+        if (!isAuthenticated()) {
+            throw ApiError.unauthorized(tokenRefused ? CallerFilter.INVALID_TOKEN
+                    : "Authentication credentials were not provided.");
+        }
     }
 
     public void requirePlatformAdmin() {

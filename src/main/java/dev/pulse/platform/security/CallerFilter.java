@@ -8,6 +8,7 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.ext.Provider;
+import java.util.Optional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -21,8 +22,10 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * </ul>
  * A token that is present but invalid is a 401, and so is a valid token whose {@code aud} does not
  * name the request's API family ({@link TokenAudience}) or whose holder revoked it ({@link TokenVersions});
- * no token leaves the caller anonymous and lets each operation decide. {@code Authorization: Basic} is
- * left to the client-credentials endpoint.
+ * no token leaves the caller anonymous and lets each operation decide. The Live header is the exception:
+ * a token there that does not hold leaves the caller anonymous (public Live operations answer as to
+ * anyone), and an operation that needs a user answers 401 for it. {@code Authorization: Basic} is left
+ * to the client-credentials endpoint.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
@@ -30,6 +33,7 @@ public class CallerFilter implements ContainerRequestFilter {
 
     static final String MENLOHACKS = "X-MenloHacks-Authorization";
     static final String SUNBIRD_USER = "x-authenticated-user-token";
+    static final String INVALID_TOKEN = "Invalid or expired token.";
 
     @Inject
     TokenValidation tokens;
@@ -48,7 +52,10 @@ public class CallerFilter implements ContainerRequestFilter {
         ApiFamily family = ApiFamily.forPath(request.getUriInfo().getPath());
 
         if (present(live)) {
-            caller.signIn(verified(live, family));
+            // the MenloHacks app sends its saved token on every request, also to the public ones, and
+            // Vivere ignores one that no longer holds there; operations that need a user then say so
+            current(live).filter(token -> TokenAudience.accepts(token, family))
+                    .ifPresentOrElse(caller::signIn, caller::refuseToken);
         } else if (present(sunbirdUser)) {
             JsonWebToken client = verified(tokenIn(authorization), family);
             if (!Caller.KIND_CLIENT.equals(client.getClaim(Caller.KIND))) {
@@ -78,12 +85,16 @@ public class CallerFilter implements ContainerRequestFilter {
 
     /** A token with a valid signature, for this family, whose account or client still holds its version. */
     private JsonWebToken verified(String token, ApiFamily family) {
-        JsonWebToken verified = tokens.validate(token).filter(versions::isCurrent)
-                .orElseThrow(() -> ApiError.unauthorized("Invalid or expired token."));
+        JsonWebToken verified = current(token).orElseThrow(() -> ApiError.unauthorized(INVALID_TOKEN));
         if (!TokenAudience.accepts(verified, family)) {
             throw ApiError.unauthorized("This token is not accepted by this API.");
         }
         return verified;
+    }
+
+    /** A token with a valid signature whose account or client still holds its version. */
+    private Optional<JsonWebToken> current(String token) {
+        return tokens.validate(token).filter(versions::isCurrent);
     }
 
     private static boolean present(String header) {
