@@ -127,10 +127,13 @@ class ApiKeysIT {
         sunbird("Bearer " + key, user, requestId)
                 .body(Map.of("request", Map.of("groupId", groupId, "activityId", "do_1", "activityType", "Course")))
                 .post("/api/data/v1/group/activity/agg").then().statusCode(200);
-        // the key is the client's half of the pair: alone it is no user
-        api.json().header("Authorization", "Bearer " + key)
-                .body(Map.of("request", Map.of("filters", Map.of("userId", user.uuid()))))
-                .post("/api/group/v1/list").then().statusCode(401).body("id", equalTo("api.group.list"));
+        // the key is the client's half of the pair: alone it is no user, as the client's token alone is not
+        for (String alone : List.of(key, client.token())) {
+            api.json().header("Authorization", "Bearer " + alone)
+                    .body(Map.of("request", Map.of("filters", Map.of("userId", user.uuid()))))
+                    .post("/api/group/v1/list").then().statusCode(403).body("id", equalTo("api.group.list"))
+                    .body("params.err", equalTo("USER_TOKEN_REQUIRED"));
+        }
     }
 
     @Test
