@@ -13,6 +13,8 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -39,6 +41,9 @@ public class GroupActivityAggregates {
     @Inject
     AccountStates states;
 
+    @Inject
+    Clock clock;
+
     /** Every feature that records progress: assignment telemetry and Caliper events. */
     @Inject
     @Any
@@ -47,8 +52,9 @@ public class GroupActivityAggregates {
     public record MemberAggregate(UUID userId, String name, String role, String status, MemberFigures figures) {
     }
 
+    /** {@code asOf}: when it was computed, the time of every figure that has no record behind it yet. */
     public record Aggregate(UUID groupId, String activityId, String activityType, ActivityFigures activity,
-            List<MemberAggregate> members) {
+            List<MemberAggregate> members, Instant asOf) {
     }
 
     public Aggregate aggregate(long callerId, boolean platformAdmin, AggregateRequest request) {
@@ -83,6 +89,6 @@ public class GroupActivityAggregates {
                     account.flatMap(GroupViewer::publicName).orElse(null), m.role(), m.status(), figures.get(i)));
         }
         return new Aggregate(group.id(), request.activityId(), request.activityType(), ActivityProgress.overall(figures),
-                perMember);
+                perMember, clock.instant());
     }
 }

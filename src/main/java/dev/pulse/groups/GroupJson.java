@@ -4,6 +4,7 @@ import dev.pulse.groups.ActivityProgress.ActivityFigures;
 import dev.pulse.groups.ActivityProgress.MemberFigures;
 import dev.pulse.groups.GroupActivityAggregates.Aggregate;
 import dev.pulse.groups.GroupActivityAggregates.MemberAggregate;
+import dev.pulse.groups.GroupViews.ActivityView;
 import dev.pulse.groups.GroupViews.GroupDetails;
 import dev.pulse.groups.GroupViews.GroupView;
 import dev.pulse.groups.GroupViews.ItemError;
@@ -49,10 +50,7 @@ final class GroupJson {
     static JsonObject details(GroupDetails details) {
         JsonObjectBuilder result = group(details.group());
         if (details.activities() != null) {
-            JsonArrayBuilder activities = JSON.createArrayBuilder();
-            details.activities().forEach(a -> activities.add(JSON.createObjectBuilder()
-                    .add("id", a.id()).add("type", a.type())));
-            result.add("activities", activities);
+            result.add("activities", activities(details.activities()));
         }
         if (details.members() != null) {
             JsonArrayBuilder members = JSON.createArrayBuilder();
@@ -60,6 +58,13 @@ final class GroupJson {
             result.add("members", members);
         }
         return result.build();
+    }
+
+    /** {@code [{id, type}]}, in the order the activities were added. */
+    static JsonArrayBuilder activities(List<ActivityView> activities) {
+        JsonArrayBuilder list = JSON.createArrayBuilder();
+        activities.forEach(a -> list.add(JSON.createObjectBuilder().add("id", a.id()).add("type", a.type())));
+        return list;
     }
 
     static JsonObjectBuilder member(MemberView m) {
@@ -105,47 +110,48 @@ final class GroupJson {
         return list;
     }
 
-    /** The activity aggregate: the activity's figures and each member's, every figure with its time. */
+    /**
+     * The activity aggregate: the activity's figures and each member's, every figure with its time in
+     * epoch milliseconds, a number even where no record is behind it yet (then the time it was computed),
+     * as Sunbird's own aggregate and its client read it.
+     */
     static JsonObject aggregate(Aggregate agg) {
         ActivityFigures activity = agg.activity();
         JsonArrayBuilder members = JSON.createArrayBuilder();
         for (MemberAggregate m : agg.members()) {
             MemberFigures f = m.figures();
+            long updated = lastUpdatedOn(f.lastUpdated(), agg);
             JsonObjectBuilder member = JSON.createObjectBuilder();
             put(member, "userId", m.userId() == null ? null : m.userId().toString());
             put(member, "name", m.name());
             put(member, "role", m.role());
             put(member, "status", m.status());
             member.add("agg", JSON.createArrayBuilder()
-                    .add(metric("progress", JSON.createValue(f.progress()), f.lastUpdated()))
-                    .add(metric("completedCount", JSON.createValue(f.completed() ? 1 : 0), f.lastUpdated())));
+                    .add(metric("progress", JSON.createValue(f.progress()), updated))
+                    .add(metric("completedCount", JSON.createValue(f.completed() ? 1 : 0), updated)));
             members.add(member);
         }
+        long updated = lastUpdatedOn(activity.lastUpdated(), agg);
         return JSON.createObjectBuilder()
                 .add("groupId", agg.groupId().toString())
                 .add("activity", JSON.createObjectBuilder()
                         .add("id", agg.activityId())
                         .add("type", agg.activityType())
                         .add("agg", JSON.createArrayBuilder()
-                                .add(metric("enrolmentCount", JSON.createValue(activity.enrolmentCount()),
-                                        activity.lastUpdated()))
-                                .add(metric("completedCount", JSON.createValue(activity.completedCount()),
-                                        activity.lastUpdated()))
-                                .add(metric("averageProgress", JSON.createValue(activity.averageProgress()),
-                                        activity.lastUpdated()))))
+                                .add(metric("enrolmentCount", JSON.createValue(activity.enrolmentCount()), updated))
+                                .add(metric("completedCount", JSON.createValue(activity.completedCount()), updated))
+                                .add(metric("averageProgress", JSON.createValue(activity.averageProgress()), updated))))
                 .add("members", members)
                 .build();
     }
 
-    /** {metric, value, lastUpdatedOn}: epoch millis of the latest record behind the value, null when there is none. */
-    private static JsonObjectBuilder metric(String name, JsonValue value, Instant lastUpdated) {
-        JsonObjectBuilder m = JSON.createObjectBuilder().add("metric", name).add("value", value);
-        if (lastUpdated == null) {
-            m.addNull("lastUpdatedOn");
-        } else {
-            m.add("lastUpdatedOn", lastUpdated.toEpochMilli());
-        }
-        return m;
+    /** Epoch millis of the latest record behind a figure, or of the aggregate's computation when there is none. */
+    private static long lastUpdatedOn(Instant latestRecord, Aggregate agg) {
+        return (latestRecord == null ? agg.asOf() : latestRecord).toEpochMilli();
+    }
+
+    private static JsonObjectBuilder metric(String name, JsonValue value, long lastUpdatedOn) {
+        return JSON.createObjectBuilder().add("metric", name).add("value", value).add("lastUpdatedOn", lastUpdatedOn);
     }
 
     static String time(Instant t) {

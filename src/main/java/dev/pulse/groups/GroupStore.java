@@ -6,7 +6,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import dev.pulse.groups.GroupViews.ActivityView;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -133,6 +136,24 @@ public class GroupStore {
         return em.createQuery("select a from GroupActivity a where a.group = :g order by a.addedOn, a.id",
                         GroupActivity.class)
                 .setParameter("g", group).getResultList();
+    }
+
+    /**
+     * The activities of several groups in one query (a list of groups costs no query per group), by
+     * group id, each group's in the order they were added; a group without activities is absent.
+     */
+    public Map<UUID, List<ActivityView>> activitiesOf(Collection<UUID> groupIds) {
+        if (groupIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, List<ActivityView>> byGroup = new HashMap<>();
+        em.createQuery("""
+                        select a.group.id, a.activityId, a.activityType from GroupActivity a
+                        where a.group.id in :groups order by a.addedOn, a.id""", Object[].class)
+                .setParameter("groups", groupIds).getResultStream()
+                .forEach(r -> byGroup.computeIfAbsent((UUID) r[0], g -> new ArrayList<>())
+                        .add(new ActivityView((String) r[1], (String) r[2])));
+        return byGroup;
     }
 
     /** Removes at once: an activity removed and added back in one request must not collide. */

@@ -25,7 +25,8 @@ public final class GroupViews {
     public record GroupDetails(GroupView group, List<ActivityView> activities, List<MemberView> members) {
     }
 
-    public record ListedGroup(GroupView group, String memberRole, boolean visited) {
+    /** A group in a member's list, with its activities as the API's sample shows them. */
+    public record ListedGroup(GroupView group, String memberRole, boolean visited, List<ActivityView> activities) {
     }
 
     /**

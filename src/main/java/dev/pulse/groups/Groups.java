@@ -184,10 +184,14 @@ public class Groups {
             return List.of();
         }
         GroupViewer viewer = new GroupViewer(states);
-        return store.activeMembershipsOf(user.get().id()).stream()
+        List<GroupMember> memberships = store.activeMembershipsOf(user.get().id());
+        Map<UUID, List<ActivityView>> activities = store.activitiesOf(
+                memberships.stream().map(m -> m.group().id()).toList());
+        return memberships.stream()
                 .sorted(Comparator.comparing((GroupMember m) -> m.isAdmin() ? 0 : 1)
                         .thenComparing(m -> m.group().createdOn(), Comparator.reverseOrder()))
-                .map(m -> new ListedGroup(viewer.group(m.group()), m.role(), m.visited()))
+                .map(m -> new ListedGroup(viewer.group(m.group()), m.role(), m.visited(),
+                        activities.getOrDefault(m.group().id(), List.of())))
                 .toList();
     }
 

@@ -116,7 +116,8 @@ public class GroupsResource {
     @POST
     @Path("list")
     @Operation(summary = "List a user's groups (one's own; platform administrators any user's)")
-    @APIResponse(responseCode = "200", description = "result.group: groups with memberRole and visited, admin groups first")
+    @APIResponse(responseCode = "200", description = "result.group: groups with memberRole, visited and activities "
+            + "([{id, type}]), admin groups first")
     @APIResponse(responseCode = "400", description = "GS_LST02 no userId")
     public Response list(ListBody body) {
         return SunbirdResponses.respond("api.group.list", caller, () -> {
@@ -126,7 +127,8 @@ public class GroupsResource {
             List<ListedGroup> listed = groups.list(caller.accountId(), caller.isPlatformAdmin(), body.request().user());
             JsonArrayBuilder all = JSON.createArrayBuilder();
             for (ListedGroup g : listed) {
-                all.add(GroupJson.group(g.group()).add("memberRole", g.memberRole()).add("visited", g.visited()));
+                all.add(GroupJson.group(g.group()).add("memberRole", g.memberRole()).add("visited", g.visited())
+                        .add("activities", GroupJson.activities(g.activities())));
             }
             return JSON.createObjectBuilder().add("group", all).build();
         });

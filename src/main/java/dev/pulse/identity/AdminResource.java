@@ -20,6 +20,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -28,8 +29,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * Platform administration under /v1/admin: accounts, academies, cohorts, API clients, roles, and taking
- * access back (deactivation, password reset, role change or removal, disabling a client, a new secret).
+ * Platform administration under /v1/admin: accounts, academies, cohorts, API clients and their API keys,
+ * roles, and taking access back (deactivation, password reset, role change or removal, disabling a client,
+ * a new secret, revoking a key).
  */
 @Path("/v1/admin")
 @Family(ApiFamily.BREATHECODE)
@@ -55,6 +57,9 @@ public class AdminResource {
 
     @Inject
     ApiClients clients;
+
+    @Inject
+    ClientKeys keys;
 
     @NoNullCharacters
     public record NewUser(String email, String password, @JsonbProperty("first_name") String firstName,
@@ -268,7 +273,7 @@ public class AdminResource {
 
     @POST
     @Path("clients/{client_id}/disable")
-    @Operation(summary = "Disable an API client: its secret and every token it holds stop working")
+    @Operation(summary = "Disable an API client: its secret, every token it holds and its API keys stop working")
     @APIResponse(responseCode = "200", description = "Disabled")
     @APIResponse(responseCode = "404", description = "No such client")
     public ClientStatus disableClient(@PathParam("client_id") String clientId) {
@@ -278,7 +283,7 @@ public class AdminResource {
 
     @POST
     @Path("clients/{client_id}/enable")
-    @Operation(summary = "Enable a disabled API client; tokens issued before it was disabled stay void")
+    @Operation(summary = "Enable a disabled API client; tokens and API keys issued before it was disabled stay void")
     @APIResponse(responseCode = "200", description = "Enabled")
     @APIResponse(responseCode = "404", description = "No such client")
     public ClientStatus enableClient(@PathParam("client_id") String clientId) {
@@ -288,8 +293,8 @@ public class AdminResource {
 
     @POST
     @Path("clients/{client_id}/rotate-secret")
-    @Operation(summary = "Give an API client a new secret, shown in this response only; the old secret and "
-            + "every token issued with it stop working")
+    @Operation(summary = "Give an API client a new secret, shown in this response only; the old secret, "
+            + "every token issued with it and the client's API keys stop working")
     @APIResponse(responseCode = "200", description = "The new credentials")
     @APIResponse(responseCode = "404", description = "No such client")
     public ClientCredentials rotateClientSecret(@PathParam("client_id") String clientId) {
@@ -297,6 +302,39 @@ public class AdminResource {
         ApiClients.Registered registered = clients.rotateSecret(clientId);
         return new ClientCredentials(registered.clientId(), registered.clientSecret(), registered.edapp(),
                 registered.name(), registered.academyId());
+    }
+
+    public record ApiKey(@JsonbProperty("key_id") String keyId, String key, @JsonbProperty("client_id") String clientId,
+            @JsonbProperty("created_at") Instant createdAt) {
+        @Override
+        public String toString() {
+            return "ApiKey[keyId=" + keyId + ", clientId=" + clientId + "]";
+        }
+    }
+
+    @POST
+    @Path("clients/{client_id}/keys")
+    @Operation(summary = "Issue an API key for an API client; the key is shown in this response only",
+            description = "The key is accepted wherever the client's token is (Authorization: Bearer <key>, or the bare "
+                    + "key), with no expiry, until it is revoked, the client is disabled or its secret rotated.")
+    @APIResponse(responseCode = "201", description = "key_id, key (shown once), client_id, created_at")
+    @APIResponse(responseCode = "404", description = "No such client")
+    public Response issueClientKey(@PathParam("client_id") String clientId) {
+        caller.requirePlatformAdmin();
+        ClientKeys.IssuedKey issued = keys.issue(clientId);
+        return created(new ApiKey(issued.keyId(), issued.key(), issued.clientId(), issued.createdAt()));
+    }
+
+    @DELETE
+    @Path("clients/{client_id}/keys/{key_id}")
+    @Operation(summary = "Revoke an API key: it is refused from the next request on (on every instance within "
+            + "PULSE_ACCOUNT_STATE_TTL)")
+    @APIResponse(responseCode = "204", description = "Revoked")
+    @APIResponse(responseCode = "404", description = "No such client, or the client has no such key")
+    public Response revokeClientKey(@PathParam("client_id") String clientId, @PathParam("key_id") String keyId) {
+        caller.requirePlatformAdmin();
+        keys.revoke(clientId, keyId);
+        return Response.noContent().build();
     }
 
     public record Role(String slug, String name, Set<String> capabilities) {

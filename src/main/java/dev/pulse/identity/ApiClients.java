@@ -138,7 +138,7 @@ public class ApiClients {
         return find(clientId).orElseThrow();
     }
 
-    private static ApiError clientNotFound(String clientId) {
+    static ApiError clientNotFound(String clientId) {
         return ApiError.notFound("client-not-found", "API client " + clientId + " not found");
     }
 

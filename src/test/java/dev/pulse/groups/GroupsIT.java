@@ -100,7 +100,7 @@ class GroupsIT {
         List<Object> all = new ArrayList<>(List.of("name", "Study group " + Api.unique("g")));
         all.addAll(List.of(fields));
         return as(creator).body(request(all.toArray())).post("/api/group/v1/create")
-                .then().statusCode(200).body("params.status", equalTo("successful"))
+                .then().statusCode(200).body("params.status", equalTo("success"))
                 .extract().path("result.groupId");
     }
 
@@ -135,7 +135,7 @@ class GroupsIT {
         created.then().statusCode(200)
                 .body("id", equalTo("api.group.create")).body("ver", equalTo("v1"))
                 .body("ts", matchesPattern(SUNBIRD_TS))
-                .body("params.msgid", equalTo(requestId)).body("params.status", equalTo("successful"))
+                .body("params.msgid", equalTo(requestId)).body("params.status", equalTo("success"))
                 .body("params.err", nullValue()).body("responseCode", equalTo("OK"))
                 .body("result.groupId", notNullValue()).body("result", not(hasKey("error")));
         String groupId = created.path("result.groupId");
@@ -177,6 +177,96 @@ class GroupsIT {
         as(creator).body(Map.of("request", Map.of("groupId", "g"))).patch("/api/group/v1/update").then()
                 .statusCode(400).body("params.err", equalTo("GS_UDT02"))
                 .body("params.errmsg", containsString("nothing to update"));
+    }
+
+    /** What sunbird-client-services sends with every call: the API key, the user's token, a request id. */
+    private RequestSpecification asTheSunbirdClient(Api.User user, String requestId) {
+        return as(user).header("X-Request-ID", requestId).header("X-Channel-Id", "pulse-test")
+                .header("X-App-Id", "dev.sunbird.portal").header("X-Device-Id", "device-1");
+    }
+
+    @Test
+    void everyFailureCarriesItsOperationIdAndRequestIdEvenWhenTheBodyOrTokenNeverReachedTheOperation() {
+        Api.User user = classmate();
+        String groupId = create(user);
+        String requestId = UUID.randomUUID().toString();
+        // a body that does not parse: the operation never ran
+        asTheSunbirdClient(user, requestId).body("{\"request\": {\"name\": ").post("/api/group/v1/create").then()
+                .statusCode(400).body("id", equalTo("api.group.create")).body("params.status", equalTo("failed"))
+                .body("params.msgid", equalTo(requestId)).body("params.resmsgid", notNullValue())
+                .body("responseCode", equalTo("CLIENT_ERROR"));
+        asTheSunbirdClient(user, requestId).body("{\"request\": [").patch("/api/group/v1/membership/update").then()
+                .statusCode(400).body("id", equalTo("api.group.membership.update"));
+        // a token refused before the operation ran, on every operation
+        Map<String, Response> refused = Map.of(
+                "api.group.create", refusedPair(requestId).body(request("name", "x")).post("/api/group/v1/create"),
+                "api.group.update", refusedPair(requestId).body(request("groupId", groupId, "name", "y"))
+                        .patch("/api/group/v1/update"),
+                "api.group.read", refusedPair(requestId).get("/api/group/v1/read/" + groupId),
+                "api.group.list", refusedPair(requestId).body(request("filters", Map.of("userId", user.uuid())))
+                        .post("/api/group/v1/list"),
+                "api.group.delete", refusedPair(requestId).body(request("groupId", groupId)).post("/api/group/v1/delete"),
+                "api.group.membership.update", refusedPair(requestId).body(request("userId", user.uuid()))
+                        .patch("/api/group/v1/membership/update"),
+                "api.group.activity.agg", refusedPair(requestId).body(request("groupId", groupId, "activityId", "do_1",
+                        "activityType", "Course")).post("/api/data/v1/group/activity/agg"));
+        refused.forEach((id, response) -> response.then().statusCode(401).body("id", equalTo(id))
+                .body("params.status", equalTo("failed")).body("params.msgid", equalTo(requestId))
+                .body("responseCode", equalTo("UNAUTHORIZED")));
+    }
+
+    /** The Sunbird pair with an API key that is not one: refused before any operation runs. */
+    private RequestSpecification refusedPair(String requestId) {
+        return api().json().header("Authorization", "Bearer not-a-key").header("x-authenticated-user-token", "nor-a-token")
+                .header("X-Request-ID", requestId);
+    }
+
+    @Test
+    void everySuccessIsA200WithStatusSuccessAndResponseCodeOk() {
+        Api.User user = classmate();
+        String requestId = UUID.randomUUID().toString();
+        String groupId = asTheSunbirdClient(user, requestId).body(request("name", "Envelope", "activities",
+                        List.of(activity("do_env")))).post("/api/group/v1/create")
+                .then().statusCode(200).extract().path("result.groupId");
+        List<Response> successes = List.of(
+                asTheSunbirdClient(user, requestId).body(request("groupId", groupId, "name", "Envelope 2"))
+                        .patch("/api/group/v1/update"),
+                asTheSunbirdClient(user, requestId).get("/api/group/v1/read/" + groupId),
+                asTheSunbirdClient(user, requestId).body(request("filters", Map.of("userId", user.uuid())))
+                        .post("/api/group/v1/list"),
+                asTheSunbirdClient(user, requestId).body(request("userId", user.uuid(),
+                        "groups", List.of(Map.of("groupId", groupId, "visited", true))))
+                        .patch("/api/group/v1/membership/update"),
+                asTheSunbirdClient(user, requestId).body(request("groupId", groupId, "activityId", "do_env",
+                        "activityType", "Course")).post("/api/data/v1/group/activity/agg"),
+                asTheSunbirdClient(user, requestId).body(request("groupId", groupId)).post("/api/group/v1/delete"));
+        for (Response r : successes) {
+            r.then().statusCode(200).body("params.status", equalTo("success")).body("responseCode", equalTo("OK"))
+                    .body("params.msgid", equalTo(requestId)).body("params.resmsgid", notNullValue())
+                    .body("params.err", nullValue());
+        }
+    }
+
+    @Test
+    void theListCarriesEachGroupsActivitiesAsTheSampleShows() {
+        Api.User user = classmate();
+        String withTwo = create(user, "activities", List.of(activity("do_2130548011728240641164"),
+                Map.of("id", "do_quiz", "type", "Resource")));
+        String without = create(user);
+        Api.User organiser = classmate();
+        String joined = create(organiser, "members", List.of(member(user.uuid(), "member")),
+                "activities", List.of(activity("do_joined")));
+        Response listed = asTheSunbirdClient(user, UUID.randomUUID().toString())
+                .body(request("filters", Map.of("userId", user.uuid()))).post("/api/group/v1/list");
+        listed.then().statusCode(200).body("id", equalTo("api.group.list"))
+                .body("result.group.find { it.id == '" + withTwo + "' }.activities",
+                        equalTo(List.of(Map.of("id", "do_2130548011728240641164", "type", "Course"),
+                                Map.of("id", "do_quiz", "type", "Resource"))))
+                .body("result.group.find { it.id == '" + without + "' }.activities", empty())
+                .body("result.group.find { it.id == '" + joined + "' }.activities",
+                        equalTo(List.of(Map.of("id", "do_joined", "type", "Course"))))
+                .body("result.group.find { it.id == '" + joined + "' }.memberRole", equalTo("member"))
+                .body("result.group.find { it.id == '" + joined + "' }.createdOn", matchesPattern(SUNBIRD_TS));
     }
 
     @Test
@@ -580,7 +670,7 @@ class GroupsIT {
                 .body("result.group.id", equalTo(List.of(alices, bobs)))
                 .body("result.group.memberRole", equalTo(List.of("admin", "member")))
                 .body("result.group.visited", equalTo(List.of(false, false)))
-                .body("result.group[1]", not(hasKey("activities")))
+                .body("result.group[1].activities", equalTo(List.of(Map.of("id", "do_l", "type", "Course"))))
                 .body("result.group[1].createdBy", equalTo(bob.uuid()));
         // a bare userId, without filters, as older clients send it
         as(alice).body(request("userId", alice.uuid())).post("/api/group/v1/list").then()
@@ -734,7 +824,8 @@ class GroupsIT {
                 progressByMember(agg, "progress"));
         assertEquals(Map.of(admin.uuid(), 0, alice.uuid(), 0, bob.uuid(), 1, carol.uuid(), 1, dave.uuid(), 0),
                 progressByMember(agg, "completedCount"));
-        agg.then().body("result.members.find { it.userId == '" + dave.uuid() + "' }.agg[0].lastUpdatedOn", nullValue())
+        agg.then().body("result.members.find { it.userId == '" + dave.uuid() + "' }.agg[0].lastUpdatedOn",
+                        org.hamcrest.Matchers.isA(Long.class))
                 .body("result.members.find { it.userId == '" + alice.uuid() + "' }.role", equalTo("member"))
                 .body("result.members.find { it.userId == '" + alice.uuid() + "' }.name", equalTo("Ada Lovelace"))
                 .body("result.members.find { it.userId == '" + carol.uuid() + "' }.agg[0].lastUpdatedOn",
@@ -754,6 +845,25 @@ class GroupsIT {
         failed(as(alice).body(request("groupId", UUID.randomUUID().toString(), "activityId", activityId,
                         "activityType", "Course")).post("/api/data/v1/group/activity/agg").then(),
                 404, "GS_AGG07", "RESOURCE_NOT_FOUND");
+    }
+
+    @Test
+    void lastUpdatedOnIsAlwaysEpochMillisTheRequestTimeWhenThereIsNoDataYet() {
+        Api.User admin = classmate();
+        String groupId = create(admin, "activities", List.of(activity("do_untouched")));
+        long before = System.currentTimeMillis();
+        Response agg = asTheSunbirdClient(admin, UUID.randomUUID().toString())
+                .body(request("groupId", groupId, "activityId", "do_untouched", "activityType", "Course"))
+                .post("/api/data/v1/group/activity/agg");
+        long after = System.currentTimeMillis();
+        agg.then().statusCode(200);
+        List<Object> times = new ArrayList<>(agg.<List<Object>>path("result.activity.agg.lastUpdatedOn"));
+        times.addAll(agg.<List<Object>>path("result.members[0].agg.lastUpdatedOn"));
+        assertEquals(5, times.size());
+        for (Object t : times) {
+            assertTrue(t instanceof Long, "a number of epoch millis: " + t);
+            assertTrue((Long) t >= before - 1000 && (Long) t <= after + 1000, "the request time: " + t);
+        }
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.time.ZonedDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * The four public API families Pulse speaks. Each keeps the error shape of the API it comes from, so
@@ -100,12 +101,34 @@ public enum ApiFamily {
     /** Sunbird's envelope, shared by successful and failed responses. */
     public static final class SunbirdEnvelope {
         private static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss:SSSZ");
+        private static final Pattern VERSION = Pattern.compile("v\\d+");
 
         private SunbirdEnvelope() {
         }
 
+        /**
+         * The operation id of a Sunbird route, as the Sunbird services name theirs: "api." and the route's
+         * segments without the version, the data-API prefix and path parameters ({@code /api/group/v1/read/{groupId}}
+         * is {@code api.group.read}, {@code /api/data/v1/group/activity/agg} is {@code api.group.activity.agg}).
+         * Failures carry it even when they happen before the operation runs (a refused token, a body that
+         * does not parse), since it comes from the route, not from the operation.
+         */
+        public static String operationId(String route) {
+            StringBuilder id = new StringBuilder("api");
+            String[] segments = route.split("/");
+            for (int i = 0; i < segments.length; i++) {
+                String s = segments[i];
+                boolean prefix = i <= 2 && (s.equals("api") || s.equals("data"));
+                if (s.isEmpty() || prefix || VERSION.matcher(s).matches() || s.startsWith("{")) {
+                    continue;
+                }
+                id.append('.').append(s);
+            }
+            return id.toString();
+        }
+
         public static JsonObject ok(String apiId, String msgId, JsonObject result) {
-            return envelope(apiId, msgId, "successful", null, null, "OK", result);
+            return envelope(apiId, msgId, "success", null, null, "OK", result);
         }
 
         static JsonObject failed(String apiId, String msgId, int status, String err, String errmsg) {

@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.lang.reflect.Method;
 
 /**
  * The exception mappers, all rendering through {@link ErrorResponses} in the request's family
@@ -29,7 +30,19 @@ public abstract class ErrorMappers<T extends Throwable> implements ExceptionMapp
     @Override
     public Response toResponse(T failure) {
         String path = uri.getPath();
-        return ErrorResponses.render(failure, ApiFamily.of(resource.getResourceClass(), path), path);
+        return ErrorResponses.render(failure, ApiFamily.of(resource.getResourceClass(), path), path, route(path));
+    }
+
+    /** The matched route's template ({@code /api/group/v1/read/{groupId}}), or the path when no resource matched. */
+    private String route(String path) {
+        Class<?> type = resource.getResourceClass();
+        Method method = resource.getResourceMethod();
+        if (type == null || method == null) {
+            return path;
+        }
+        jakarta.ws.rs.Path base = type.getAnnotation(jakarta.ws.rs.Path.class);
+        jakarta.ws.rs.Path operation = method.getAnnotation(jakarta.ws.rs.Path.class);
+        return (base == null ? "" : base.value()) + "/" + (operation == null ? "" : operation.value());
     }
 
     @Provider

@@ -51,18 +51,27 @@ public final class ErrorResponses {
         return response.build();
     }
 
-    /** Any throwable to a response: a client error when we can name it, else a 500 logged with its path. */
-    public static Response render(Throwable failure, ApiFamily family, String path) {
+    /**
+     * Any throwable to a response: a client error when we can name it, else a 500 logged with its path.
+     * {@code route} is the matched route's template (the path when none matched): a Sunbird failure not
+     * labelled by its operation carries the route's operation id.
+     */
+    public static Response render(Throwable failure, ApiFamily family, String path, String route) {
         ApiError known = classify(failure);
         if (known != null) {
-            return render(known, family);
+            return render(forRoute(known, family, route), family);
         }
         String errorId = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "Unexpected error " + errorId + " on /" + stripSlash(path), failure);
-        return Response.fromResponse(render(new ApiError(500, "server-error",
-                        "Unexpected server error; quote error id " + errorId + " when reporting it"), family))
+        return Response.fromResponse(render(forRoute(new ApiError(500, "server-error",
+                        "Unexpected server error; quote error id " + errorId + " when reporting it"), family, route), family))
                 .header("X-Error-Id", errorId)
                 .build();
+    }
+
+    private static ApiError forRoute(ApiError error, ApiFamily family, String route) {
+        return family == ApiFamily.SUNBIRD && error.apiId() == null
+                ? error.forApi(ApiFamily.SunbirdEnvelope.operationId(route)) : error;
     }
 
     /** The client error (or database outage) a throwable stands for, looking through wrapping layers; null when it is ours. */

@@ -20,6 +20,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * <li>{@code Authorization: Bearer X}, {@code Authorization: Token X} (BreatheCode), or a bare
  * {@code Authorization: X} (Caliper integrators).</li>
  * </ul>
+ * Wherever a client token goes, a client's API key ({@link ApiKeys}) may go instead.
  * A token that is present but invalid is a 401, and so is a valid token whose {@code aud} does not
  * name the request's API family ({@link TokenAudience}) or whose holder revoked it ({@link TokenVersions});
  * no token leaves the caller anonymous and lets each operation decide. The Live header on a Live path is
@@ -43,6 +44,9 @@ public class CallerFilter implements ContainerRequestFilter {
 
     @Inject
     TokenVersions versions;
+
+    @Inject
+    ApiKeys keys;
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -94,9 +98,15 @@ public class CallerFilter implements ContainerRequestFilter {
         return verified;
     }
 
-    /** A token with a valid signature whose account or client still holds its version. */
+    /**
+     * A token with a valid signature, or an API key's client, whose account or client still holds its
+     * version: a key is taken wherever a client token is.
+     */
     private Optional<JsonWebToken> current(String token) {
-        return tokens.validate(token).filter(versions::isCurrent);
+        Optional<JsonWebToken> presented = ApiKeys.isApiKey(token)
+                ? keys.holderOf(token).map(ApiKeyToken::new)
+                : tokens.validate(token);
+        return presented.filter(versions::isCurrent);
     }
 
     private static boolean present(String header) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -58,6 +59,24 @@ class ApiFamilyTest {
         assertEquals("failed", body.getJsonObject("params").getString("status"));
         assertEquals("GROUP_NOT_FOUND", body.getJsonObject("params").getString("err"));
         assertEquals("RESOURCE_NOT_FOUND", body.getString("responseCode"));
+    }
+
+    @Test
+    void aSunbirdOperationIdComesFromItsRouteWithoutVersionDataPrefixOrParameters() {
+        assertEquals("api.group.create", ApiFamily.SunbirdEnvelope.operationId("/api/group/v1/create"));
+        assertEquals("api.group.read", ApiFamily.SunbirdEnvelope.operationId("/api/group/v1/read/{groupId}"));
+        assertEquals("api.group.membership.update", ApiFamily.SunbirdEnvelope.operationId("/api/group/v1/membership/update"));
+        assertEquals("api.group.activity.agg", ApiFamily.SunbirdEnvelope.operationId("/api/data/v1/group/activity/agg"));
+        assertEquals("api.group.list", ApiFamily.SunbirdEnvelope.operationId("api/group/v1//list"));
+    }
+
+    @Test
+    void aSunbirdSuccessSaysSuccessAndOk() {
+        JsonObject body = ApiFamily.SunbirdEnvelope.ok("api.group.list", "m-1", JsonValue.EMPTY_JSON_OBJECT);
+        assertEquals("success", body.getJsonObject("params").getString("status"));
+        assertEquals("m-1", body.getJsonObject("params").getString("msgid"));
+        assertFalse(body.getJsonObject("params").getString("resmsgid").isBlank());
+        assertEquals("OK", body.getString("responseCode"));
     }
 
     @Test
