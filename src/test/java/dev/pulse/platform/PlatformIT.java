@@ -84,8 +84,20 @@ class PlatformIT {
     void readinessIncludesTheDatabaseCheck() {
         api().request().get("/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.name", hasItem("database"));
+                .body("checks.name", hasItem("database"))
+                .body("checks.find { it.name == 'database' }.data.schema_version", equalTo(latestMigration()));
         api().request().get("/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    /** The highest V<n>__ migration shipped, as Flyway records its version. */
+    private static String latestMigration() {
+        try (var files = Files.list(java.nio.file.Path.of("db", "migration"))) {
+            return String.valueOf(files.map(f -> f.getFileName().toString())
+                    .filter(n -> n.matches("V\\d+__.*\\.sql"))
+                    .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__")))).max().orElseThrow());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test

@@ -26,9 +26,10 @@ public class DatabaseReadiness implements HealthCheck {
     public HealthCheckResponse call() {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery(
-                        "select max(version) from flyway_schema_history where success")) {
-            rs.next();
-            String version = rs.getString(1);
+                        // the last one applied: max(version) would compare the text, and "9" > "10"
+                        "select version from flyway_schema_history where success and version is not null"
+                                + " order by installed_rank desc limit 1")) {
+            String version = rs.next() ? rs.getString(1) : null;
             return HealthCheckResponse.named("database")
                     .status(version != null)
                     .withData("schema_version", version == null ? "none" : version)
