@@ -83,7 +83,9 @@ public class ActivityLog {
         Optional<Cohort> cohort = cohorts.resolve(cohortRef);
         if (cohort.isEmpty()) {
             access.mayReadCohortText();
-            return store.cohortTextActivities(cohortRef.trim(), query.window(ActivitySlugs::isActivitySlug));
+            ActivityStore.Window window = query.window(ActivitySlugs::isActivitySlug);
+            String text = cohortRef.trim();
+            return couldNameACohort(text) ? store.cohortTextActivities(text, window) : new ActivityStore.Page<>(List.of(), null);
         }
         access.mayReadCohort(cohort.get());
         return store.cohortActivities(cohort.get().id(), query.window(ActivitySlugs::isActivitySlug));
@@ -159,8 +161,16 @@ public class ActivityLog {
         Instant to = ActivityFilters.instant("until", until, problems);
         ActivityStore.Grouping grouping = ActivityFilters.grouping(by, problems);
         problems.check();
+        if (cohortText != null && !couldNameACohort(cohortText)) {
+            return new Tally(grouping, List.of());
+        }
         return new Tally(grouping, store.report(new ActivityStore.Report(user == null ? null : user.id(),
                 cohort == null ? null : cohort.id(), cohortText, academyId, wanted, from, to, grouping, seenThrough)));
+    }
+
+    /** Whether an activity can have been recorded naming this cohort text: no longer than a reference, no NUL. */
+    private static boolean couldNameACohort(String text) {
+        return text.length() <= JsonFields.MAX_REFERENCE && text.indexOf('\0') < 0;
     }
 
     private Instant now() {

@@ -223,6 +223,10 @@ class ActivityIT {
         api.as(s.student().token()).get("/v1/activity/cohort/" + unknown).then().statusCode(403);
         api.as(api.adminToken()).get("/v1/activity/cohort/" + Api.unique("nothing-named-so").toLowerCase())
                 .then().statusCode(200).body("$", hasSize(0));
+        // a name longer than any cohort an activity can name matches nothing, in every store
+        api.as(api.adminToken()).get("/v1/activity/cohort/" + "c".repeat(300)).then().statusCode(200).body("$", hasSize(0));
+        api.as(api.adminToken()).get("/v1/activity/report?cohort=" + "c".repeat(300)).then().statusCode(200)
+                .body("$", hasSize(0));
     }
 
     @Test
