@@ -129,12 +129,17 @@ class SignInIT {
         for (int i = 0; i < MAX_FAILURES; i++) {
             login(address, user.email(), "wrong-" + i).then().statusCode(400);
         }
-        // attempts the lock refuses are quick, so they outrun the refill; each still spends a check
+        // attempts the lock refuses are quick, so they outrun the refill; each still spends a check. On a
+        // loaded machine a burst may be slow enough for the refill to keep up, so bursts go on until one is refused
         long started = System.nanoTime();
-        List<Response> answers = inParallel(100, i -> login(address, user.email(), "wrong-again"));
+        List<Response> answers = new ArrayList<>();
+        List<Response> outOfBudget = List.of();
+        for (int burst = 0; burst < 10 && outOfBudget.isEmpty(); burst++) {
+            answers.addAll(inParallel(100, i -> login(address, user.email(), "wrong-again")));
+            outOfBudget = answers.stream()
+                    .filter(r -> r.statusCode() == 429 && "too-many-password-checks".equals(r.path("slug"))).toList();
+        }
         double seconds = (System.nanoTime() - started) / 1e9;
-        List<Response> outOfBudget = answers.stream()
-                .filter(r -> r.statusCode() == 429 && "too-many-password-checks".equals(r.path("slug"))).toList();
         long spent = answers.size() - outOfBudget.size();
         assertTrue(!outOfBudget.isEmpty(), "a burst beyond the budget is refused (" + seconds + " s)");
         // the ten failures above were refilled while they were hashed: the bucket starts the burst full at most

@@ -25,8 +25,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * </ul>
  * A token that is present but invalid is a 401, and so is a valid token whose {@code aud} does not
  * name the request's API family ({@link TokenAudience}) or whose holder revoked it ({@link TokenVersions});
- * no token leaves the caller anonymous and lets each operation decide. The Live header is the exception:
- * a token there that does not hold leaves the caller anonymous (public Live operations answer as to
+ * no token leaves the caller anonymous and lets each operation decide. The Live header on a Live path is
+ * the exception: a token there that does not hold leaves the caller anonymous (public Live operations answer as to
  * anyone), and an operation that needs a user answers 401 for it. {@code Authorization: Basic} is left
  * to the client-credentials endpoint.
  */
@@ -57,11 +57,13 @@ public class CallerFilter implements ContainerRequestFilter {
         String authorization = request.getHeaderString("Authorization");
         ApiFamily family = ApiFamily.forPath(request.getUriInfo().getPath());
 
-        if (present(live)) {
+        if (present(live) && family == ApiFamily.LIVE) {
             // the MenloHacks app sends its saved token on every request, also to the public ones, and
             // Vivere ignores one that no longer holds there; operations that need a user then say so
             current(live).filter(token -> TokenAudience.accepts(token, family))
                     .ifPresentOrElse(caller::signIn, caller::refuseToken);
+        } else if (present(live)) {
+            caller.signIn(verified(live, family));
         } else if (present(sunbirdUser)) {
             JsonWebToken client = verified(tokenIn(authorization), family);
             if (!Caller.KIND_CLIENT.equals(client.getClaim(Caller.KIND))) {
