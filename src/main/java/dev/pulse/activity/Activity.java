@@ -8,7 +8,9 @@ import java.util.Objects;
 /**
  * One recorded activity. {@code data} is JSON text: the object or array a client sent encoded in
  * a string, or a JSON string holding plain text. {@code cohort} is the cohort's slug as it was
- * when the activity was recorded; {@code id} is null until a store has assigned one.
+ * when the activity was recorded, or, with no {@code cohortId}, the text the client named a cohort
+ * by that places nothing; {@code email} is null for an account without one (a Live account);
+ * {@code id} is null until a store has assigned one.
  */
 public record Activity(Long id, String slug, long userId, String email, Long cohortId, String cohort,
         Long academyId, Integer day, String data, String userAgent, Instant createdAt) {
@@ -17,7 +19,6 @@ public record Activity(Long id, String slug, long userId, String email, Long coh
         if (slug == null || slug.isBlank()) {
             throw new IllegalArgumentException("an activity needs a slug");
         }
-        Objects.requireNonNull(email, "email");
         if (day != null && day < 0) {
             throw new IllegalArgumentException("an activity's day cannot be negative");
         }

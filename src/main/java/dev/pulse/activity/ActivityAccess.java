@@ -15,6 +15,9 @@ import jakarta.inject.Inject;
  * {@link Capabilities}. {@code crud_activity}, which students hold, is self-service only: it
  * never lets one user write for another. Reading through an academy shows only the rows
  * recorded in that academy or in none. Cohort reads need {@code read_activity} in the cohort's academy.
+ * Activities that name a cohort only as text (one Pulse does not know, or of an academy the user is
+ * not in) belong to no academy: listed by that text, platform administrators read them; anyone else
+ * reads them through the user's own listing, under the rule above.
  */
 @ApplicationScoped
 public class ActivityAccess {
@@ -60,6 +63,15 @@ public class ActivityAccess {
     /** Reading a cohort's activities: read_activity in the cohort's own academy. */
     public void mayReadCohort(Cohort cohort) {
         capabilities.require(cohort.academy().id(), READ);
+    }
+
+    /** Reading the activities that name a cohort by a text no Pulse cohort has: platform administrators only. */
+    public void mayReadCohortText() {
+        caller.requireUser();
+        if (!caller.isPlatformAdmin()) {
+            throw ApiError.forbidden("cohort-not-in-pulse", "Activities of a cohort Pulse does not know are read by "
+                    + "platform administrators, or through each user's own activities");
+        }
     }
 
     /** An academy-wide report: read_activity in the academy of the Academy header; null for an administrator without one. */

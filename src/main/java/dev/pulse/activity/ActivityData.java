@@ -59,7 +59,7 @@ final class ActivityData {
         return JsonBodies.provider().createValue(text).toString();
     }
 
-    /** The {@code cohort} named inside stored JSON data: a slug or an id; anything else names no cohort. */
+    /** The {@code cohort} named inside stored JSON data: a slug or an id; anything else, or a longer text than any reference, names no cohort. */
     static String cohortIn(String data) {
         if (!data.startsWith("{")) {
             return null;
@@ -68,7 +68,8 @@ final class ActivityData {
         if (json.isEmpty() || !(json.get() instanceof JsonObject object)) {
             return null;
         }
-        if (object.get("cohort") instanceof JsonString s && !s.getString().isBlank()) {
+        if (object.get("cohort") instanceof JsonString s && !s.getString().isBlank()
+                && s.getString().trim().length() <= JsonFields.MAX_REFERENCE) {
             return s.getString().trim();
         }
         if (object.get("cohort") instanceof JsonNumber n && n.isIntegral() && n.longValue() > 0) {

@@ -24,8 +24,8 @@ final class ActivityJson {
         JsonObjectBuilder o = BUILDERS.createObjectBuilder()
                 .add("id", a.id())
                 .add("slug", a.slug())
-                .add("user_id", a.userId())
-                .add("email", a.email());
+                .add("user_id", a.userId());
+        optional(o, "email", a.email());
         optional(o, "cohort", a.cohort());
         if (a.academyId() != null) {
             o.add("academy_id", a.academyId());
@@ -45,9 +45,9 @@ final class ActivityJson {
     static JsonObject codingError(CodingError e) {
         JsonObjectBuilder o = BUILDERS.createObjectBuilder()
                 .add("id", e.id())
-                .add("user_id", e.userId())
-                .add("email", e.email())
-                .add("slug", e.slug())
+                .add("user_id", e.userId());
+        optional(o, "email", e.email());
+        o.add("slug", e.slug())
                 .add("data", data(e.data()))
                 .add("message", e.message())
                 .add("name", e.name());

@@ -15,11 +15,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * The Activity API's rules: who may record and read (checked before the body is looked at, so a
- * stranger learns nothing from validation messages), which slugs count, how the cohort, day and
+ * stranger learns nothing from validation messages), how the cohort, day and
  * user agent of an activity are decided, and what a listing or report may cover.
  */
 @ApplicationScoped
@@ -42,9 +43,6 @@ public class ActivityLog {
     ActivityAccess access;
 
     @Inject
-    ActivitySlugs slugs;
-
-    @Inject
     ActivityStore store;
 
     @Inject
@@ -52,9 +50,8 @@ public class ActivityLog {
 
     /**
      * Records an activity for a user. The cohort is the body's {@code cohort}, else the one named
-     * in JSON {@code data}; when given it must exist. A cohort of one of the user's academies brings
-     * its academy and, when it knows it, its current day (else the body's {@code day} is kept); any
-     * other cohort is kept as the name given, with no cohort id and no academy.
+     * in JSON {@code data}; {@link ActivityCohorts#place} decides what it places. The body's
+     * {@code day} is kept; only without one is the placing cohort's current day used.
      * <p>
      * Not a JTA transaction: the store commits the row together with other requests' rows.
      */
@@ -63,44 +60,35 @@ public class ActivityLog {
         caller.requireUser();
         AccountState user = accounts.require(userRef);
         access.mayWrite(user, academy);
-        requireEmail(user);
-        NewActivity request = NewActivity.read(body, slugs.allowed());
-        Long cohortId = null;
-        String cohortSlug = null;
-        Long academyId = null;
-        Integer day = request.day();
-        if (request.cohort() != null) {
-            ActivityCohorts.Placement cohort = activityCohorts.require(request.cohort());
-            if (user.isMemberOf(cohort.academyId())) {
-                cohortId = cohort.cohortId();
-                cohortSlug = cohort.slug();
-                academyId = cohort.academyId();
-                if (cohort.currentDay() != null) {
-                    day = cohort.currentDay();
-                }
-            } else {
-                // a cohort of an academy the user is not in places nothing: its name is kept as text only
-                cohortSlug = request.cohort();
-            }
-        }
+        NewActivity request = NewActivity.read(body);
+        ActivityCohorts.Placement placement = request.cohort() == null
+                ? ActivityCohorts.Placement.asText(null) : activityCohorts.place(request.cohort(), user);
+        Integer day = request.day() != null ? request.day() : placement.currentDay();
         String userAgent = request.userAgent() != null ? request.userAgent()
                 : storedUserAgent(headerUserAgent);
-        return store.append(new Activity(null, request.slug(), user.id(), user.email(), cohortId, cohortSlug,
-                academyId, day, request.data(), userAgent, now()));
+        return store.append(new Activity(null, request.slug(), user.id(), user.email(), placement.cohortId(),
+                placement.cohort(), placement.academyId(), day, request.data(), userAgent, now()));
     }
 
     public ActivityStore.Page<Activity> ofUser(String userRef, String academy, ListingQuery query) {
         caller.requireUser();
         AccountState user = accounts.require(userRef);
         Long seenThrough = access.mayRead(user, academy);
-        return store.userActivities(user.id(), query.window(slugs.allowed()).visibleIn(seenThrough));
+        return store.userActivities(user.id(), query.window(ActivitySlugs::isActivitySlug).visibleIn(seenThrough));
     }
 
+    /** A cohort's activities; a name Pulse knows no cohort by lists the activities that named it so (text only). */
     public ActivityStore.Page<Activity> ofCohort(String cohortRef, ListingQuery query) {
         caller.requireUser();
-        Cohort cohort = cohorts.require(cohortRef);
-        access.mayReadCohort(cohort);
-        return store.cohortActivities(cohort.id(), query.window(slugs.allowed()));
+        Optional<Cohort> cohort = cohorts.resolve(cohortRef);
+        if (cohort.isEmpty()) {
+            access.mayReadCohortText();
+            ActivityStore.Window window = query.window(ActivitySlugs::isActivitySlug);
+            String text = cohortRef.trim();
+            return couldNameACohort(text) ? store.cohortTextActivities(text, window) : new ActivityStore.Page<>(List.of(), null);
+        }
+        access.mayReadCohort(cohort.get());
+        return store.cohortActivities(cohort.get().id(), query.window(ActivitySlugs::isActivitySlug));
     }
 
     /** Records a coding error; like {@link #record}, committed by the store together with other requests' rows. */
@@ -110,40 +98,40 @@ public class ActivityLog {
         NewCodingError request = NewCodingError.read(body);
         AccountState user = accounts.require(request.user());
         access.mayWrite(user, academy);
-        requireEmail(user);
         String userAgent = request.userAgent() != null ? request.userAgent()
                 : storedUserAgent(headerUserAgent);
         return store.append(new CodingError(null, request.slug(), user.id(), user.email(), request.data(),
                 request.message(), request.name(), request.severity(), request.details(), userAgent, now()));
     }
 
-    /** Activities and coding errors carry their user's email; a Live account (a username only) has none. */
-    private static void requireEmail(AccountState user) {
-        if (user.email() == null) {
-            throw ApiError.badRequest("user-without-email",
-                    "User " + user.id() + " has no email, and activities are recorded for users with one");
-        }
-    }
-
     public ActivityStore.Page<CodingError> codingErrorsOf(String userRef, String academy, ListingQuery query) {
         caller.requireUser();
         AccountState user = accounts.require(userRef);
         access.mayRead(user, academy);
-        return store.codingErrors(user.id(), query.window(null));
+        return store.codingErrors(user.id(), query.window(ActivitySlugs::isCodingErrorSlug));
     }
 
     /**
      * Counts by slug or day. Scoped to a user, a cohort, or both (either permission is enough,
-     * since the rows are those of both); with neither, to the academy of the Academy header.
+     * since the rows are those of both); with neither, to the academy of the Academy header. A
+     * cohort name Pulse knows no cohort by scopes to the activities that named it so.
      */
     public Tally report(String userRef, String cohortRef, String slug, String since,
             String until, String by, String academy) {
         caller.requireUser();
         AccountState user = userRef == null || userRef.isBlank() ? null : accounts.require(userRef);
-        Cohort cohort = cohortRef == null || cohortRef.isBlank() ? null : cohorts.require(cohortRef);
+        boolean cohortNamed = cohortRef != null && !cohortRef.isBlank();
+        Cohort cohort = cohortNamed ? cohorts.resolve(cohortRef).orElse(null) : null;
+        String cohortText = cohortNamed && cohort == null ? cohortRef.trim() : null;
         Long academyId = null;
         Long seenThrough = null;
-        if (user == null && cohort == null) {
+        if (cohortText != null) {
+            if (user == null) {
+                access.mayReadCohortText();
+            } else {
+                seenThrough = access.mayRead(user, academy);
+            }
+        } else if (user == null && cohort == null) {
             academyId = access.mayReadAcademy(academy);
         } else if (user != null) {
             try {
@@ -168,13 +156,21 @@ public class ActivityLog {
             access.mayReadCohort(cohort);
         }
         JsonFields problems = JsonFields.of(Map.of(), FieldMessages.BREATHECODE);
-        Set<String> wanted = ActivityFilters.slugs(slug, slugs.allowed(), problems);
+        Set<String> wanted = ActivityFilters.slugs(slug, ActivitySlugs::isActivitySlug, problems);
         Instant from = ActivityFilters.instant("since", since, problems);
         Instant to = ActivityFilters.instant("until", until, problems);
         ActivityStore.Grouping grouping = ActivityFilters.grouping(by, problems);
         problems.check();
+        if (cohortText != null && !couldNameACohort(cohortText)) {
+            return new Tally(grouping, List.of());
+        }
         return new Tally(grouping, store.report(new ActivityStore.Report(user == null ? null : user.id(),
-                cohort == null ? null : cohort.id(), academyId, wanted, from, to, grouping, seenThrough)));
+                cohort == null ? null : cohort.id(), cohortText, academyId, wanted, from, to, grouping, seenThrough)));
+    }
+
+    /** Whether an activity can have been recorded naming this cohort text: no longer than a reference, no NUL. */
+    private static boolean couldNameACohort(String text) {
+        return text.length() <= JsonFields.MAX_REFERENCE && text.indexOf('\0') < 0;
     }
 
     private Instant now() {

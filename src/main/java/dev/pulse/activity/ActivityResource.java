@@ -3,6 +3,7 @@ package dev.pulse.activity;
 import dev.pulse.platform.api.BodyLimit;
 import dev.pulse.platform.api.ApiFamily;
 import dev.pulse.platform.api.Family;
+import dev.pulse.platform.security.CallerFilter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
@@ -44,7 +45,8 @@ public class ActivityResource {
     static final long MAX_BODY_BYTES = 8L * ActivityBodies.MAX_TEXT_BYTES;
 
     private static final String LISTING = "Newest first. slug: one slug or a comma-separated list; since/until: "
-            + "ISO 8601 (since inclusive, until exclusive); limit: 1-1000, default 50; cursor: from the previous page.";
+            + "ISO 8601 (since inclusive, until exclusive); limit: 1-1000, default 50; cursor: from the previous page. "
+            + "The token may also come as ?access_token= (the Authorization header wins).";
 
     @Inject
     ActivityLog log;
@@ -56,12 +58,15 @@ public class ActivityResource {
     @Path("user/{email_or_id}")
     @BodyLimit(MAX_BODY_BYTES)
     @Operation(summary = "Record an activity for a user",
-            description = "Body {\"slug\",\"data\"[,\"cohort\",\"day\",\"user_agent\"]}. data is a string; a JSON-encoded "
-                    + "object in it is kept as JSON and its cohort becomes the activity's cohort.")
+            description = "Body {\"slug\",\"data\"[,\"cohort\",\"day\",\"user_agent\"]}. slug: 1-50 lowercase letters, "
+                    + "digits or underscores. data is a string; a JSON-encoded object in it is kept as JSON and its cohort "
+                    + "becomes the activity's cohort when the body names none. A cohort Pulse does not know, or of an "
+                    + "academy the user is not in, is kept as text. The body's day is kept; without one, the cohort's "
+                    + "current day.")
     @RequestBody(description = "{\"slug\":\"lesson_opened\",\"data\":\"{\\\"cohort\\\":\\\"mdc-iii\\\"}\"}")
     @APIResponse(responseCode = "201", description = "The stored activity")
-    @APIResponse(responseCode = "400", description = "Unknown or missing slug, non-string or oversized data, body not a JSON object")
-    @APIResponse(responseCode = "404", description = "Unknown user (user-not-found) or cohort (cohort-not-found)")
+    @APIResponse(responseCode = "400", description = "Malformed or missing slug, non-string or oversized data, body not a JSON object")
+    @APIResponse(responseCode = "404", description = "Unknown user (user-not-found)")
     public Response recordActivity(@PathParam("email_or_id") String user, @BeanParam RequestOrigin origin, String body) {
         Activity stored = log.record(user, body, origin.academy(), origin.userAgent());
         return Response.status(Response.Status.CREATED).entity(ActivityJson.activity(stored)).build();
@@ -71,7 +76,7 @@ public class ActivityResource {
     @Path("user/{email_or_id}")
     @Operation(summary = "A user's activities", description = LISTING)
     @APIResponse(responseCode = "200", description = "The activities, newest first")
-    @APIResponse(responseCode = "400", description = "Unknown slug, bad date, limit or cursor")
+    @APIResponse(responseCode = "400", description = "Malformed slug, bad date, limit or cursor")
     @APIResponse(responseCode = "404", description = "Unknown user (user-not-found)")
     public Response userActivities(@PathParam("email_or_id") String user, @BeanParam ListingParams listing,
             @BeanParam RequestOrigin origin) {
@@ -82,10 +87,10 @@ public class ActivityResource {
     @GET
     @Path("cohort/{slug_or_id}")
     @Operation(summary = "A cohort's activities", description = LISTING
-            + " Needs read_activity in the cohort's academy.")
+            + " Needs read_activity in the cohort's academy. A name no Pulse cohort has lists the activities that "
+            + "named their cohort so (platform administrators only).")
     @APIResponse(responseCode = "200", description = "The activities, newest first")
-    @APIResponse(responseCode = "400", description = "Unknown slug, bad date, limit or cursor")
-    @APIResponse(responseCode = "404", description = "Unknown cohort (cohort-not-found)")
+    @APIResponse(responseCode = "400", description = "Malformed slug, bad date, limit or cursor")
     public Response cohortActivities(@PathParam("slug_or_id") String cohort, @BeanParam ListingParams listing) {
         ListingQuery query = listing.query();
         return page(log.ofCohort(cohort, query), query, ActivityJson::activity);
@@ -122,10 +127,11 @@ public class ActivityResource {
     @Operation(summary = "Activity counts grouped by slug or by day (UTC)",
             description = "Scoped to user and/or cohort (the permission for either is enough), else to the academy "
                     + "of the Academy header (read_activity). by=slug (default) answers [{\"slug\",\"count\"}] most "
-                    + "first; by=day answers [{\"day\":\"yyyy-MM-dd\",\"count\"}] oldest first.")
+                    + "first; by=day answers [{\"day\":\"yyyy-MM-dd\",\"count\"}] oldest first. A cohort name no Pulse "
+                    + "cohort has counts the activities that named their cohort so.")
     @APIResponse(responseCode = "200", description = "The counts")
-    @APIResponse(responseCode = "400", description = "Unknown slug or grouping, bad date")
-    @APIResponse(responseCode = "404", description = "Unknown user or cohort")
+    @APIResponse(responseCode = "400", description = "Malformed slug, unknown grouping, bad date")
+    @APIResponse(responseCode = "404", description = "Unknown user")
     public Response report(@QueryParam("cohort") String cohort, @QueryParam("user") String user,
             @QueryParam("slug") String slug, @QueryParam("since") String since, @QueryParam("until") String until,
             @Parameter(description = "slug or day") @QueryParam("by") String by, @BeanParam RequestOrigin origin) {
@@ -138,7 +144,9 @@ public class ActivityResource {
         var results = ActivityJson.list(page.items(), render);
         String cursor = page.next() == null ? null : page.next().encode();
         String next = cursor == null ? null
-                : uri.getRequestUriBuilder().replaceQueryParam("cursor", cursor).build().toString();
+                : uri.getRequestUriBuilder().replaceQueryParam("cursor", cursor)
+                        // a token sent in the query is not echoed into links, which clients and proxies keep
+                        .replaceQueryParam(CallerFilter.ACCESS_TOKEN).build().toString();
         Response.ResponseBuilder response = Response.ok(query.paging() ? ActivityJson.page(results, next, cursor) : results);
         if (cursor != null) {
             response.header("X-Next-Cursor", cursor).header("Link", "<" + next + ">; rel=\"next\"");

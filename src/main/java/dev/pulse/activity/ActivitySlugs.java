@@ -1,76 +1,32 @@
 package dev.pulse.activity;
 
 import dev.pulse.platform.input.Slug;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import java.util.Collections;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import java.util.regex.Pattern;
 
-/** The activity slugs this installation accepts: BreatheCode's nine plus any listed in PULSE_ACTIVITY_SLUGS. */
-@ApplicationScoped
-public class ActivitySlugs {
+/**
+ * Activity slugs are open: any 1 to 50 lowercase letters, digits or underscores name an activity,
+ * as clients invent their own (BreatheCode itself records more than the nine it documents, which the
+ * README lists). Coding errors name the error, not an activity, and keep the wider slug form of their column.
+ */
+final class ActivitySlugs {
 
-    /** The nine activities of the BreatheCode Activity API. */
-    public static final List<String> KNOWN = List.of(
-            "breathecode_login",
-            "online_platform_registration",
-            "public_event_attendance",
-            "classroom_attendance",
-            "classroom_unattendance",
-            "lesson_opened",
-            "office_attendance",
-            "nps_survey_answered",
-            "exercise_success");
+    private static final Pattern ACTIVITY = Pattern.compile("[a-z0-9_]{1,50}");
 
-    /** The length of the slug columns. */
-    static final int MAX_LENGTH = 100;
+    /** The 400 message for a value that cannot be an activity's slug. */
+    static final String NOT_AN_ACTIVITY_SLUG = "Enter a valid activity slug: 1 to 50 lowercase letters, numbers or underscores.";
 
-    private Set<String> allowed;
+    /** The length of the slug columns, which coding errors' slugs may fill. */
+    static final int CODING_ERROR_MAX_LENGTH = 100;
 
-    protected ActivitySlugs() {
+    private ActivitySlugs() {
     }
 
-    @Inject
-    public ActivitySlugs(@ConfigProperty(name = "PULSE_ACTIVITY_SLUGS") Optional<String> extra) {
-        this.allowed = allowing(extra.orElse(""));
+    static boolean isActivitySlug(String value) {
+        return value != null && ACTIVITY.matcher(value).matches();
     }
 
-    /** The known slugs plus the comma-separated extra ones (blank or malformed entries refused at start-up). */
-    static Set<String> allowing(String extra) {
-        Set<String> slugs = new LinkedHashSet<>(KNOWN);
-        for (String s : extra.split(",")) {
-            String slug = s.trim();
-            if (slug.isEmpty()) {
-                continue;
-            }
-            if (!isSlug(slug)) {
-                throw new IllegalArgumentException("PULSE_ACTIVITY_SLUGS: not a slug: '" + slug + "'");
-            }
-            slugs.add(slug);
-        }
-        return Collections.unmodifiableSet(slugs);
-    }
-
-    public Set<String> allowed() {
-        return allowed;
-    }
-
-    /** The 400 message for a slug this installation does not accept, naming those it does. */
-    static String unknown(String slug, Set<String> allowed) {
-        return "'" + slug + "' is not a valid activity slug; allowed: " + String.join(", ", allowed) + ".";
-    }
-
-    /** A slug that fits the slug columns. */
-    static boolean isSlug(String value) {
-        return Slug.isSlug(value, MAX_LENGTH);
-    }
-
-    @Override
-    public String toString() {
-        return String.join(", ", allowed);
+    /** A coding error's slug: lowercase letters, digits, underscores or hyphens, as long as the column holds. */
+    static boolean isCodingErrorSlug(String value) {
+        return Slug.isSlug(value, CODING_ERROR_MAX_LENGTH);
     }
 }

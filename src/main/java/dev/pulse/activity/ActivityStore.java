@@ -31,6 +31,9 @@ public interface ActivityStore {
 
     Page<Activity> cohortActivities(long cohortId, Window window);
 
+    /** The activities that name {@code cohort} only as text: no cohort id, so in no cohort Pulse knows. */
+    Page<Activity> cohortTextActivities(String cohort, Window window);
+
     CodingError append(CodingError error);
 
     Page<CodingError> codingErrors(long userId, Window window);
@@ -82,20 +85,24 @@ public interface ActivityStore {
     enum Grouping { SLUG, DAY }
 
     /**
-     * A report's filters; a null scope (user, cohort, academy) does not filter. {@code visibleIn}, when
-     * given, keeps only rows recorded in that academy or in none.
+     * A report's filters; a null scope (user, cohort, cohort text, academy) does not filter.
+     * {@code cohortText} selects the rows naming that cohort only as text (as {@link #cohortTextActivities}).
+     * {@code visibleIn}, when given, keeps only rows recorded in that academy or in none.
      */
-    record Report(Long userId, Long cohortId, Long academyId, Set<String> slugs, Instant since, Instant until,
-            Grouping by, Long visibleIn) {
+    record Report(Long userId, Long cohortId, String cohortText, Long academyId, Set<String> slugs, Instant since,
+            Instant until, Grouping by, Long visibleIn) {
         public Report {
             slugs = slugs == null ? Set.of() : Set.copyOf(slugs);
             Objects.requireNonNull(by, "grouping");
+            if (cohortId != null && cohortText != null) {
+                throw new IllegalArgumentException("a report scopes to a cohort or to a cohort's text, not both");
+            }
         }
 
         /** Every row the scopes select, whatever its academy. */
         public Report(Long userId, Long cohortId, Long academyId, Set<String> slugs, Instant since, Instant until,
                 Grouping by) {
-            this(userId, cohortId, academyId, slugs, since, until, by, null);
+            this(userId, cohortId, null, academyId, slugs, since, until, by, null);
         }
     }
 

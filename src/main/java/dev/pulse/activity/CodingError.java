@@ -5,7 +5,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
-/** An error a learner's tool (the CLI, an exercise runner) reported; {@code data} is JSON text as in {@link Activity}. */
+/**
+ * An error a learner's tool (the CLI, an exercise runner) reported; {@code data} is JSON text and
+ * {@code email} may be null, as in {@link Activity}.
+ */
 public record CodingError(Long id, String slug, long userId, String email, String data, String message, String name,
         Integer severity, String details, String userAgent, Instant createdAt) {
 
@@ -13,7 +16,6 @@ public record CodingError(Long id, String slug, long userId, String email, Strin
         if (slug == null || slug.isBlank() || message == null || message.isBlank() || name == null || name.isBlank()) {
             throw new IllegalArgumentException("a coding error needs a slug, a message and a name");
         }
-        Objects.requireNonNull(email, "email");
         createdAt = Objects.requireNonNull(createdAt, "created at").truncatedTo(ChronoUnit.MICROS);
     }
 

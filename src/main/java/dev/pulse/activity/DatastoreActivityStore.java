@@ -83,9 +83,9 @@ public class DatastoreActivityStore implements ActivityStore {
         Entity.Builder e = Entity.newBuilder(key)
                 .set("slug", a.slug())
                 .set("user_id", a.userId())
-                .set("email", a.email())
                 .set("created_at", timestamp(a.createdAt()))
                 .set(ORDER_KEY, orderKey(a.createdAt(), key.getId()));
+        setString(e, "email", a.email(), true);
         setLong(e, "cohort_id", a.cohortId());
         setString(e, "cohort", a.cohort(), true);
         setLong(e, "academy_id", a.academyId());
@@ -102,9 +102,9 @@ public class DatastoreActivityStore implements ActivityStore {
         Entity.Builder e = Entity.newBuilder(key)
                 .set("slug", c.slug())
                 .set("user_id", c.userId())
-                .set("email", c.email())
                 .set("created_at", timestamp(c.createdAt()))
                 .set(ORDER_KEY, orderKey(c.createdAt(), key.getId()));
+        setString(e, "email", c.email(), true);
         setString(e, "data", c.data(), false);
         setString(e, "message", c.message(), false);
         setString(e, "name", c.name(), false);
@@ -117,22 +117,34 @@ public class DatastoreActivityStore implements ActivityStore {
 
     @Override
     public Page<Activity> userActivities(long userId, Window window) {
-        return page(ACTIVITY, "user_id", userId, window, DatastoreActivityStore::activity, Activity::cursor);
+        return page(ACTIVITY, List.of(PropertyFilter.eq("user_id", userId)), window, DatastoreActivityStore::activity,
+                Activity::cursor);
     }
 
     @Override
     public Page<Activity> cohortActivities(long cohortId, Window window) {
-        return page(ACTIVITY, "cohort_id", cohortId, window, DatastoreActivityStore::activity, Activity::cursor);
+        return page(ACTIVITY, List.of(PropertyFilter.eq("cohort_id", cohortId)), window, DatastoreActivityStore::activity,
+                Activity::cursor);
+    }
+
+    @Override
+    public Page<Activity> cohortTextActivities(String cohort, Window window) {
+        return page(ACTIVITY, textOnlyCohort(cohort), window, DatastoreActivityStore::activity, Activity::cursor);
+    }
+
+    /** Entities naming the cohort only as text: that cohort name and no cohort id. */
+    private static List<Filter> textOnlyCohort(String cohort) {
+        return List.of(PropertyFilter.eq("cohort", cohort), PropertyFilter.isNull("cohort_id"));
     }
 
     @Override
     public Page<CodingError> codingErrors(long userId, Window window) {
         // coding errors carry no academy: every one is visible to whoever may read the user
-        return page(CODING_ERROR, "user_id", userId, window.visibleIn(null), DatastoreActivityStore::codingError,
-                CodingError::cursor);
+        return page(CODING_ERROR, List.of(PropertyFilter.eq("user_id", userId)), window.visibleIn(null),
+                DatastoreActivityStore::codingError, CodingError::cursor);
     }
 
-    private <T> Page<T> page(String kind, String scope, long scopeId, Window w, Function<Entity, T> mapper,
+    private <T> Page<T> page(String kind, List<Filter> scope, Window w, Function<Entity, T> mapper,
             Function<T, Cursor> cursorOf) {
         int fetch = w.limit() + 1;
         List<String> slugs = w.slugs().isEmpty() ? java.util.Collections.singletonList(null)
@@ -143,8 +155,7 @@ public class DatastoreActivityStore implements ActivityStore {
                 : List.of(PropertyFilter.eq("academy_id", w.visibleIn()), PropertyFilter.isNull("academy_id"));
         for (String slug : slugs) {
             for (Filter academy : academies) {
-                List<Filter> filters = new ArrayList<>();
-                filters.add(PropertyFilter.eq(scope, scopeId));
+                List<Filter> filters = new ArrayList<>(scope);
                 if (academy != null) {
                     filters.add(academy);
                 }
@@ -205,6 +216,8 @@ public class DatastoreActivityStore implements ActivityStore {
             filters.add(PropertyFilter.eq("user_id", report.userId()));
         } else if (report.cohortId() != null) {
             filters.add(PropertyFilter.eq("cohort_id", report.cohortId()));
+        } else if (report.cohortText() != null) {
+            filters.addAll(textOnlyCohort(report.cohortText()));
         } else if (report.academyId() != null) {
             filters.add(PropertyFilter.eq("academy_id", report.academyId()));
         }
@@ -218,6 +231,7 @@ public class DatastoreActivityStore implements ActivityStore {
         while (results.hasNext()) {
             Activity a = activity(results.next());
             if (report.cohortId() != null && !report.cohortId().equals(a.cohortId())
+                    || report.cohortText() != null && (a.cohortId() != null || !report.cohortText().equals(a.cohort()))
                     || report.academyId() != null && !report.academyId().equals(a.academyId())
                     || report.visibleIn() != null && a.academyId() != null && !report.visibleIn().equals(a.academyId())
                     || !report.slugs().isEmpty() && !report.slugs().contains(a.slug())) {
@@ -234,14 +248,14 @@ public class DatastoreActivityStore implements ActivityStore {
     }
 
     private static Activity activity(Entity e) {
-        return new Activity(e.getKey().getId(), e.getString("slug"), e.getLong("user_id"), e.getString("email"),
+        return new Activity(e.getKey().getId(), e.getString("slug"), e.getLong("user_id"), stringOrNull(e, "email"),
                 longOrNull(e, "cohort_id"), stringOrNull(e, "cohort"), longOrNull(e, "academy_id"),
                 e.contains("day") && !e.isNull("day") ? (int) e.getLong("day") : null,
                 stringOrNull(e, "data"), stringOrNull(e, "user_agent"), instant(e.getTimestamp("created_at")));
     }
 
     private static CodingError codingError(Entity e) {
-        return new CodingError(e.getKey().getId(), e.getString("slug"), e.getLong("user_id"), e.getString("email"),
+        return new CodingError(e.getKey().getId(), e.getString("slug"), e.getLong("user_id"), stringOrNull(e, "email"),
                 stringOrNull(e, "data"), e.getString("message"), e.getString("name"),
                 e.contains("severity") && !e.isNull("severity") ? (int) e.getLong("severity") : null,
                 stringOrNull(e, "details"), stringOrNull(e, "user_agent"), instant(e.getTimestamp("created_at")));

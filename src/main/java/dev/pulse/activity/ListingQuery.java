@@ -7,6 +7,7 @@ import dev.pulse.platform.input.PageRequest;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * A listing's query parameters as they came in; checked only after access is granted, so that a
@@ -23,10 +24,10 @@ public record ListingQuery(String slug, String since, String until, String limit
         return limit != null || cursor != null;
     }
 
-    /** The rows wanted, or one 400 naming every bad parameter. {@code allowedSlugs} null: any slug-shaped value filters. */
-    ActivityStore.Window window(Set<String> allowedSlugs) {
+    /** The rows wanted, or one 400 naming every bad parameter; {@code isSlug} says which slug filters are well-formed. */
+    ActivityStore.Window window(Predicate<String> isSlug) {
         JsonFields problems = JsonFields.of(Map.of(), FieldMessages.BREATHECODE);
-        Set<String> slugs = ActivityFilters.slugs(slug, allowedSlugs, problems);
+        Set<String> slugs = ActivityFilters.slugs(slug, isSlug, problems);
         Instant from = ActivityFilters.instant("since", since, problems);
         Instant to = ActivityFilters.instant("until", until, problems);
         PageRequest page = PageRequest.read(limit, cursor, DEFAULT_LIMIT, ActivityStore.Window.MAX_LIMIT, problems);

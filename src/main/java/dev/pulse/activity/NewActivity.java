@@ -3,7 +3,6 @@ package dev.pulse.activity;
 import dev.pulse.platform.input.FieldMessages;
 import dev.pulse.platform.input.JsonFields;
 import jakarta.json.JsonObject;
-import java.util.Set;
 
 /**
  * What a client asked to record, read from a POST body: {@code cohort} is a cohort's slug or id
@@ -13,13 +12,13 @@ public record NewActivity(String slug, String data, String cohort, Integer day, 
 
     static final int MAX_USER_AGENT = 300;
 
-    /** Reads the body, or throws one 400 naming every bad field; only slugs in {@code allowedSlugs} are recorded. */
-    static NewActivity read(String body, Set<String> allowedSlugs) {
+    /** Reads the body, or throws one 400 naming every bad field. */
+    static NewActivity read(String body) {
         JsonObject json = ActivityBodies.object(body);
         JsonFields fields = JsonFields.of(json, FieldMessages.BREATHECODE);
         String slug = ActivityBodies.requiredText(fields, "slug");
-        if (slug != null && !allowedSlugs.contains(slug)) {
-            fields.fail("slug", ActivitySlugs.unknown(slug, allowedSlugs));
+        if (slug != null && !ActivitySlugs.isActivitySlug(slug)) {
+            fields.fail("slug", ActivitySlugs.NOT_AN_ACTIVITY_SLUG);
         }
         String data = ActivityData.read(json, fields);
         String cohort = fields.optionalReference("cohort").orElse(null);

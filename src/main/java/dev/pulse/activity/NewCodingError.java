@@ -16,9 +16,9 @@ public record NewCodingError(String user, String slug, String data, String messa
         JsonFields fields = JsonFields.of(json, FieldMessages.BREATHECODE);
         String user = fields.reference("user_id");
         String slug = ActivityBodies.requiredText(fields, "slug");
-        if (slug != null && !ActivitySlugs.isSlug(slug)) {
+        if (slug != null && !ActivitySlugs.isCodingErrorSlug(slug)) {
             fields.fail("slug", "Enter a valid slug consisting of lowercase letters, numbers, underscores or hyphens"
-                    + " (at most " + ActivitySlugs.MAX_LENGTH + ").");
+                    + " (at most " + ActivitySlugs.CODING_ERROR_MAX_LENGTH + ").");
         }
         String data = ActivityData.read(json, fields);
         String message = ActivityBodies.requiredText(fields, "message");

@@ -125,18 +125,25 @@ public class PostgresActivityStore implements ActivityStore {
 
     @Override
     public Page<Activity> userActivities(long userId, Window window) {
-        return page("activity", ACTIVITY_COLUMNS, "account_id", userId, window, PostgresActivityStore::activity);
+        return page("activity", ACTIVITY_COLUMNS, "account_id = ?", userId, window, PostgresActivityStore::activity);
     }
 
     @Override
     public Page<Activity> cohortActivities(long cohortId, Window window) {
-        return page("activity", ACTIVITY_COLUMNS, "cohort_id", cohortId, window, PostgresActivityStore::activity);
+        return page("activity", ACTIVITY_COLUMNS, "cohort_id = ?", cohortId, window, PostgresActivityStore::activity);
+    }
+
+    @Override
+    public Page<Activity> cohortTextActivities(String cohort, Window window) {
+        // the partial index activity_cohort_text holds exactly these rows
+        return page("activity", ACTIVITY_COLUMNS, "cohort_slug = ? and cohort_id is null", cohort, window,
+                PostgresActivityStore::activity);
     }
 
     @Override
     public Page<CodingError> codingErrors(long userId, Window window) {
         // coding errors carry no academy: every one is visible to whoever may read the user
-        return page("coding_error", ERROR_COLUMNS, "account_id", userId, window.visibleIn(null),
+        return page("coding_error", ERROR_COLUMNS, "account_id = ?", userId, window.visibleIn(null),
                 PostgresActivityStore::codingError);
     }
 
@@ -144,9 +151,9 @@ public class PostgresActivityStore implements ActivityStore {
         T map(ResultSet r) throws SQLException;
     }
 
-    /** Fetches limit + 1 rows: the extra one only says whether a next page exists. */
-    private <T> Page<T> page(String table, String columns, String scope, long scopeId, Window w, RowMapper<T> mapper) {
-        StringBuilder common = new StringBuilder(scope).append(" = ?");
+    /** Fetches limit + 1 rows: the extra one only says whether a next page exists. {@code scope} has one parameter. */
+    private <T> Page<T> page(String table, String columns, String scope, Object scopeValue, Window w, RowMapper<T> mapper) {
+        StringBuilder common = new StringBuilder(scope);
         if (w.since() != null) {
             common.append(" and created_at >= ?");
         }
@@ -185,7 +192,7 @@ public class PostgresActivityStore implements ActivityStore {
             int p = 1;
             int branches = Math.max(1, slugs.size());
             for (int b = 0; b < branches; b++) {
-                s.setLong(p++, scopeId);
+                s.setObject(p++, scopeValue);
                 if (w.since() != null) {
                     s.setObject(p++, w.since().atOffset(ZoneOffset.UTC));
                 }
@@ -235,6 +242,10 @@ public class PostgresActivityStore implements ActivityStore {
         if (report.cohortId() != null) {
             where.append(" and cohort_id = ?");
             params.add(report.cohortId());
+        }
+        if (report.cohortText() != null) {
+            where.append(" and cohort_slug = ? and cohort_id is null");
+            params.add(report.cohortText());
         }
         if (report.academyId() != null) {
             where.append(" and academy_id = ?");

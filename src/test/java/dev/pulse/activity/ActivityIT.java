@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,6 +21,8 @@ import dev.pulse.platform.testing.PulseServer;
 import io.restassured.response.Response;
 import java.math.BigInteger;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -152,33 +155,119 @@ class ActivityIT {
                 Map.of("slug", "classroom_attendance", "cohort", dayless.id(), "day", 9))
                 .then().statusCode(201).body("cohort", equalTo(dayless.slug())).body("day", equalTo(9))
                 .body("academy_id", equalTo((int) s.academy()));
-        // the cohort's own current day wins over the body's
-        post(s.api(), s.student().token(), s.student().email(),
-                Map.of("slug", "classroom_attendance", "cohort", s.cohort().slug(), "day", 9))
-                .then().statusCode(201).body("day", equalTo(4));
+        post(s.api(), s.student().token(), s.student().email(), Map.of("slug", "classroom_attendance", "cohort", dayless.id()))
+                .then().statusCode(201).body("day", nullValue());
         post(s.api(), s.student().token(), s.student().email(), Map.of("slug", "lesson_opened", "data", "[1,2,3]"))
                 .then().statusCode(201).body("data", equalTo(List.of(1, 2, 3))).body("cohort", nullValue());
     }
 
-    @Test
-    void anUnknownCohortInDataIs404CohortNotFound() {
-        School s = school();
-        post(s.api(), s.student().token(), s.student().email(),
-                Map.of("slug", "lesson_opened", "data", "{\"cohort\":\"no-such-cohort-xyz\"}"))
-                .then().statusCode(404).body("slug", equalTo("cohort-not-found")).body("status_code", equalTo(404))
-                .body("detail", notNullValue());
+    /** What the legacy BreatheCode CLI posts (bcActivity.js): cohort and day top-level, data a JSON string. */
+    private static Map<String, Object> fromTheCli(String slug, String cohort, int day) {
+        return Map.of("slug", slug, "user_agent", "bc/cli", "cohort", cohort, "day", day,
+                "data", "{\"cohort\":\"" + cohort + "\",\"exercise\":\"01-hello-world\"}");
     }
 
     @Test
-    void anUnknownSlugIs400NamingTheAllowedOnes() {
+    void anUnknownCohortIsKeptAsTextReturnedAndListedByThatTextNeverA404() throws Exception {
         School s = school();
-        post(s.api(), s.student().token(), s.student().email(), Map.of("slug", "dance_party"))
-                .then().statusCode(400)
-                .body("slug[0]", containsString("dance_party"))
-                .body("slug[0]", containsString("exercise_success"))
-                .body("slug[0]", containsString("office_attendance"));
-        s.api().as(s.student().token()).get("/v1/activity/user/" + s.student().id() + "?slug=lesson_opened,dance_party")
-                .then().statusCode(400).body("slug[0]", containsString("dance_party"));
+        Api api = s.api();
+        // the Activity API's own example body, verbatim
+        int example = api.as(s.student().token())
+                .body("{\"slug\": \"activity_slug\", \"data\": \"{ \\\"cohort\\\": \\\"mdc-iii\\\" }\"}")
+                .post("/v1/activity/user/" + s.student().email())
+                .then().statusCode(201).body("cohort", equalTo("mdc-iii")).body("academy_id", nullValue())
+                .body("data.cohort", equalTo("mdc-iii")).extract().path("id");
+        api.as(api.adminToken()).get("/v1/activity/cohort/mdc-iii?limit=1000").then().statusCode(200)
+                .body("results.id", hasItem(example));
+
+        // the legacy CLI names its cohort top-level; a cohort Pulse does not know places nothing
+        String unknown = Api.unique("bootcamp-x").toLowerCase();
+        List<Integer> ids = new ArrayList<>();
+        for (String slug : List.of("exercise_success", "lesson_opened", "exercise_success")) {
+            ids.add(0, post(api, s.student().token(), s.student().email(), fromTheCli(slug, unknown, 12))
+                    .then().statusCode(201).body("cohort", equalTo(unknown)).body("academy_id", nullValue())
+                    .body("day", equalTo(12)).body("user_agent", equalTo("bc/cli")).extract().path("id"));
+        }
+        // the same text inside data only works as well
+        ids.add(0, post(api, s.student().token(), s.student().email(),
+                Map.of("slug", "lesson_opened", "data", "{\"cohort\":\"" + unknown + "\"}"))
+                .then().statusCode(201).body("cohort", equalTo(unknown)).extract().path("id"));
+        try (Connection c = DriverManager.getConnection(IntegrationDatabase.jdbcUrl(), "postgres", "postgres");
+                PreparedStatement q = c.prepareStatement("select cohort_id, academy_id, cohort_slug from activity where id = ?")) {
+            q.setLong(1, ids.get(0));
+            try (ResultSet rs = q.executeQuery()) {
+                assertTrue(rs.next());
+                assertNull(rs.getObject(1));
+                assertNull(rs.getObject(2));
+                assertEquals(unknown, rs.getString(3));
+            }
+        }
+
+        // listed and counted by that text
+        api.as(api.adminToken()).get("/v1/activity/cohort/" + unknown).then().statusCode(200)
+                .body("id", equalTo(ids)).body("cohort", everyItem(equalTo(unknown)));
+        api.as(api.adminToken()).get("/v1/activity/cohort/" + unknown + "?slug=exercise_success").then().statusCode(200)
+                .body("id", equalTo(List.of(ids.get(1), ids.get(3))));
+        api.as(api.adminToken()).get("/v1/activity/report?cohort=" + unknown).then().statusCode(200)
+                .body("slug", equalTo(List.of("exercise_success", "lesson_opened"))).body("count", equalTo(List.of(2, 2)));
+        // rows in no academy: academy staff read them through the user's own listing and reports
+        api.as(s.teacher().token()).header("Academy", String.valueOf(s.academy()))
+                .get("/v1/activity/report?user=" + s.student().id() + "&cohort=" + unknown + "&slug=lesson_opened")
+                .then().statusCode(200).body("count", equalTo(List.of(2)));
+        api.as(s.teacher().token()).header("Academy", String.valueOf(s.academy())).get("/v1/activity/user/" + s.student().id())
+                .then().statusCode(200).body("id", hasItem(ids.get(0)));
+        // listed by the text alone, they belong to no academy: platform administrators only, never a 404
+        api.as(s.teacher().token()).header("Academy", String.valueOf(s.academy())).get("/v1/activity/cohort/" + unknown)
+                .then().statusCode(403).body("slug", equalTo("cohort-not-in-pulse"));
+        api.as(s.teacher().token()).get("/v1/activity/report?cohort=" + unknown).then().statusCode(403);
+        api.as(s.student().token()).get("/v1/activity/cohort/" + unknown).then().statusCode(403);
+        api.as(api.adminToken()).get("/v1/activity/cohort/" + Api.unique("nothing-named-so").toLowerCase())
+                .then().statusCode(200).body("$", hasSize(0));
+        // a name longer than any cohort an activity can name matches nothing, in every store
+        api.as(api.adminToken()).get("/v1/activity/cohort/" + "c".repeat(300)).then().statusCode(200).body("$", hasSize(0));
+        api.as(api.adminToken()).get("/v1/activity/report?cohort=" + "c".repeat(300)).then().statusCode(200)
+                .body("$", hasSize(0));
+    }
+
+    @Test
+    void theBodysDayIsKeptAndTheCohortsCurrentDayOnlyFillsAMissingOne() {
+        School s = school();
+        // the CLI sends the cohort's current_day as it knows it
+        post(s.api(), s.student().token(), s.student().email(), fromTheCli("exercise_success", s.cohort().slug(), 9))
+                .then().statusCode(201).body("cohort", equalTo(s.cohort().slug()))
+                .body("academy_id", equalTo((int) s.academy())).body("day", equalTo(9));
+        post(s.api(), s.student().token(), s.student().email(),
+                Map.of("slug", "classroom_attendance", "cohort", s.cohort().slug(), "day", 0))
+                .then().statusCode(201).body("day", equalTo(0));
+        post(s.api(), s.student().token(), s.student().email(), Map.of("slug", "classroom_attendance", "cohort", s.cohort().slug()))
+                .then().statusCode(201).body("day", equalTo(4));
+        post(s.api(), s.student().token(), s.student().email(),
+                Map.of("slug", "lesson_opened", "data", "{\"cohort\":\"" + s.cohort().slug() + "\"}"))
+                .then().statusCode(201).body("day", equalTo(4));
+    }
+
+    @Test
+    void slugsAreOpenAndAnUnknownSlugFilterAnswersAnEmptyList() {
+        School s = school();
+        Api api = s.api();
+        String user = "/v1/activity/user/" + s.student().id();
+        int invented = post(api, s.student().token(), s.student().email(), Map.of("slug", "dance_party"))
+                .then().statusCode(201).body("slug", equalTo("dance_party")).extract().path("id");
+        post(api, s.student().token(), s.student().email(), Map.of("slug", "x".repeat(50))).then().statusCode(201);
+        api.as(s.student().token()).get(user + "?slug=dance_party").then().statusCode(200).body("id", equalTo(List.of(invented)));
+        api.as(s.student().token()).get(user + "?slug=unknown_one").then().statusCode(200).body("$", hasSize(0));
+        api.as(s.student().token()).get(user + "?slug=lesson_opened,unknown_one").then().statusCode(200).body("$", hasSize(0));
+        api.as(s.student().token()).get("/v1/activity/report?user=" + s.student().id() + "&slug=unknown_one")
+                .then().statusCode(200).body("$", hasSize(0));
+        api.as(s.teacher().token()).get("/v1/activity/cohort/" + s.cohort().slug() + "?slug=unknown_one")
+                .then().statusCode(200).body("$", hasSize(0));
+        // what cannot be a slug is still refused
+        for (String bad : List.of("x".repeat(51), "Dance_Party", "dance-party")) {
+            post(api, s.student().token(), s.student().email(), Map.of("slug", bad)).then().statusCode(400)
+                    .body("slug[0]", containsString("1 to 50 lowercase letters"));
+        }
+        api.as(s.student().token()).get(user + "?slug=Dance-Party").then().statusCode(400)
+                .body("slug[0]", containsString("Dance-Party"));
     }
 
     @Test
@@ -326,6 +415,64 @@ class ActivityIT {
                 .post("/v1/activity/coding_error/").then().statusCode(401);
         api.json().get("/v1/activity/coding_error/" + s.student().id()).then().statusCode(401);
         api.json().get("/v1/activity/report?user=" + s.student().id()).then().statusCode(401);
+    }
+
+    @Test
+    void aTokenMayComeAsAccessTokenOnTheActivityApisReadsTheHeaderWinsAndTheLogNeverHoldsIt() throws Exception {
+        School s = school();
+        Api api = s.api();
+        String student = s.student().token();
+        String teacher = s.teacher().token();
+        List<Integer> ids = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            ids.add(0, post(api, student, s.student().email(), Map.of("slug", "lesson_opened", "cohort", s.cohort().slug()))
+                    .then().statusCode(201).extract().path("id"));
+        }
+        // as the legacy consumers read: the cohort's and a user's activities, the token in the query only
+        api.request().get("/v1/activity/cohort/" + s.cohort().slug() + "?access_token=" + teacher)
+                .then().statusCode(200).body("id", equalTo(ids));
+        api.request().get("/v1/activity/user/" + s.student().email() + "?access_token=" + student)
+                .then().statusCode(200).body("id", equalTo(ids));
+        api.request().get("/v1/activity/user/" + s.student().email() + "?academy=" + s.academy() + "&access_token=" + teacher)
+                .then().statusCode(200).body("id", equalTo(ids));
+        api.request().get("/v1/activity/report?user=" + s.student().id() + "&access_token=" + student)
+                .then().statusCode(200).body("count", equalTo(List.of(2)));
+        api.request().get("/v1/activity/coding_error/" + s.student().id() + "?access_token=" + student).then().statusCode(200);
+
+        // a bad one is the same 401 as a bad header
+        String user = "/v1/activity/user/" + s.student().id();
+        String viaQuery = api.request().get(user + "?access_token=not.a.token").then().statusCode(401).extract().asString();
+        String viaHeader = api.as("not.a.token").get(user).then().statusCode(401).extract().asString();
+        assertEquals(viaHeader, viaQuery);
+        // the header wins over the query, either way
+        api.as(student).get(user + "?access_token=not.a.token").then().statusCode(200);
+        api.as("not.a.token").get(user + "?access_token=" + student).then().statusCode(401);
+        // the Activity API's reads only: elsewhere, and on a write, a token in the query is no credential
+        api.request().get("/v1/auth/me?access_token=" + student).then().statusCode(401);
+        api.json().body(Map.of("slug", "lesson_opened")).post(user + "?access_token=" + student)
+                .then().statusCode(401).body("detail", equalTo(viaHeaderDetail(api, user)));
+        // paging links do not carry it on
+        Response paged = api.request().get(user + "?limit=1&access_token=" + student);
+        paged.then().statusCode(200).body("results.id", equalTo(List.of(ids.get(0))));
+        assertFalse(paged.asString().contains(student), "the token is in the body");
+        assertFalse(paged.header("Link").contains(student), "the token is in the Link header");
+
+        // the request log writes paths without their query
+        String marker = "/v1/activity/cohort/" + s.cohort().slug();
+        String log = "";
+        for (int i = 0; i < 50 && !log.contains("GET " + marker + " 200"); i++) { // written in the background
+            Thread.sleep(100);
+            log = Files.readString(PulseServer.logFile(), StandardCharsets.ISO_8859_1);
+        }
+        assertTrue(log.contains("GET " + marker + " 200"), "the read was logged");
+        assertFalse(log.contains("access_token"), "a query's token parameter is in the server log");
+        assertFalse(log.contains(teacher.substring(teacher.lastIndexOf('.') + 1)), "a token's signature is in the server log");
+        assertFalse(log.contains(student.substring(student.lastIndexOf('.') + 1)), "a token's signature is in the server log");
+    }
+
+    /** The detail of a request without any token. */
+    private static String viaHeaderDetail(Api api, String user) {
+        return api.json().body(Map.of("slug", "lesson_opened")).post(user).then().statusCode(401).extract().path("detail");
     }
 
     @Test
@@ -535,8 +682,10 @@ class ActivityIT {
     void idsTooLargeForANumberAre404NeverA500() {
         School s = school();
         Api api = s.api();
-        api.as(s.teacher().token()).get("/v1/activity/cohort/99999999999999999999").then().statusCode(404)
-                .body("slug", equalTo("cohort-not-found"));
+        // no such cohort id: a name no cohort has, read by platform administrators
+        api.as(s.teacher().token()).get("/v1/activity/cohort/99999999999999999999").then().statusCode(403)
+                .body("slug", equalTo("cohort-not-in-pulse"));
+        api.as(api.adminToken()).get("/v1/activity/cohort/99999999999999999999").then().statusCode(200);
         api.as(s.teacher().token()).get("/v1/activity/user/99999999999999999999").then().statusCode(404)
                 .body("slug", equalTo("user-not-found"));
         api.as(s.student().token()).body(Map.of("slug", "lesson_opened", "cohort", new BigInteger("99999999999999999999")))
@@ -544,7 +693,7 @@ class ActivityIT {
     }
 
     @Test
-    void anActivityForALiveAccountIs400UserWithoutEmailAndItsOwnTokenIsNotAcceptedHere() {
+    void anActivityOrCodingErrorForALiveAccountIsStoredWithANullEmailAndItsOwnTokenIsNotAcceptedHere() throws Exception {
         Api api = api();
         String liveToken = api.json().body(Map.of("name", "Live Mentor", "username", Api.unique("live"), "password", "pw-12345"))
                 .post("/live/user/create").then().statusCode(201).extract().path("data.token");
@@ -554,22 +703,44 @@ class ActivityIT {
         // a Live sign-up's token is for the Live family only
         api.as(liveToken).body(Map.of("slug", "lesson_opened")).post("/v1/activity/user/" + id)
                 .then().statusCode(401).body("status_code", equalTo(401));
-        api.as(api.adminToken()).body(Map.of("slug", "lesson_opened")).post("/v1/activity/user/" + id)
-                .then().statusCode(400).body("slug", equalTo("user-without-email")).body("status_code", equalTo(400));
-        api.as(api.adminToken()).body(Map.of("user_id", id, "slug", "webpack_error", "message", "m", "name", "n"))
-                .post("/v1/activity/coding_error").then().statusCode(400).body("slug", equalTo("user-without-email"));
+        // an administrator records for the account by its numeric id, as the legacy CLI's body has it
+        int activity = api.as(api.adminToken()).body(Map.of("slug", "lesson_opened", "user_agent", "bc/cli",
+                        "data", "{\"exercise\":\"01-hello-world\"}"))
+                .post("/v1/activity/user/" + id)
+                .then().statusCode(201).body("user_id", equalTo(id)).body("email", nullValue()).extract().path("id");
+        api.as(api.adminToken()).body(Map.of("user_id", id, "slug", "webpack_error", "message", "m", "name", "n",
+                        "severity", 0, "details", "d"))
+                .post("/v1/activity/coding_error").then().statusCode(201).body("user_id", equalTo(id))
+                .body("email", nullValue());
+        // so does staff holding classroom_activity in the account's academy
+        long academy = api.newAcademy();
+        api.addToAcademy(academy, id, "student");
+        Api.User teacher = api.newUser();
+        api.addToAcademy(academy, teacher.id(), "teacher");
+        api.as(teacher.token()).body(Map.of("slug", "classroom_attendance")).post("/v1/activity/user/" + id)
+                .then().statusCode(201).body("email", nullValue());
+        api.as(api.adminToken()).get("/v1/activity/user/" + id).then().statusCode(200)
+                .body("id", hasItem(activity)).body("email", everyItem(nullValue()));
+        api.as(api.adminToken()).get("/v1/activity/coding_error/" + id).then().statusCode(200)
+                .body("$", hasSize(1)).body("[0].email", nullValue());
+        try (Connection c = DriverManager.getConnection(IntegrationDatabase.jdbcUrl(), "postgres", "postgres");
+                PreparedStatement q = c.prepareStatement("select email from activity where id = ?")) {
+            q.setLong(1, activity);
+            try (ResultSet rs = q.executeQuery()) {
+                assertTrue(rs.next());
+                assertNull(rs.getString(1));
+            }
+        }
     }
 
     @Test
-    void unknownUsersAndCohortsAre404() {
+    void unknownUsersAre404() {
         School s = school();
         Api api = s.api();
         api.as(s.teacher().token()).body(Map.of("slug", "lesson_opened")).post("/v1/activity/user/nobody-here@pulse.test")
                 .then().statusCode(404).body("slug", equalTo("user-not-found")).body("status_code", equalTo(404))
                 .body("detail", notNullValue());
         api.as(s.teacher().token()).get("/v1/activity/user/999999999").then().statusCode(404).body("slug", equalTo("user-not-found"));
-        api.as(s.teacher().token()).get("/v1/activity/cohort/no-such-cohort-abc").then().statusCode(404)
-                .body("slug", equalTo("cohort-not-found")).body("status_code", equalTo(404));
         api.as(s.teacher().token()).get("/v1/activity/coding_error/nobody-here@pulse.test").then().statusCode(404)
                 .body("slug", equalTo("user-not-found"));
         api.as(s.teacher().token()).body(Map.of("user_id", "nobody-here@pulse.test", "slug", "webpack_error",

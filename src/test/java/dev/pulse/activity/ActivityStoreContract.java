@@ -43,7 +43,11 @@ final class ActivityStoreContract {
                 test(storeName, "coding errors are listed per user, filtered and paged", this::codingErrors),
                 test(storeName, "reports count by slug and by UTC day within their scope", this::reports),
                 test(storeName, "seen through an academy, a user's rows are those recorded there or in no academy",
-                        this::visibleInAnAcademy));
+                        this::visibleInAnAcademy),
+                test(storeName, "a cohort named only as text lists and counts the rows that name it so, paged",
+                        this::cohortText),
+                test(storeName, "activities and coding errors of an account without an email keep a null email",
+                        this::withoutEmail));
     }
 
     private static DynamicTest test(String store, String name, Executable body) {
@@ -246,11 +250,47 @@ final class ActivityStoreContract {
                 window(Set.of("lesson_opened", "exercise_success"), null, null, cursor, 2).visibleIn(ACADEMY)), 2));
         assertEquals(6, store.userActivities(user, window(Set.of(), null, null, null, 10)).items().size());
         assertEquals(List.of(new ActivityStore.Count("exercise_success", 2), new ActivityStore.Count("lesson_opened", 2)),
-                store.report(new ActivityStore.Report(user, null, null, Set.of(), null, null, ActivityStore.Grouping.SLUG,
-                        ACADEMY)));
+                store.report(new ActivityStore.Report(user, null, null, null, Set.of(), null, null,
+                        ActivityStore.Grouping.SLUG, ACADEMY)));
         assertEquals(List.of(new ActivityStore.Count("lesson_opened", 2)),
-                store.report(new ActivityStore.Report(user, null, null, Set.of("lesson_opened"), null, null,
+                store.report(new ActivityStore.Report(user, null, null, null, Set.of("lesson_opened"), null, null,
                         ActivityStore.Grouping.SLUG, otherAcademy)));
+    }
+
+    void cohortText() {
+        ActivityStore store = stores.get();
+        String cohort = "mdc-" + freshId();
+        long placedCohort = freshId();
+        List<Long> named = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            String slug = i % 2 == 0 ? "lesson_opened" : "dance_party";
+            named.add(0, store.append(new Activity(null, slug, freshId(), null, null, cohort, null, i, null, null,
+                    T0.plusSeconds(i / 2))).id());
+        }
+        // a row placed in a known cohort that had that name, and a row of another text, are not the text's
+        store.append(new Activity(null, "lesson_opened", freshId(), null, placedCohort, cohort, ACADEMY, null, null, null, T0));
+        store.append(new Activity(null, "lesson_opened", freshId(), null, null, cohort + "-x", null, null, null, null, T0));
+
+        assertEquals(named, walk(cursor -> store.cohortTextActivities(cohort, window(Set.of(), null, null, cursor, 2)), 2));
+        assertEquals(List.of(named.get(1), named.get(3)), store.cohortTextActivities(cohort,
+                window(Set.of("dance_party"), null, null, null, 10)).items().stream().map(Activity::id).toList());
+        assertEquals(List.of(), store.cohortTextActivities(cohort, window(Set.of("unknown_one"), null, null, null, 10)).items());
+        assertEquals(List.of(new ActivityStore.Count("lesson_opened", 3), new ActivityStore.Count("dance_party", 2)),
+                store.report(new ActivityStore.Report(null, null, cohort, null, Set.of(), null, null,
+                        ActivityStore.Grouping.SLUG, null)));
+    }
+
+    void withoutEmail() {
+        ActivityStore store = stores.get();
+        long user = freshId();
+        store.append(new Activity(null, "lesson_opened", user, null, null, null, null, null, null, null, T0));
+        store.append(new CodingError(null, "webpack_error", user, null, null, "m", "n", null, null, null, T0));
+        Activity activity = store.userActivities(user, window(Set.of(), null, null, null, 10)).items().get(0);
+        assertNull(activity.email());
+        assertEquals(user, activity.userId());
+        CodingError error = store.codingErrors(user, window(Set.of(), null, null, null, 10)).items().get(0);
+        assertNull(error.email());
+        assertEquals("webpack_error", error.slug());
     }
 
     private static ActivityStore.Window window(Set<String> slugs, Instant since, Instant until, Cursor after, int limit) {

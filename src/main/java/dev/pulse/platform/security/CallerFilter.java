@@ -18,7 +18,10 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * <li>{@code Authorization: Bearer C} + {@code x-authenticated-user-token: U} (Sunbird): the caller is
  * user U, and C must be a valid API client token;</li>
  * <li>{@code Authorization: Bearer X}, {@code Authorization: Token X} (BreatheCode), or a bare
- * {@code Authorization: X} (Caliper integrators).</li>
+ * {@code Authorization: X} (Caliper integrators);</li>
+ * <li>{@code ?access_token=X} on a GET of BreatheCode's Activity API without an Authorization header,
+ * as its legacy consumers send it; only there, since a URL is kept by proxies and browser histories
+ * (the request log writes paths without their query).</li>
  * </ul>
  * Wherever a client token goes, a client's API key ({@link ApiKeys}) may go instead.
  * A token that is present but invalid is a 401, and so is a valid token whose {@code aud} does not
@@ -35,6 +38,9 @@ public class CallerFilter implements ContainerRequestFilter {
     static final String MENLOHACKS = "X-MenloHacks-Authorization";
     static final String SUNBIRD_USER = "x-authenticated-user-token";
     static final String INVALID_TOKEN = "Invalid or expired token.";
+    /** The query parameter a token may come in ({@link #acceptsQueryToken}). */
+    public static final String ACCESS_TOKEN = "access_token";
+    private static final String QUERY_TOKEN_PATHS = "/v1/activity/";
 
     @Inject
     TokenValidation tokens;
@@ -70,7 +76,18 @@ public class CallerFilter implements ContainerRequestFilter {
             caller.signInThroughClient(client, verified(sunbirdUser, family));
         } else if (present(authorization) && !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             caller.signIn(verified(tokenIn(authorization), family));
+        } else if (!present(authorization) && acceptsQueryToken(request.getMethod(), request.getUriInfo().getPath())) {
+            String query = request.getUriInfo().getQueryParameters().getFirst(ACCESS_TOKEN);
+            if (present(query)) {
+                caller.signIn(verified(query.trim(), family));
+            }
         }
+    }
+
+    /** Whether a request may carry its token as {@code ?access_token=}: GETs of the Activity API. */
+    static boolean acceptsQueryToken(String method, String path) {
+        String p = path.startsWith("/") ? path : "/" + path;
+        return "GET".equalsIgnoreCase(method) && p.startsWith(QUERY_TOKEN_PATHS);
     }
 
     /** The token of any Authorization form Pulse accepts: "Bearer X", "Token X" or a bare "X". */

@@ -1,7 +1,9 @@
 package dev.pulse.platform.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pulse.platform.api.ApiError;
 import org.junit.jupiter.api.Test;
@@ -20,5 +22,15 @@ class CallerFilterTest {
     void aMissingHeaderIsUnauthorized() {
         ApiError e = assertThrows(ApiError.class, () -> CallerFilter.tokenIn(null));
         assertEquals(401, e.status());
+    }
+
+    @Test
+    void aTokenInTheQueryIsReadOnlyOnGetsOfTheActivityApi() {
+        assertTrue(CallerFilter.acceptsQueryToken("GET", "/v1/activity/cohort/mdc-iii"));
+        assertTrue(CallerFilter.acceptsQueryToken("GET", "v1/activity/user/ada@example.com"));
+        assertFalse(CallerFilter.acceptsQueryToken("POST", "/v1/activity/user/ada@example.com"));
+        assertFalse(CallerFilter.acceptsQueryToken("GET", "/v1/auth/user/me"));
+        assertFalse(CallerFilter.acceptsQueryToken("GET", "/v1/activityx/cohort/mdc-iii"));
+        assertFalse(CallerFilter.acceptsQueryToken("GET", "/api/group/v1/read/1"));
     }
 }
