@@ -10,14 +10,16 @@ import java.util.UUID;
 
 /**
  * What requests need to know about an account, remembered between requests by {@link AccountStates}:
- * who it is, whether it is active, the version its tokens must carry (docs/decisions/0013), and its
- * academy roles and cohorts. Never a password hash or any other secret.
+ * who it is, whether it is active, the version its tokens must carry (docs/decisions/0013), its
+ * academies and cohorts. Never a password hash or any other secret. {@code academies} is every academy
+ * the account belongs to: by its academy role there, or, without one, through a cohort of the academy
+ * with the student role (docs/decisions/0017); every membership and capability check reads it.
  */
 public record AccountState(long id, UUID uuid, String email, String username, String firstName, String lastName,
         boolean platformAdmin, boolean active, int tokenVersion, List<AcademyMembership> academies,
         List<CohortMembership> cohorts) {
 
-    /** The account's role in an academy (one per academy) with what the role grants. */
+    /** The account's role in an academy (one per academy; student when through a cohort only) with what it grants. */
     public record AcademyMembership(long academyId, String slug, String name, boolean academyActive, String role,
             Set<String> capabilities) {
 
