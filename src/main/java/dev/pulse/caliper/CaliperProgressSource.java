@@ -14,9 +14,10 @@ import java.util.List;
 /**
  * Caliper events as a source of progress: the events whose {@code object.assignable.id} is the
  * activity id, sent by an API client bound to an academy the learner belongs to, by role or through a
- * cohort (the {@code academy_membership} view; an integrator vouches only for its own academy's learners). Aggregated in the database, one row per learner:
- * the best progress any such event reports and the latest event time, so the answer is bounded by
- * the accounts asked about whatever the number of events.
+ * cohort (the {@code academy_membership} view; an integrator vouches only for its own academy's
+ * learners). Aggregated in the database, one row per learner: the best progress any such event
+ * reports and the latest event time, so the answer is bounded by the accounts asked about whatever
+ * the number of events.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)

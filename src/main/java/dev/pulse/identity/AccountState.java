@@ -1,5 +1,6 @@
 package dev.pulse.identity;
 
+import dev.pulse.platform.api.ApiError;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -54,6 +55,16 @@ public record AccountState(long id, UUID uuid, String email, String username, St
 
     public boolean isMemberOf(long academyId) {
         return membershipIn(academyId).isPresent();
+    }
+
+    /**
+     * A 403 unless the account belongs to the academy: an account that exists is never answered as
+     * unknown because it is outside an academy.
+     */
+    public void requireMemberOf(long academyId) {
+        if (!isMemberOf(academyId)) {
+            throw new ApiError(403, null, "User " + id + " does not belong to academy " + academyId);
+        }
     }
 
     /** The ids of the academies the account belongs to, in id order. */

@@ -159,12 +159,13 @@ public class AssignmentTelemetries {
         return TelemetryProgress.latestPerStudentAndAsset(store.progress(accountIds, assetSlug));
     }
 
-    /** The student must exist and belong to the academy; both failures read the same, as in BreatheCode. */
+    /**
+     * The student must exist (else BreatheCode's 404 "User with id N not found") and belong to the
+     * academy, by role or through a cohort (else a 403: the account exists).
+     */
     private AccountState requireStudent(long academyId, String userRef) {
         AccountState student = accounts.require(userRef);
-        if (!student.isMemberOf(academyId)) {
-            throw ApiError.notFound("user-not-found", "User with id " + userRef + " not found");
-        }
+        student.requireMemberOf(academyId);
         return student;
     }
 
