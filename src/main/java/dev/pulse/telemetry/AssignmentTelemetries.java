@@ -104,7 +104,7 @@ public class AssignmentTelemetries {
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public Upserted upsertOwn(JsonValue body, Collection<String> assetIds) {
         Own own = own(body, assetIds);
-        TelemetryStore.Written written = store.upsert(own.key(), merge.upsert(own.report().changes()));
+        TelemetryStore.Written written = store.upsert(own.key(), merge.upsertUnlessSame(own.report().changes()));
         return new Upserted(written.record(), written.created());
     }
 
