@@ -102,14 +102,14 @@ public class AssignmentTelemetries {
      * JTA transaction, as {@link #upsert}.
      */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
-    public Upserted upsertOwn(JsonValue body, Collection<String> assetIds) {
+    public Upserted upsertOwn(String body, Collection<String> assetIds) {
         Own own = own(body, assetIds);
         TelemetryStore.Written written = store.upsert(own.key(), merge.upsertUnlessSame(own.report().changes()));
         return new Upserted(written.record(), written.created());
     }
 
     /** The same on PUT: only an existing record changes; 404 as the academy endpoint's when there is none. */
-    public AssignmentTelemetry updateOwn(JsonValue body, Collection<String> assetIds) {
+    public AssignmentTelemetry updateOwn(String body, Collection<String> assetIds) {
         Own own = own(body, assetIds);
         long id = store.update(own.key(), merge.update(own.report().changes()))
                 .orElseThrow(() -> notFound(own.key().assetSlug(), String.valueOf(own.key().accountId())));
@@ -124,7 +124,7 @@ public class AssignmentTelemetries {
      * The caller must hold {@code upload_assignment_telemetry} in an academy it belongs to (by role or
      * through a cohort), and the blob must be about the caller when it names a {@code user_id}.
      */
-    private Own own(JsonValue body, Collection<String> assetIds) {
+    private Own own(String body, Collection<String> assetIds) {
         long me = caller.requireUser().accountId();
         AccountState student = accounts.require(String.valueOf(me));
         capabilities.requireInAnyAcademyOf(me, UPLOAD_OWN);

@@ -3,10 +3,8 @@ package dev.pulse.telemetry;
 import dev.pulse.platform.api.ApiFamily;
 import dev.pulse.platform.api.BodyLimit;
 import dev.pulse.platform.api.Family;
-import dev.pulse.platform.input.JsonBodies;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -54,7 +52,7 @@ public class MyTelemetryResource {
     @APIResponse(responseCode = "413", description = "Telemetry over 10 MiB")
     public Response upsert(@Parameter(description = "LearnPack's asset id(s): a number, a comma list, repeated or "
             + "empty; kept in the blob as asset_id") @QueryParam("asset_id") List<String> assetIds, String body) {
-        AssignmentTelemetries.Upserted result = telemetries.upsertOwn(parse(body), assetIds);
+        AssignmentTelemetries.Upserted result = telemetries.upsertOwn(body, assetIds);
         return Response.status(result.created() ? Response.Status.CREATED : Response.Status.OK)
                 .entity(TelemetryJson.of(result.record()).toString()).build();
     }
@@ -68,11 +66,6 @@ public class MyTelemetryResource {
     @APIResponse(responseCode = "404", description = "No telemetry for this asset and student")
     @APIResponse(responseCode = "413", description = "Telemetry over 10 MiB")
     public Response update(@QueryParam("asset_id") List<String> assetIds, String body) {
-        return Response.ok(TelemetryJson.of(telemetries.updateOwn(parse(body), assetIds)).toString()).build();
-    }
-
-    /** Nothing sent reads as an empty object, which names no slug. Malformed JSON is the platform's 400. */
-    private static JsonValue parse(String body) {
-        return body == null || body.isBlank() ? JsonValue.EMPTY_JSON_OBJECT : JsonBodies.value(body);
+        return Response.ok(TelemetryJson.of(telemetries.updateOwn(body, assetIds)).toString()).build();
     }
 }

@@ -39,7 +39,7 @@ class LearnPackReportTest {
     }
 
     private static LearnPackReport read(String body, String... assetIds) {
-        return LearnPackReport.read(json(body), Arrays.asList(assetIds));
+        return LearnPackReport.read(body, Arrays.asList(assetIds));
     }
 
     private static Map<String, List<String>> errors(String body) {
@@ -76,6 +76,12 @@ class LearnPackReportTest {
                 .asJsonObject();
         assertEquals("145,146", stored.getString("asset_id"));
         assertFalse(json((String) read(BLOB, "").changes().get(Field.TELEMETRY)).asJsonObject().containsKey("asset_id"));
+        assertEquals("{\"slug\":\"a\",\"asset_id\":\"1\"}", read(" {\"slug\":\"a\"} \n", "1").changes().get(Field.TELEMETRY));
+        assertEquals("{\"slug\":\"a\",\"asset_id\":\"2\"}",
+                read("{\"slug\":\"a\",\"asset_id\":\"1\"}", "2").changes().get(Field.TELEMETRY).toString()
+                        .replace("\"asset_id\":\"1\",", ""));
+        assertEquals("\"x\\\"y\"", json((String) read(BLOB, "x\"y").changes().get(Field.TELEMETRY)).asJsonObject()
+                .get("asset_id").toString());
         assertEquals(List.of(), LearnPackReport.assetIds(null));
     }
 
@@ -98,6 +104,7 @@ class LearnPackReportTest {
         assertTrue(errors("{\"slug\":\"Not A Slug\"}").containsKey("slug"));
         assertEquals(Map.of("non_field_errors", List.of("Invalid data. Expected a dictionary, but got list.")),
                 errors("[]"));
+        assertEquals(Map.of("slug", List.of("This field is required.")), errors(""));
     }
 
     @Test
