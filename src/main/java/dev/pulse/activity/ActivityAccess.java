@@ -2,7 +2,6 @@ package dev.pulse.activity;
 
 import dev.pulse.identity.AccountState;
 import dev.pulse.identity.Cohort;
-import dev.pulse.platform.api.ApiError;
 import dev.pulse.platform.security.Caller;
 import dev.pulse.platform.security.Capabilities;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -93,8 +92,6 @@ public class ActivityAccess {
     /** The capability in the academy, and the user must belong to it. */
     private void requireIn(AccountState target, long academyId, String capability) {
         capabilities.require(academyId, capability);
-        if (!target.isMemberOf(academyId)) {
-            throw new ApiError(403, null, "User " + target.id() + " does not belong to academy " + academyId);
-        }
+        target.requireMemberOf(academyId);
     }
 }

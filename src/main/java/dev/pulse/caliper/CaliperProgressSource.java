@@ -13,10 +13,11 @@ import java.util.List;
 
 /**
  * Caliper events as a source of progress: the events whose {@code object.assignable.id} is the
- * activity id, sent by an API client bound to an academy the learner belongs to (an integrator
- * vouches only for its own academy's learners). Aggregated in the database, one row per learner:
- * the best progress any such event reports and the latest event time, so the answer is bounded by
- * the accounts asked about whatever the number of events.
+ * activity id, sent by an API client bound to an academy the learner belongs to, by role or through a
+ * cohort (the {@code academy_membership} view; an integrator vouches only for its own academy's
+ * learners). Aggregated in the database, one row per learner: the best progress any such event
+ * reports and the latest event time, so the answer is bounded by the accounts asked about whatever
+ * the number of events.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -54,7 +55,7 @@ public class CaliperProgressSource implements LearnerProgress {
                         + """
                          from caliper_event e
                         join api_client c on c.client_id = e.client_id
-                        join academy_member m on m.academy_id = c.academy_id and m.account_id = e.account_id
+                        join academy_membership m on m.academy_id = c.academy_id and m.account_id = e.account_id
                         where e.assignable = :activity and e.account_id in (:accounts)
                         group by e.account_id""")
                 .setParameter("activity", activityId)

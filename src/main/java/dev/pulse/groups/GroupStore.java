@@ -63,7 +63,8 @@ public class GroupStore {
 
     /**
      * Of the accounts named by these uuids, the active ones the adder may add to a group, by uuid: the
-     * adder itself and those sharing an academy or a cohort with it; any active account when
+     * adder itself and those sharing an academy (by role or through a cohort: the
+     * {@code academy_membership} view) or a cohort with it; any active account when
      * {@code anyone} (a platform administrator). One query, whatever the number of uuids.
      */
     public Map<UUID, Long> addableAccounts(long adderId, boolean anyone, Collection<UUID> uuids) {
@@ -74,8 +75,8 @@ public class GroupStore {
                         select a.uuid, a.id from account a
                         where a.uuid in (:uuids) and a.active
                           and (:anyone or a.id = :adder
-                            or exists (select 1 from academy_member mine
-                                join academy_member theirs on theirs.academy_id = mine.academy_id
+                            or exists (select 1 from academy_membership mine
+                                join academy_membership theirs on theirs.academy_id = mine.academy_id
                                 where mine.account_id = :adder and theirs.account_id = a.id)
                             or exists (select 1 from cohort_member mine
                                 join cohort_member theirs on theirs.cohort_id = mine.cohort_id

@@ -104,19 +104,32 @@ public class AccountStates implements AcademyCapabilities {
         states.invalidate(change.accountId());
     }
 
-    /** The account with its academy roles and cohorts, or null when there is no such account. */
+    /**
+     * The academies the account belongs to, in id order, read from the {@code academy_membership} view,
+     * which alone decides membership (docs/decisions/0017): its academy role there, else the student role
+     * when it is only in a cohort of that academy.
+     */
+    private List<AcademyMembership> memberships(long accountId) {
+        List<?> rows = em.createNativeQuery("""
+                        select a.id, a.slug, a.name, a.active, m.role_slug from academy_membership m
+                        join academy a on a.id = m.academy_id where m.account_id = ?1 order by a.id""")
+                .setParameter(1, accountId).getResultList();
+        return rows.stream().map(row -> (Object[]) row)
+                .map(r -> {
+                    AcademyRole role = em.find(AcademyRole.class, (String) r[4]);
+                    return new AcademyMembership(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
+                            (Boolean) r[3], role.slug(), role.capabilities());
+                })
+                .toList();
+    }
+
+    /** The account with its academies (by role or through a cohort) and cohorts, or null when there is no such account. */
     AccountState load(long id) {
         Account account = em.find(Account.class, id);
         if (account == null) {
             return null;
         }
-        List<AcademyMembership> academies = em.createQuery("""
-                        select m from AcademyMember m join fetch m.academy where m.account.id = :account
-                        order by m.academy.id""", AcademyMember.class)
-                .setParameter("account", id).getResultList().stream()
-                .map(m -> new AcademyMembership(m.academy().id(), m.academy().slug(), m.academy().name(),
-                        m.academy().isActive(), m.role().slug(), m.role().capabilities()))
-                .toList();
+        List<AcademyMembership> academies = memberships(id);
         List<CohortMembership> cohorts = em.createQuery("""
                         select m from CohortMember m join fetch m.cohort where m.account.id = :account
                         order by m.cohort.id""", CohortMember.class)

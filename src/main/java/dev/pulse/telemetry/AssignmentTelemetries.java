@@ -3,6 +3,8 @@ package dev.pulse.telemetry;
 import dev.pulse.identity.AccountState;
 import dev.pulse.identity.AccountStates;
 import dev.pulse.platform.api.ApiError;
+import dev.pulse.platform.security.Caller;
+import dev.pulse.platform.security.Capabilities;
 import dev.pulse.telemetry.TelemetryChanges.Field;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,6 +29,9 @@ public class AssignmentTelemetries {
     /** The most telemetry JSON one record holds, 10 MiB; the body limit for these paths is a little higher. */
     public static final int MAX_TELEMETRY_BYTES = 10 * 1024 * 1024;
 
+    /** What a student needs, in an academy it belongs to, to upload its own telemetry. */
+    static final String UPLOAD_OWN = "upload_assignment_telemetry";
+
     @Inject
     AccountStates accounts;
 
@@ -38,6 +43,12 @@ public class AssignmentTelemetries {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Capabilities capabilities;
 
     private TelemetryMerge merge;
 
@@ -85,6 +96,52 @@ public class AssignmentTelemetries {
         }
     }
 
+    /**
+     * LearnPack's POST: the calling student's record for the blob's asset, created or replaced by the
+     * blob (and the scores it summarises) in the academy {@link LearnPackReport#academyAmong} picks. Not a
+     * JTA transaction, as {@link #upsert}.
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public Upserted upsertOwn(String body, Collection<String> assetIds) {
+        Own own = own(body, assetIds);
+        TelemetryStore.Written written = store.upsert(own.key(), merge.upsertUnlessSame(own.report().changes()));
+        return new Upserted(written.record(), written.created());
+    }
+
+    /** The same on PUT: only an existing record changes; 404 as the academy endpoint's when there is none. */
+    public AssignmentTelemetry updateOwn(String body, Collection<String> assetIds) {
+        Own own = own(body, assetIds);
+        long id = store.update(own.key(), merge.update(own.report().changes()))
+                .orElseThrow(() -> notFound(own.key().assetSlug(), String.valueOf(own.key().accountId())));
+        return store.load(id);
+    }
+
+    /** A student's own report and the record it goes to. */
+    private record Own(LearnPackReport report, TelemetryStore.Key key) {
+    }
+
+    /**
+     * The caller must hold {@code upload_assignment_telemetry} in an academy it belongs to (by role or
+     * through a cohort), and the blob must be about the caller when it names a {@code user_id}.
+     */
+    private Own own(String body, Collection<String> assetIds) {
+        long me = caller.requireUser().accountId();
+        AccountState student = accounts.require(String.valueOf(me));
+        capabilities.requireInAnyAcademyOf(me, UPLOAD_OWN);
+        LearnPackReport report = LearnPackReport.read(body, assetIds);
+        withinLimit(report.changes());
+        if (!report.isAbout(me)) {
+            throw ApiError.forbidden("telemetry-of-another-user", "You (user: " + me
+                    + ") can only upload your own telemetry, not that of user " + report.userId().orElseThrow());
+        }
+        List<Long> academies = student.academies().stream()
+                .filter(m -> caller.isPlatformAdmin() ? m.academyActive() : student.holds(m.academyId(), UPLOAD_OWN))
+                .map(AccountState.AcademyMembership::academyId)
+                .toList();
+        long academy = report.academyAmong(academies, me);
+        return new Own(report, key(academy, student, report.assetSlug()));
+    }
+
     /** The academy's records, newest update first, a page at a time. */
     public TelemetryListing.Page list(long academyId, TelemetryListing.Filter filter) {
         return listing.list(academyId, filter);
@@ -102,17 +159,22 @@ public class AssignmentTelemetries {
         return TelemetryProgress.latestPerStudentAndAsset(store.progress(accountIds, assetSlug));
     }
 
-    /** The student must exist and belong to the academy; both failures read the same, as in BreatheCode. */
+    /**
+     * The student must exist (else BreatheCode's 404 "User with id N not found") and belong to the
+     * academy, by role or through a cohort (else a 403: the account exists).
+     */
     private AccountState requireStudent(long academyId, String userRef) {
         AccountState student = accounts.require(userRef);
-        if (!student.isMemberOf(academyId)) {
-            throw ApiError.notFound("user-not-found", "User with id " + userRef + " not found");
-        }
+        student.requireMemberOf(academyId);
         return student;
     }
 
     private static TelemetryChanges checked(String assetSlug, JsonValue body) {
-        TelemetryChanges changes = TelemetryValidator.validate(assetSlug, body);
+        return withinLimit(TelemetryValidator.validate(assetSlug, body));
+    }
+
+    /** The changes, unless their telemetry is over {@link #MAX_TELEMETRY_BYTES} (a 413). */
+    private static TelemetryChanges withinLimit(TelemetryChanges changes) {
         Object telemetry = changes.get(Field.TELEMETRY);
         if (telemetry instanceof String json && json.length() > MAX_TELEMETRY_BYTES / 4
                 && json.getBytes(StandardCharsets.UTF_8).length > MAX_TELEMETRY_BYTES) {

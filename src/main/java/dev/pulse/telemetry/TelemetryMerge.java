@@ -31,11 +31,19 @@ final class TelemetryMerge {
     record Assignment(String column, Object value, Type type) {
     }
 
-    /** The columns a write sets when the record is new, and when it already exists. */
-    record Write(List<Assignment> whenNew, List<Assignment> whenExisting) {
+    /**
+     * The columns a write sets when the record is new, and when it already exists; {@code unlessSame}: an
+     * existing record whose fields already hold these values is left as it is, updated time included.
+     */
+    record Write(List<Assignment> whenNew, List<Assignment> whenExisting, boolean unlessSame) {
         Write {
             whenNew = List.copyOf(whenNew);
             whenExisting = List.copyOf(whenExisting);
+        }
+
+        /** The columns a new record gets from the request, without its times: what {@code unlessSame} compares. */
+        List<String> fieldColumns() {
+            return whenNew.stream().filter(a -> a.type() != Type.TIMESTAMP).map(Assignment::column).toList();
         }
 
         /** About how many bytes the write stores: its text and JSON values, the bulk of any large one. */
@@ -50,12 +58,21 @@ final class TelemetryMerge {
         List<Assignment> whenNew = fields(changes);
         whenNew.add(new Assignment("created_at", now, Type.TIMESTAMP));
         whenNew.add(new Assignment("updated_at", now, Type.TIMESTAMP));
-        return new Write(whenNew, existing(changes, now));
+        return new Write(whenNew, existing(changes, now), false);
+    }
+
+    /**
+     * LearnPack's POST: as {@link #upsert}, but the same blob sent again (it re-sends the whole blob after
+     * every test, quiz and step) writes nothing, so a repeat costs a comparison instead of a new row version.
+     */
+    Write upsertUnlessSame(TelemetryChanges changes) {
+        Write upsert = upsert(changes);
+        return new Write(upsert.whenNew(), upsert.whenExisting(), true);
     }
 
     /** PUT: merges into an existing record only; there is nothing to write when the record is new. */
     Write update(TelemetryChanges changes) {
-        return new Write(List.of(), existing(changes, now()));
+        return new Write(List.of(), existing(changes, now()), false);
     }
 
     private static List<Assignment> existing(TelemetryChanges changes, Instant now) {

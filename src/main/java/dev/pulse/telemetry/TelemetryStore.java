@@ -137,6 +137,7 @@ public class TelemetryStore {
         String sql = "insert into assignment_telemetry (academy_id, account_id, asset_slug" + columns
                 + ") values (?, ?, ?" + values + ")"
                 + " on conflict (academy_id, asset_slug, account_id) do update set " + sets(write.whenExisting())
+                + unlessSame(write)
                 + " returning id, (xmax = 0) as inserted";
         try (PreparedStatement upsert = c.prepareStatement(sql)) {
             int i = 1;
@@ -145,14 +146,40 @@ public class TelemetryStore {
             upsert.setString(i++, key.assetSlug());
             i = bind(upsert, i, write.whenNew());
             bind(upsert, i, write.whenExisting());
-            long id;
-            boolean inserted;
             try (ResultSet row = upsert.executeQuery()) {
-                row.next();
-                id = row.getLong(1);
-                inserted = row.getBoolean(2);
+                if (row.next()) {
+                    return new Written(read(c, row.getLong(1)), row.getBoolean(2));
+                }
             }
-            return new Written(read(c, id), inserted);
+            // the record already held these values: the statement locked it and left it as it was
+            return new Written(readExisting(c, key), false);
+        }
+    }
+
+    /**
+     * The condition under which a write marked {@code unlessSame} changes an existing record: one of its
+     * fields differs from what the statement would insert ({@code excluded}), so nothing is bound twice.
+     */
+    private static String unlessSame(TelemetryMerge.Write write) {
+        List<String> fields = write.fieldColumns();
+        if (!write.unlessSame() || fields.isEmpty()) {
+            return "";
+        }
+        return " where (" + fields.stream().map(f -> "assignment_telemetry." + f).collect(Collectors.joining(", "))
+                + ") is distinct from (" + fields.stream().map(f -> "excluded." + f).collect(Collectors.joining(", "))
+                + ")";
+    }
+
+    private static AssignmentTelemetry readExisting(Connection c, Key key) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("select " + COLUMNS
+                + " from assignment_telemetry where academy_id = ? and account_id = ? and asset_slug = ?")) {
+            select.setLong(1, key.academyId());
+            select.setLong(2, key.accountId());
+            select.setString(3, key.assetSlug());
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return record(row);
+            }
         }
     }
 

@@ -145,7 +145,7 @@ public final class TelemetryValidator {
 
 
     /** The Python type name DRF puts in "Expected a dictionary, but got X." */
-    private static String pythonType(JsonValue value) {
+    static String pythonType(JsonValue value) {
         return switch (value.getValueType()) {
             case ARRAY -> "list";
             case STRING -> "str";

@@ -512,6 +512,19 @@ class GroupsIT {
         read(platformAdmin, adminsGroup, "members").body("result.members.userId", hasItem(stranger.uuid()));
     }
 
+    @Test
+    void aStudentOnlyInACohortOfTheAdminsAcademySharesThatAcademy() {
+        Api api = api();
+        long academy = api.newAcademy();
+        Api.User teacher = api.newUser();
+        api.addToAcademy(academy, teacher.id(), "teacher");
+        Api.User cohortOnly = api.newUser();
+        api.addToCohort(api.newCohort(academy, null).slug(), cohortOnly.id(), "STUDENT");
+        String groupId = create(teacher, "members", List.of(member(cohortOnly.uuid(), "member")));
+        read(teacher, groupId, "members").statusCode(200)
+                .body("result.members.userId", equalTo(List.of(teacher.uuid(), cohortOnly.uuid())));
+    }
+
     /** A Sunbird answer without what differs between any two answers: the time, the request id and the message id. */
     private static String withoutEnvelopeNoise(String answer) {
         return answer.replaceAll("\"(ts|resmsgid|msgid)\":\"[^\"]*\"", "");

@@ -208,6 +208,49 @@ class IdentityIT {
     }
 
     @Test
+    void aCohortOnlyMemberIsAStudentOfTheCohortsAcademyForEveryCheck() {
+        Api api = api();
+        long academy = api.newAcademy();
+        Api.Cohort cohort = api.newCohort(academy, null);
+        Api.Cohort sameAcademy = api.newCohort(academy, null);
+        Api.User student = api.newUser();
+        api.addToCohort(cohort.slug(), student.id(), "STUDENT");
+        api.addToCohort(sameAcademy.slug(), student.id(), "STUDENT");
+        api.as(student.token()).get("/v1/auth/me").then().statusCode(200)
+                .body("academies.id", equalTo(List.of((int) academy)))
+                .body("academies[0].role", equalTo("student"))
+                .body("academies[0].capabilities", hasItems("upload_assignment_telemetry", "crud_activity"));
+
+        // a cohort's teacher without an academy role is a member too, with the student role's capabilities only
+        Api.User cohortTeacher = api.newUser();
+        api.addToCohort(cohort.slug(), cohortTeacher.id(), "TEACHER");
+        api.as(cohortTeacher.token()).get("/v1/auth/me").then().statusCode(200)
+                .body("academies[0].role", equalTo("student"))
+                .body("academies[0].capabilities", not(hasItem("classroom_activity")));
+        // an academy role there wins over the cohort
+        Api.User staff = api.newUser();
+        api.addToAcademy(academy, staff.id(), "staff");
+        api.addToCohort(cohort.slug(), staff.id(), "ASSISTANT");
+        api.as(staff.token()).get("/v1/auth/me").then().statusCode(200)
+                .body("academies.role", equalTo(List.of("staff")));
+
+        // activity: the academy's teacher records and reads the cohort-only student's activity
+        Api.User teacher = api.newUser();
+        api.addToAcademy(academy, teacher.id(), "teacher");
+        String path = "/v1/activity/user/" + student.id();
+        api.as(teacher.token()).header("Academy", String.valueOf(academy))
+                .body(Map.of("slug", "classroom_attendance", "user_agent", "bc/attendance", "cohort", cohort.slug()))
+                .post(path).then().statusCode(201).body("cohort", equalTo(cohort.slug()));
+        api.as(teacher.token()).header("Academy", String.valueOf(academy)).get(path).then().statusCode(200);
+        // a teacher of another academy still is not theirs
+        long elsewhere = api.newAcademy();
+        Api.User foreignTeacher = api.newUser();
+        api.addToAcademy(elsewhere, foreignTeacher.id(), "teacher");
+        api.as(foreignTeacher.token()).header("Academy", String.valueOf(elsewhere)).get(path).then().statusCode(403)
+                .body("detail", equalTo("User " + student.id() + " does not belong to academy " + elsewhere));
+    }
+
+    @Test
     void everyHeaderFormAuthenticates() {
         Api api = api();
         Api.User user = api.newUser();

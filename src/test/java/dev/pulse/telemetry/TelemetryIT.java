@@ -352,14 +352,19 @@ class TelemetryIT {
     }
 
     @Test
-    void aUserOutsideTheAcademyIsTheSame404() {
+    void aUserOutsideTheAcademyIsA403ForTheAccountExists() {
         School s = school();
         Api.User stranger = s.api().newUser();
-        Response r = s.asStaff().body("{\"completion_rate\":5}")
-                .post(School.path("intro-to-python", String.valueOf(stranger.id())));
-        r.then().statusCode(404);
-        assertEquals(Map.of("detail", "User with id " + stranger.id() + " not found", "status_code", 404,
-                "slug", "user-not-found"), r.jsonPath().getMap("$"));
+        for (String method : List.of("POST", "PUT", "GET", "DELETE")) {
+            RequestSpecification request = s.asStaff();
+            if (method.startsWith("P")) {
+                request.body("{\"completion_rate\":5}");
+            }
+            Response r = request.request(method, School.path("intro-to-python", String.valueOf(stranger.id())));
+            r.then().statusCode(403);
+            assertEquals(Map.of("detail", "User " + stranger.id() + " does not belong to academy " + s.academy(),
+                    "status_code", 403), r.jsonPath().getMap("$"), method);
+        }
     }
 
     @Test
@@ -567,5 +572,167 @@ class TelemetryIT {
         assertEquals(first.<String>path("created_at"), second.<String>path("created_at"));
         assertNotEquals(first.<String>path("updated_at"), second.<String>path("updated_at"));
         assertNull(first.path("completion_rate"));
+    }
+
+    // 7. LearnPack's own path: the student's token and LearnPack's raw blob
+
+    /** What LearnPack's IDE posts (buildSubmitPayload): the whole blob, user_id as text, no wrapper. */
+    private static String learnPackBlob(Object userId, String slug, Object academyId, int completion) {
+        return """
+                {"telemetry_id":"k2j4h5g6f7d8s9a0","user_id":%s,"fullname":"Ana P","slug":"%s","package_id":"77",
+                 "version":"CLOUD:5.0.1","cohort_id":null,"academy_id":%s,"agent":"cloud",
+                 "tutorial_started_at":1733100000000,"last_interaction_at":1733100900000,
+                 "workout_session":[{"started_at":1733100000000}],
+                 "steps":[{"slug":"01-hello","position":0,"files":[],"is_testeable":true,"is_completed":false,
+                   "compilations":[],"tests":[{"source_code":"cHJpbnQ=","stdout":"","exit_code":1,
+                   "started_at":1733100100000,"ended_at":1733100101000}],"ai_interactions":[],"quiz_submissions":[],
+                   "sessions":[60000],"telemetry_id":"k2j4h5g6f7d8s9a0",
+                   "metrics":{"status":"attempted","time_spent":60000},
+                   "indicators":{"engagement_indicator":1.6,"frustration_indicator":3.3}}],
+                 "global_metrics":{"completion_rate":%d,"total_steps":1},
+                 "global_indicators":{"engagement_indicator":20.5,"frustration_indicator":30},
+                 "testeable_elements_of_a_later_version":[{"hash":"h1","type":"quiz"}]}"""
+                .formatted(json(userId), slug, json(academyId), completion);
+    }
+
+    private static String json(Object value) {
+        return value == null ? "null" : value instanceof String text ? "\"" + text + "\"" : value.toString();
+    }
+
+    /** LearnPack's request: its token as "Token …", JSON, and no Academy header. */
+    private RequestSpecification asLearnPack(Api api, Api.User student) {
+        return api.request().header("Authorization", "Token " + student.token()).contentType("application/json");
+    }
+
+    private static final String MINE = "/v1/assignment/me/telemetry";
+
+    @Test
+    void learnPacksBlobCreatesTheRecordTheAcademyEndpointReadsAndRepeatsUpdateIt() {
+        School s = school();
+        String asset = asset();
+        String blob = learnPackBlob(String.valueOf(s.student().id()), asset, String.valueOf(s.academy()), 0);
+        Response created = asLearnPack(s.api(), s.student()).body(blob).post(MINE + "?asset_id=145");
+        created.then().statusCode(201)
+                .body("user", equalTo((int) s.student().id()))
+                .body("asset_slug", equalTo(asset))
+                .body("telemetry.telemetry_id", equalTo("k2j4h5g6f7d8s9a0"))
+                .body("telemetry.steps[0].tests[0].exit_code", equalTo(1))
+                .body("telemetry.testeable_elements_of_a_later_version[0].hash", equalTo("h1"))
+                .body("telemetry.asset_id", equalTo("145"))
+                .body("completion_rate", equalTo(0.0f))
+                .body("engagement_score", equalTo(20.5f))
+                .body("frustration_score", equalTo(30.0f))
+                .body("total_time", nullValue())
+                .body("created_at", matchesPattern(TIMESTAMP));
+        int id = created.path("id");
+        String updatedAt = created.path("updated_at");
+
+        // the whole blob again, as LearnPack sends after every test, quiz and step: the same record, untouched
+        for (int i = 0; i < 3; i++) {
+            asLearnPack(s.api(), s.student()).body(blob).post(MINE + "?asset_id=145").then().statusCode(200)
+                    .body("id", equalTo(id)).body("updated_at", equalTo(updatedAt));
+        }
+        asLearnPack(s.api(), s.student())
+                .body(learnPackBlob(String.valueOf(s.student().id()), asset, String.valueOf(s.academy()), 100))
+                .put(MINE + "?asset_id=145").then().statusCode(200).body("id", equalTo(id))
+                .body("completion_rate", equalTo(100.0f));
+        s.asStaff().get(s.path(asset)).then().statusCode(200)
+                .body("id", equalTo(id))
+                .body("telemetry.slug", equalTo(asset))
+                .body("telemetry.user_id", equalTo(String.valueOf(s.student().id())))
+                .body("completion_rate", equalTo(100.0f));
+    }
+
+    @Test
+    void everyAssetIdFormLearnPackSendsIsAccepted() {
+        School s = school();
+        String student = String.valueOf(s.student().id());
+        for (String query : List.of("?asset_id=145", "?asset_id=145,146", "?asset_id=145&asset_id=145", "?asset_id=",
+                "")) {
+            String asset = asset();
+            asLearnPack(s.api(), s.student()).body(learnPackBlob(student, asset, null, 10)).post(MINE + query)
+                    .then().statusCode(201).body("asset_slug", equalTo(asset));
+        }
+        String asset = asset();
+        asLearnPack(s.api(), s.student()).body(learnPackBlob(s.student().id(), asset, null, 10))
+                .post(MINE + "?asset_id=145,146&asset_id=147").then().statusCode(201)
+                .body("telemetry.asset_id", equalTo("145,146,147"))
+                .body("telemetry.user_id", equalTo((int) s.student().id()));
+    }
+
+    @Test
+    void putOnAMissingRecordIsTheAcademyEndpoints404() {
+        School s = school();
+        String asset = asset();
+        Response r = asLearnPack(s.api(), s.student())
+                .body(learnPackBlob(String.valueOf(s.student().id()), asset, null, 10)).put(MINE + "?asset_id=145");
+        r.then().statusCode(404);
+        assertEquals(Map.of("detail", "Assignment telemetry not found for asset " + asset + " and user "
+                + s.student().id(), "status_code", 404, "slug", "telemetry-not-found"), r.jsonPath().getMap("$"));
+    }
+
+    @Test
+    void aBlobWithoutSlugOrAboutAnotherUserIsRefused() {
+        School s = school();
+        asLearnPack(s.api(), s.student()).body("{\"telemetry_id\":\"k2j4h5g6f7d8s9a0\",\"steps\":[]}").post(MINE)
+                .then().statusCode(400).body("slug", equalTo(List.of("This field is required.")));
+        Response other = asLearnPack(s.api(), s.student())
+                .body(learnPackBlob(String.valueOf(s.staff().id()), asset(), null, 10)).post(MINE);
+        other.then().statusCode(403).body("detail", equalTo("You (user: " + s.student().id()
+                + ") can only upload your own telemetry, not that of user " + s.staff().id()));
+        s.api().request().contentType("application/json").body(learnPackBlob(null, asset(), null, 1)).post(MINE)
+                .then().statusCode(401);
+    }
+
+    @Test
+    void itNeedsUploadAssignmentTelemetryInAnAcademyOfTheStudent() {
+        Api api = new Api(base);
+        long academy = api.newAcademy();
+        Api.User staff = api.newUser();
+        api.addToAcademy(academy, staff.id(), "staff");
+        Api.User nobody = api.newUser();
+        for (Api.User user : List.of(staff, nobody)) {
+            asLearnPack(api, user).body(learnPackBlob(null, asset(), null, 1)).post(MINE).then().statusCode(403)
+                    .body("detail", equalTo("You (user: " + user.id() + ") don't have this capability: "
+                            + "upload_assignment_telemetry for any academy of user " + user.id()));
+        }
+    }
+
+    @Test
+    void aStudentOfSeveralAcademiesNamesOneAsAcademyId() {
+        School s = school();
+        long second = s.api().newAcademy();
+        s.api().addToAcademy(second, s.student().id(), "student");
+        String student = String.valueOf(s.student().id());
+        String asset = asset();
+        asLearnPack(s.api(), s.student()).body(learnPackBlob(student, asset, null, 10)).post(MINE)
+                .then().statusCode(400).body("slug", equalTo("academy-required"))
+                .body("detail", equalTo("User " + student + " records telemetry in academies "
+                        + Math.min(s.academy(), second) + ", " + Math.max(s.academy(), second)
+                        + ": name one of them as academy_id in the body"));
+        asLearnPack(s.api(), s.student()).body(learnPackBlob(student, asset, second, 10)).post(MINE)
+                .then().statusCode(201);
+        s.api().as(s.api().adminToken()).header("Academy", String.valueOf(second)).get(s.path(asset))
+                .then().statusCode(200).body("completion_rate", equalTo(10.0f));
+        s.asStaff().get(s.path(asset)).then().statusCode(404).body("slug", equalTo("telemetry-not-found"));
+    }
+
+    @Test
+    void aStudentOnlyInACohortOfTheAcademyIsItsStudent() {
+        School s = school();
+        Api.User cohortOnly = s.api().newUser();
+        Api.Cohort cohort = s.api().newCohort(s.academy(), null);
+        s.api().addToCohort(cohort.slug(), cohortOnly.id(), "STUDENT");
+        String asset = asset();
+        String user = String.valueOf(cohortOnly.id());
+
+        // LearnPack, with the student's token: the academy is the cohort's
+        asLearnPack(s.api(), cohortOnly).body(learnPackBlob(user, asset, null, 50)).post(MINE + "?asset_id=145")
+                .then().statusCode(201).body("user", equalTo((int) cohortOnly.id()));
+        // the academy's staff read and write it as any other student's
+        s.asStaff().get(School.path(asset, user)).then().statusCode(200).body("completion_rate", equalTo(50.0f));
+        s.asStaff().body("{\"completion_rate\":60}").post(School.path(asset(), user)).then().statusCode(201);
+        s.asStaff().queryParam("user", user).get("/v1/assignment/academy/telemetry").then().statusCode(200)
+                .body("results", hasSize(2));
     }
 }

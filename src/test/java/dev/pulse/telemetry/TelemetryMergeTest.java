@@ -1,6 +1,7 @@
 package dev.pulse.telemetry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pulse.telemetry.TelemetryChanges.Field;
@@ -12,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class TelemetryMergeTest {
@@ -39,6 +41,19 @@ class TelemetryMergeTest {
     void mergingIntoAnExistingRecordSetsOnlyTheFieldsSentAndKeepsItsCreationTime() {
         TelemetryMerge.Write write = merge.upsert(new TelemetryChanges(Map.of(Field.ENGAGEMENT_SCORE, 92.0)));
         assertEquals(Map.of("engagement_score", 92.0, "updated_at", STORED_NOW), values(write.whenExisting()));
+    }
+
+    @Test
+    void learnPacksRepeatIsTheSameUpsertThatLeavesAnUnchangedRecordAlone() {
+        TelemetryChanges changes = new TelemetryChanges(Map.of(Field.TELEMETRY, "{\"slug\":\"a\"}",
+                Field.COMPLETION_RATE, 40.0));
+        TelemetryMerge.Write repeat = merge.upsertUnlessSame(changes);
+        TelemetryMerge.Write upsert = merge.upsert(changes);
+        assertTrue(repeat.unlessSame());
+        assertFalse(upsert.unlessSame());
+        assertEquals(upsert.whenNew(), repeat.whenNew());
+        assertEquals(upsert.whenExisting(), repeat.whenExisting());
+        assertEquals(Set.of("telemetry", "completion_rate"), Set.copyOf(repeat.fieldColumns()));
     }
 
     @Test
