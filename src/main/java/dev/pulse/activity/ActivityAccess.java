@@ -2,6 +2,7 @@ package dev.pulse.activity;
 
 import dev.pulse.identity.AccountState;
 import dev.pulse.identity.Cohort;
+import dev.pulse.platform.api.ApiError;
 import dev.pulse.platform.security.Caller;
 import dev.pulse.platform.security.Capabilities;
 import jakarta.enterprise.context.ApplicationScoped;
