@@ -181,7 +181,16 @@ class FuzzIT {
                 new Template("POST", "/live/mentorship/create", null, asLive, json("{\"description\":\"help\",\"location\":"
                         + "\"Main gym\",\"contact\":\"555-0100\"}")),
                 new Template("POST", "/live/mentorship/claim", null, asLive, json("{\"id\":\"1\"}")),
-                new Template("GET", "/live/location/image/{id}", "1", none, null));
+                new Template("GET", "/live/location/image/{id}", "1", none, null),
+                // what LearnPack, legacy activity readers and key holders send
+                new Template("POST", "/v1/assignment/me/telemetry?asset_id={id}", "145", asStudent, json("{\"telemetry_id\":"
+                        + "\"k2j4h5g6f7d8s9a0\",\"user_id\":\"" + sid + "\",\"slug\":\"fuzz-course\",\"version\":\"CLOUD:1.0.0\","
+                        + "\"academy_id\":\"" + academy + "\",\"workout_session\":[{\"started_at\":1733100000000}],\"steps\":"
+                        + "[{\"slug\":\"01-hello\",\"position\":0,\"is_testeable\":true,\"tests\":[],\"compilations\":[]}],"
+                        + "\"global_metrics\":{\"completion_rate\":10},\"global_indicators\":{\"engagement_indicator\":20,"
+                        + "\"frustration_indicator\":30}}")),
+                new Template("GET", "/v1/activity/cohort/{id}?access_token=" + admin, cohort.slug(), none, null),
+                new Template("POST", "/v1/admin/clients/{id}/keys", client.clientId(), asAdmin, json("{}")));
     }
 
     private static JsonObject json(String text) {
