@@ -167,6 +167,18 @@ class PlatformIT {
     }
 
     @Test
+    void aBodyCutOffInsideAMemberTheRecordDoesNotHaveIsA400NotAHungRequest() throws Exception {
+        // JSON-B passes over unknown members with Parsson's skipObject(), which never returns at the end of input
+        for (String path : List.of("/v1/probe/echo", "/analytics/probe/echo", "/api/probe/v1/echo", "/live/probe/echo")) {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(base.toURI().resolve(path))
+                    .timeout(java.time.Duration.ofSeconds(10)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"x\",\"extra\":{\"a\":1,\"b\":")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(400, r.statusCode(), path + " " + r.body());
+        }
+    }
+
+    @Test
     void aWrongTypeIsNamed() {
         api().json().body("{\"name\":\"x\",\"count\":\"many\"}").post("/v1/probe/echo").then().statusCode(400)
                 .body(containsString("count"));

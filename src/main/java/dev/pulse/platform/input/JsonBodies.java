@@ -8,6 +8,7 @@ import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
+import jakarta.json.stream.JsonParser;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -73,6 +74,21 @@ public final class JsonBodies {
         return parse(raw).orElseThrow(JsonBodies::malformed);
     }
 
+    /**
+     * Whether the bytes are one complete JSON text, read as a stream of events without building it (a
+     * parser's error, its nesting limit included, means no).
+     */
+    public static boolean isWellFormed(byte[] bytes) {
+        try (JsonParser parser = PROVIDER.createParser(new ByteArrayInputStream(bytes))) {
+            while (parser.hasNext()) {
+                parser.next();
+            }
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     /** Any JSON value, or empty when the text is not JSON: for callers that word the failure themselves. */
     public static Optional<JsonValue> parse(String raw) {
         if (raw == null || raw.isBlank()) {
@@ -123,12 +139,14 @@ public final class JsonBodies {
         return value.asJsonObject();
     }
 
-    private static ApiError malformed() {
+    /** The 400 every family answers for a body that is not JSON. */
+    public static ApiError malformed() {
         return ApiError.badRequest("malformed-json", "Malformed JSON in the request body");
     }
 
     /** JSON's white space only: no body at all, as for text. */
-    private static boolean isBlank(byte[] bytes) {
+    /** Only JSON whitespace, or nothing. */
+    static boolean isBlank(byte[] bytes) {
         for (byte b : bytes) {
             if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
                 return false;
