@@ -1,0 +1,50 @@
+package dev.pulse.platform.metrics;
+
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.CDI;
+import java.time.Duration;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
+
+/**
+ * {@link Meter}'s metrics in the server's MicroProfile Metrics application registry. Loaded only when
+ * {@link Meter} first records, so a server without MicroProfile Metrics fails that one lookup, not the
+ * deployment.
+ */
+final class MicroProfileSink implements Meter.Sink {
+
+    private final MetricRegistry registry;
+
+    private MicroProfileSink(MetricRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** The sink over the application registry, or null when the server has none. */
+    static MicroProfileSink ofApplicationRegistry() {
+        Instance<MetricRegistry> registries = CDI.current().select(MetricRegistry.class);
+        return registries.isResolvable() ? new MicroProfileSink(registries.get()) : null;
+    }
+
+    @Override
+    public void count(String name, long n, String[] tags) {
+        registry.counter(name, tags(tags)).inc(n);
+    }
+
+    @Override
+    public void sample(String name, long value, String[] tags) {
+        registry.histogram(name, tags(tags)).update(value);
+    }
+
+    @Override
+    public void time(String name, Duration elapsed, String[] tags) {
+        registry.timer(name, tags(tags)).update(elapsed);
+    }
+
+    private static Tag[] tags(String[] pairs) {
+        Tag[] tags = new Tag[pairs.length / 2];
+        for (int i = 0; i < tags.length; i++) {
+            tags[i] = new Tag(pairs[2 * i], pairs[2 * i + 1]);
+        }
+        return tags;
+    }
+}
