@@ -59,7 +59,7 @@ public class CaliperIngestion {
 
     @PostConstruct
     void init() {
-        singleEvents = new GroupCommit<>("Caliper events", MAX_BATCH, rows -> store.insert(rows, false, clock.instant()));
+        singleEvents = new GroupCommit<>("Caliper events", MAX_BATCH, meter, rows -> store.insert(rows, false, clock.instant()));
     }
 
     /** One event of an envelope that was not stored, and why. */

@@ -1,6 +1,7 @@
 package dev.pulse.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pulse.platform.testing.Api;
 import dev.pulse.platform.testing.PulseServer;
@@ -46,9 +47,19 @@ class MetricsIT {
                     .filter(s -> s.name().equals(name) && s.labels().entrySet().containsAll(wanted.entrySet()))
                     .mapToDouble(Sample::value).sum();
         }
+
+        /** Pulse's own samples, for failure messages. */
+        List<Sample> pulse() {
+            return samples.stream().filter(s -> s.name().startsWith("pulse_")).toList();
+        }
     }
 
     private record Sample(String name, Map<String, String> labels, double value) {
+    }
+
+    private static void assertRoseAtLeast(Scrape before, Scrape after, double by, String name, String... labels) {
+        double rose = after.value(name, labels) - before.value(name, labels);
+        assertTrue(rose >= by, () -> name + " rose by " + rose + " in " + after.pulse());
     }
 
     private Scrape scrape() {
@@ -71,7 +82,7 @@ class MetricsIT {
 
     private static void assertRose(Scrape before, Scrape after, double by, String name, String... labels) {
         assertEquals(by, after.value(name, labels) - before.value(name, labels), 0.0,
-                name + " " + String.join(",", labels));
+                () -> name + " " + String.join(",", labels) + " in " + after.pulse());
     }
 
     @Test
@@ -122,6 +133,12 @@ class MetricsIT {
         assertRose(before, after, 0, "pulse_errors_total", "family", "breathecode");
         assertRose(before, after, 1, "pulse_activity_writes_total", "kind", "activity");
         assertRose(before, after, 1, "pulse_telemetry_writes_total", "operation", "created");
+        // one group-commit batch per single write: nothing else wrote meanwhile
+        assertRose(before, after, 2, "pulse_group_commit_batch_size_count", "writer", "caliper_events");
+        assertRose(before, after, 1, "pulse_group_commit_batch_size_count", "writer", "activities");
+        assertRose(before, after, 1, "pulse_group_commit_batch_size_count", "writer", "telemetry_upserts");
+        // each of those batches took a connection; binding the client's edApp may take one more
+        assertRoseAtLeast(before, after, 4, "pulse_db_connection_wait_seconds_count");
 
         assertRose(before, after, 3, "pulse_requests_total", "family", "live", "status", "2xx");
         assertRose(before, after, 1, "pulse_errors_total", "family", "live", "status", "4xx");

@@ -2,9 +2,11 @@ package dev.pulse.platform.metrics;
 
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.CDI;
+import jakarta.enterprise.util.AnnotationLiteral;
 import java.time.Duration;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.annotation.RegistryType;
 
 /**
  * {@link Meter}'s metrics in the server's MicroProfile Metrics application registry. Loaded only when
@@ -19,10 +21,27 @@ final class MicroProfileSink implements Meter.Sink {
         this.registry = registry;
     }
 
-    /** The sink over the application registry, or null when the server has none. */
+    /**
+     * The sink over the application registry, or null when the server has none. Looked up by the
+     * qualifier {@code @RegistryType(APPLICATION)} first: the unqualified registry (meant for
+     * {@code @RegistryScope} injection points) is, on Payara, produced from the injection point's
+     * annotations, which a programmatic lookup does not have.
+     */
     static MicroProfileSink ofApplicationRegistry() {
-        Instance<MetricRegistry> registries = CDI.current().select(MetricRegistry.class);
+        Instance<MetricRegistry> registries = CDI.current().select(MetricRegistry.class, new ApplicationRegistry());
+        if (!registries.isResolvable()) {
+            registries = CDI.current().select(MetricRegistry.class);
+        }
         return registries.isResolvable() ? new MicroProfileSink(registries.get()) : null;
+    }
+
+    /** {@code @RegistryType(type = APPLICATION)}; deprecated in MicroProfile Metrics 5, still how Payara 6 names it. */
+    @SuppressWarnings("deprecation")
+    private static final class ApplicationRegistry extends AnnotationLiteral<RegistryType> implements RegistryType {
+        @Override
+        public MetricRegistry.Type type() {
+            return MetricRegistry.Type.APPLICATION;
+        }
     }
 
     @Override
