@@ -138,7 +138,7 @@ class MetricsIT {
         assertRose(before, after, 1, "pulse_group_commit_batch_size_count", "writer", "activities");
         assertRose(before, after, 1, "pulse_group_commit_batch_size_count", "writer", "telemetry_upserts");
         // each of those batches took a connection; binding the client's edApp may take one more
-        assertRoseAtLeast(before, after, 4, "pulse_db_connection_wait_seconds_count");
+        assertRoseAtLeast(before, after, 4, "pulse_db_connection_wait_microseconds_count");
 
         assertRose(before, after, 3, "pulse_requests_total", "family", "live", "status", "2xx");
         assertRose(before, after, 1, "pulse_errors_total", "family", "live", "status", "4xx");

@@ -3,7 +3,6 @@ package dev.pulse.platform.metrics;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.enterprise.util.AnnotationLiteral;
-import java.time.Duration;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.metrics.annotation.RegistryType;
@@ -52,11 +51,6 @@ final class MicroProfileSink implements Meter.Sink {
     @Override
     public void sample(String name, long value, String[] tags) {
         registry.histogram(name, tags(tags)).update(value);
-    }
-
-    @Override
-    public void time(String name, Duration elapsed, String[] tags) {
-        registry.timer(name, tags(tags)).update(elapsed);
     }
 
     private static Tag[] tags(String[] pairs) {

@@ -16,8 +16,8 @@ import javax.sql.DataSource;
  * several mebibytes can honestly take longer on a busy machine, so a transaction that writes more
  * than {@link #EVERYDAY_BYTES} gets {@link #LARGE_WRITE} for its statements and its commit; the
  * connection gets its everyday bounds back before it returns to the pool.
- * <p>How long each transaction waited for its connection goes to the timer
- * {@code pulse_db_connection_wait}: these writers are the busiest users of the pool, so their wait is
+ * <p>How long each transaction waited for its connection goes to the histogram
+ * {@code pulse_db_connection_wait_microseconds}: these writers are the busiest users of the pool, so their wait is
  * where an exhausted pool shows first.
  */
 public final class LocalTransactions {
@@ -53,7 +53,7 @@ public final class LocalTransactions {
     public static <T> T commit(DataSource dataSource, Meter meter, long bytes, Work<T> work) throws SQLException {
         long asked = System.nanoTime();
         try (Connection c = dataSource.getConnection()) {
-            meter.time("pulse_db_connection_wait", Duration.ofNanos(System.nanoTime() - asked));
+            meter.sample("pulse_db_connection_wait_microseconds", (System.nanoTime() - asked) / 1_000);
             boolean autoCommit = c.getAutoCommit();
             int everydayNetworkTimeout = c.getNetworkTimeout();
             boolean large = bytes > EVERYDAY_BYTES;

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Handler;
@@ -38,7 +37,7 @@ class MeterTest {
             meter.count("pulse_requests", "family", "live", "status", "2xx");
             meter.count("pulse_caliper_events", 3, "outcome", "ingested");
             meter.sample("pulse_group_commit_batch_size", 7, "writer", "activities");
-            meter.time("pulse_db_connection_wait", Duration.ofMillis(2));
+            meter.sample("pulse_db_connection_wait_microseconds", 2_000);
         } finally {
             log.removeHandler(handler);
         }
