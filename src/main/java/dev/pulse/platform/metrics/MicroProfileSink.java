@@ -1,8 +1,13 @@
 package dev.pulse.platform.metrics;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import dev.pulse.platform.cache.Caches;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.enterprise.util.AnnotationLiteral;
+import java.util.List;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.Histogram;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.metrics.annotation.RegistryType;
@@ -14,7 +19,19 @@ import org.eclipse.microprofile.metrics.annotation.RegistryType;
  */
 final class MicroProfileSink implements Meter.Sink {
 
+    /** Few distinct names and tag values; more would mean a tag carries something unbounded, which this caps. */
+    private static final long MAX_METRICS = 1_000;
+
     private final MetricRegistry registry;
+    // the registry's own lookup validates and sorts the tags on every call; a handle is looked up once
+    private final Cache<Key, Counter> counters = Caches.bounded(MAX_METRICS);
+    private final Cache<Key, Histogram> histograms = Caches.bounded(MAX_METRICS);
+
+    private record Key(String name, List<String> tags) {
+        Key(String name, String[] tags) {
+            this(name, List.of(tags));
+        }
+    }
 
     private MicroProfileSink(MetricRegistry registry) {
         this.registry = registry;
@@ -45,12 +62,12 @@ final class MicroProfileSink implements Meter.Sink {
 
     @Override
     public void count(String name, long n, String[] tags) {
-        registry.counter(name, tags(tags)).inc(n);
+        counters.get(new Key(name, tags), k -> registry.counter(name, tags(tags))).inc(n);
     }
 
     @Override
     public void sample(String name, long value, String[] tags) {
-        registry.histogram(name, tags(tags)).update(value);
+        histograms.get(new Key(name, tags), k -> registry.histogram(name, tags(tags))).update(value);
     }
 
     private static Tag[] tags(String[] pairs) {
