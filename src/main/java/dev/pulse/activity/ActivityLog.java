@@ -7,6 +7,7 @@ import dev.pulse.identity.Cohorts;
 import dev.pulse.platform.api.ApiError;
 import dev.pulse.platform.input.FieldMessages;
 import dev.pulse.platform.input.JsonFields;
+import dev.pulse.platform.metrics.Meter;
 import dev.pulse.platform.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -48,6 +49,9 @@ public class ActivityLog {
     @Inject
     Clock clock;
 
+    @Inject
+    Meter meter;
+
     /**
      * Records an activity for a user. The cohort is the body's {@code cohort}, else the one named
      * in JSON {@code data}; {@link ActivityCohorts#place} decides what it places. The body's
@@ -66,8 +70,10 @@ public class ActivityLog {
         Integer day = request.day() != null ? request.day() : placement.currentDay();
         String userAgent = request.userAgent() != null ? request.userAgent()
                 : storedUserAgent(headerUserAgent);
-        return store.append(new Activity(null, request.slug(), user.id(), user.email(), placement.cohortId(),
+        Activity stored = store.append(new Activity(null, request.slug(), user.id(), user.email(), placement.cohortId(),
                 placement.cohort(), placement.academyId(), day, request.data(), userAgent, now()));
+        meter.count("pulse_activity_writes", "kind", "activity");
+        return stored;
     }
 
     public ActivityStore.Page<Activity> ofUser(String userRef, String academy, ListingQuery query) {
@@ -100,8 +106,10 @@ public class ActivityLog {
         access.mayWrite(user, academy);
         String userAgent = request.userAgent() != null ? request.userAgent()
                 : storedUserAgent(headerUserAgent);
-        return store.append(new CodingError(null, request.slug(), user.id(), user.email(), request.data(),
+        CodingError stored = store.append(new CodingError(null, request.slug(), user.id(), user.email(), request.data(),
                 request.message(), request.name(), request.severity(), request.details(), userAgent, now()));
+        meter.count("pulse_activity_writes", "kind", "coding_error");
+        return stored;
     }
 
     public ActivityStore.Page<CodingError> codingErrorsOf(String userRef, String academy, ListingQuery query) {

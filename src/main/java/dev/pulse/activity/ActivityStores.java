@@ -1,5 +1,6 @@
 package dev.pulse.activity;
 
+import dev.pulse.platform.metrics.Meter;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -35,11 +36,14 @@ public class ActivityStores {
     @Any
     Instance<ActivityStoreFactory> factories;
 
+    @Inject
+    Meter meter;
+
     @Produces
     @ApplicationScoped
     ActivityStore store() {
         ActivityStore store = switch (kind.trim().toLowerCase(Locale.ROOT)) {
-            case "postgres", "" -> new PostgresActivityStore(dataSource);
+            case "postgres", "" -> new PostgresActivityStore(dataSource, meter);
             case "datastore" -> {
                 Instance<ActivityStoreFactory> datastore = factories.select(NamedLiteral.of("datastore"));
                 if (!datastore.isResolvable()) {

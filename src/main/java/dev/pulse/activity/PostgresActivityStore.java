@@ -1,6 +1,7 @@
 package dev.pulse.activity;
 
 import dev.pulse.platform.input.Cursor;
+import dev.pulse.platform.metrics.Meter;
 import dev.pulse.platform.persistence.GroupCommit;
 import dev.pulse.platform.persistence.LocalTransactions;
 import java.sql.Connection;
@@ -37,13 +38,15 @@ public class PostgresActivityStore implements ActivityStore {
     static final int MAX_BATCH = 500;
 
     private final DataSource dataSource;
-    private final GroupCommit<Activity, Activity> activities =
-            new GroupCommit<>("activities", MAX_BATCH, this::insertActivities);
-    private final GroupCommit<CodingError, CodingError> codingErrors =
-            new GroupCommit<>("coding errors", MAX_BATCH, this::insertCodingErrors);
+    private final Meter meter;
+    private final GroupCommit<Activity, Activity> activities;
+    private final GroupCommit<CodingError, CodingError> codingErrors;
 
-    public PostgresActivityStore(DataSource dataSource) {
+    public PostgresActivityStore(DataSource dataSource, Meter meter) {
         this.dataSource = Objects.requireNonNull(dataSource, "data source");
+        this.meter = Objects.requireNonNull(meter, "meter");
+        this.activities = new GroupCommit<>("activities", MAX_BATCH, meter, this::insertActivities);
+        this.codingErrors = new GroupCommit<>("coding errors", MAX_BATCH, meter, this::insertCodingErrors);
     }
 
     @Override
@@ -99,7 +102,7 @@ public class PostgresActivityStore implements ActivityStore {
     /** One JDBC batch in one local transaction; answers the rows with their generated ids, in order. */
     private <T> List<T> insert(String what, String sql, List<T> batch, Binder<T> binder, BiFunction<T, Long, T> withId) {
         try {
-            return LocalTransactions.commit(dataSource, c -> {
+            return LocalTransactions.commit(dataSource, meter, c -> {
                 try (PreparedStatement s = c.prepareStatement(sql, new String[] {"id"})) {
                     for (T row : batch) {
                         binder.bind(s, row);

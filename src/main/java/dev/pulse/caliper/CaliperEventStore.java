@@ -1,8 +1,10 @@
 package dev.pulse.caliper;
 
+import dev.pulse.platform.metrics.Meter;
 import dev.pulse.platform.persistence.LocalTransactions;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.sql.Array;
 import java.sql.Connection;
@@ -52,6 +54,9 @@ public class CaliperEventStore {
     @Resource(lookup = "java:app/jdbc/pulse")
     DataSource dataSource;
 
+    @Inject
+    Meter meter;
+
     /**
      * Inserts the rows in one transaction and says, row by row, whether each was stored, was
      * already there with the same content, or conflicts with a stored event of the same id. With
@@ -63,7 +68,7 @@ public class CaliperEventStore {
         }
         try {
             long bytes = rows.stream().mapToLong(row -> row.event().payload().length()).sum();
-            return LocalTransactions.commit(dataSource, bytes, c -> {
+            return LocalTransactions.commit(dataSource, meter, bytes, c -> {
                 List<Result> results = write(c, rows, receivedAt);
                 if (allOrNothing && results.contains(Result.CONFLICT)) {
                     c.rollback();

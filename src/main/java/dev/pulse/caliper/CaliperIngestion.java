@@ -1,6 +1,7 @@
 package dev.pulse.caliper;
 
 import dev.pulse.platform.api.ApiError;
+import dev.pulse.platform.metrics.Meter;
 import dev.pulse.platform.persistence.GroupCommit;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,6 +35,10 @@ public class CaliperIngestion {
     /** The most single events one transaction holds. */
     static final int MAX_BATCH = 500;
 
+    private static final String INGESTED = "ingested";
+    private static final String DEDUPLICATED = "deduplicated";
+    private static final String REJECTED = "rejected";
+
     @Inject
     ClientEdApps edApps;
 
@@ -46,12 +51,15 @@ public class CaliperIngestion {
     @Inject
     Clock clock;
 
+    @Inject
+    Meter meter;
+
     /** Single events, committed together with other requests' single events. */
     private GroupCommit<CaliperEventStore.Row, CaliperEventStore.Result> singleEvents;
 
     @PostConstruct
     void init() {
-        singleEvents = new GroupCommit<>("Caliper events", MAX_BATCH, rows -> store.insert(rows, false, clock.instant()));
+        singleEvents = new GroupCommit<>("Caliper events", MAX_BATCH, meter, rows -> store.insert(rows, false, clock.instant()));
     }
 
     /** One event of an envelope that was not stored, and why. */
@@ -66,15 +74,22 @@ public class CaliperIngestion {
     public String grade2(String clientId, JsonObject body) {
         CaliperValidator.Outcome outcome = CaliperValidator.grade2(body);
         if (!outcome.valid()) {
+            events(REJECTED, 1);
             throw ApiError.invalid(Map.of("event", outcome.messages()));
         }
         ValidatedEvent event = outcome.event();
         edApps.mismatch(clientId, event).ifPresent(message -> {
+            events(REJECTED, 1);
             throw ApiError.forbidden("edapp-mismatch", message);
         });
         CaliperEventStore.Result result = singleEvents.write(row(clientId, event));
-        if (result == CaliperEventStore.Result.CONFLICT) {
-            throw ApiError.conflict("event-id-conflict", conflictMessage(event.id()));
+        switch (result) {
+            case STORED -> events(INGESTED, 1);
+            case ALREADY_STORED -> events(DEDUPLICATED, 1);
+            case CONFLICT -> {
+                events(REJECTED, 1);
+                throw ApiError.conflict("event-id-conflict", conflictMessage(event.id()));
+            }
         }
         return event.id();
     }
@@ -92,6 +107,7 @@ public class CaliperIngestion {
         Triage triage = triage(clientId, data);
         List<Rejection> rejected = triage.rejected();
         if (!partial && !rejected.isEmpty()) {
+            events(REJECTED, data.size());
             List<String> messages = rejected.stream().flatMap(r -> r.messages().stream()).toList();
             boolean onlyForbidden = rejected.stream().allMatch(r -> r.status() == 403);
             if (onlyForbidden) {
@@ -119,8 +135,12 @@ public class CaliperIngestion {
         }
         if (!partial && !conflicts.isEmpty()) {
             // the store rolled the envelope back
+            events(REJECTED, data.size());
             throw new ApiError(409, "event-id-conflict", String.join("; ", conflicts));
         }
+        events(INGESTED, stored);
+        events(DEDUPLICATED, already);
+        events(REJECTED, rejected.size());
         rejected.sort(Comparator.comparingInt(Rejection::index));
         return new EnvelopeReceipt(data.size(), stored, already, List.copyOf(rejected));
     }
@@ -166,6 +186,11 @@ public class CaliperIngestion {
 
     private CaliperEventStore.Row row(String clientId, ValidatedEvent event) {
         return new CaliperEventStore.Row(clientId, event, assignees.accountOf(event.assignee()));
+    }
+
+    /** Counts events by what became of them; an envelope refused as a whole rejects all of its events. */
+    private void events(String outcome, long n) {
+        meter.count("pulse_caliper_events", n, "outcome", outcome);
     }
 
     private static String conflictMessage(String id) {

@@ -6,6 +6,7 @@ import dev.pulse.identity.ApiClients;
 import dev.pulse.platform.api.ApiError;
 import dev.pulse.platform.cache.Caches;
 import dev.pulse.platform.input.UrnUuid;
+import dev.pulse.platform.metrics.Meter;
 import dev.pulse.platform.persistence.LocalTransactions;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -49,6 +50,9 @@ public class ClientEdApps {
 
     @Resource(lookup = "java:app/jdbc/pulse")
     DataSource dataSource;
+
+    @Inject
+    Meter meter;
 
     private Cache<String, Optional<String>> registered;
     private Cache<String, String> owners;
@@ -100,7 +104,7 @@ public class ClientEdApps {
      */
     private String bind(String key, String clientId) {
         try {
-            return LocalTransactions.commit(dataSource, c -> {
+            return LocalTransactions.commit(dataSource, meter, c -> {
                 String digest = digest(key);
                 try (PreparedStatement insert = c.prepareStatement(BIND)) {
                     insert.setString(1, digest);

@@ -4,6 +4,7 @@ import dev.pulse.platform.api.ApiError;
 import dev.pulse.platform.input.JsonBodies;
 import dev.pulse.platform.input.NumericId;
 import dev.pulse.platform.input.PageRequest;
+import dev.pulse.platform.metrics.Meter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.spi.JsonProvider;
@@ -46,6 +47,9 @@ public class MentorshipQueue {
     Notifications notifications;
 
     @Inject
+    Meter meter;
+
+    @Inject
     @ConfigProperty(name = "PULSE_TICKET_EXPIRY", defaultValue = "PT30M")
     Duration expiryWindow;
 
@@ -75,6 +79,7 @@ public class MentorshipQueue {
         em.flush();
         expiry.schedule(ticket.id(), ticket.expiresAt());
         saved(ticket, now);
+        counted("opened");
         return ticket;
     }
 
@@ -160,6 +165,7 @@ public class MentorshipQueue {
             throw ApiError.conflict("ticket-unavailable", "Ticket " + id + " is " + why + " and cannot be claimed");
         });
         saved(ticket, now);
+        counted("claimed");
         return ticket;
     }
 
@@ -169,6 +175,7 @@ public class MentorshipQueue {
         Optional<MentorTicket.Refusal> refusal = ticket.close(accountId, now);
         if (refusal.isEmpty()) {
             saved(ticket, now);
+            counted("closed");
         } else if (refusal.get() == MentorTicket.Refusal.NOT_INVOLVED) {
             throw notInvolved("close");
         }
@@ -197,6 +204,7 @@ public class MentorshipQueue {
         });
         expiry.schedule(ticket.id(), ticket.expiresAt());
         saved(ticket, now);
+        counted("reopened");
         return ticket;
     }
 
@@ -213,11 +221,17 @@ public class MentorshipQueue {
             return Optional.empty();
         }
         if (ticket.expireIfDue(now)) {
+            counted("expired");
             notifications.publish("expire", Notifications.Channel.MENTORSHIP,
                     JSON.createArrayBuilder().add(TicketView.broadcast(ticket, now).toJson()).build());
             return Optional.empty();
         }
         return ticket.isOpen(now) ? Optional.of(ticket.expiresAt()) : Optional.empty();
+    }
+
+    /** Counts a ticket's change of state: opened, claimed, closed, reopened or expired. */
+    private void counted(String transition) {
+        meter.count("pulse_mentorship_tickets", "transition", transition);
     }
 
     /** Marks (or unmarks) an account as a mentor; idempotent, so two organisers at once agree. */

@@ -3,6 +3,7 @@ package dev.pulse.telemetry;
 import dev.pulse.identity.AccountState;
 import dev.pulse.identity.AccountStates;
 import dev.pulse.platform.api.ApiError;
+import dev.pulse.platform.metrics.Meter;
 import dev.pulse.platform.security.Caller;
 import dev.pulse.platform.security.Capabilities;
 import dev.pulse.telemetry.TelemetryChanges.Field;
@@ -50,6 +51,9 @@ public class AssignmentTelemetries {
     @Inject
     Capabilities capabilities;
 
+    @Inject
+    Meter meter;
+
     private TelemetryMerge merge;
 
     @PostConstruct
@@ -70,7 +74,7 @@ public class AssignmentTelemetries {
         AccountState student = requireStudent(academyId, userRef);
         TelemetryChanges changes = checked(assetSlug, body);
         TelemetryStore.Written written = store.upsert(key(academyId, student, assetSlug), merge.upsert(changes));
-        return new Upserted(written.record(), written.created());
+        return written(written);
     }
 
     /** PUT: changes only the fields present; 404 when the record does not exist. */
@@ -79,6 +83,7 @@ public class AssignmentTelemetries {
         TelemetryChanges changes = checked(assetSlug, body);
         long id = store.update(key(academyId, student, assetSlug), merge.update(changes))
                 .orElseThrow(() -> notFound(assetSlug, userRef));
+        writes("updated");
         return store.load(id);
     }
 
@@ -94,6 +99,17 @@ public class AssignmentTelemetries {
         if (!store.delete(key(academyId, student, assetSlug))) {
             throw notFound(assetSlug, userRef);
         }
+        writes("deleted");
+    }
+
+    private Upserted written(TelemetryStore.Written written) {
+        writes(written.created() ? "created" : "updated");
+        return new Upserted(written.record(), written.created());
+    }
+
+    /** Counts a committed (or, inside a JTA transaction, about to commit) change of a record. */
+    private void writes(String operation) {
+        meter.count("pulse_telemetry_writes", "operation", operation);
     }
 
     /**
@@ -105,7 +121,7 @@ public class AssignmentTelemetries {
     public Upserted upsertOwn(String body, Collection<String> assetIds) {
         Own own = own(body, assetIds);
         TelemetryStore.Written written = store.upsert(own.key(), merge.upsertUnlessSame(own.report().changes()));
-        return new Upserted(written.record(), written.created());
+        return written(written);
     }
 
     /** The same on PUT: only an existing record changes; 404 as the academy endpoint's when there is none. */
@@ -113,6 +129,7 @@ public class AssignmentTelemetries {
         Own own = own(body, assetIds);
         long id = store.update(own.key(), merge.update(own.report().changes()))
                 .orElseThrow(() -> notFound(own.key().assetSlug(), String.valueOf(own.key().accountId())));
+        writes("updated");
         return store.load(id);
     }
 

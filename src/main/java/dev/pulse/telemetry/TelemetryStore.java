@@ -1,12 +1,14 @@
 package dev.pulse.telemetry;
 
 import dev.pulse.platform.input.Cursor;
+import dev.pulse.platform.metrics.Meter;
 import dev.pulse.platform.persistence.GroupCommit;
 import dev.pulse.platform.persistence.LocalTransactions;
 import dev.pulse.telemetry.TelemetryMerge.Assignment;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
@@ -43,11 +45,14 @@ public class TelemetryStore {
     @Resource(lookup = "java:app/jdbc/pulse")
     DataSource dataSource;
 
+    @Inject
+    Meter meter;
+
     private GroupCommit<Upsert, Written> upserts;
 
     @PostConstruct
     void init() {
-        upserts = new GroupCommit<>("telemetry upserts", MAX_BATCH, this::upsertAll);
+        upserts = new GroupCommit<>("telemetry upserts", MAX_BATCH, meter, this::upsertAll);
     }
 
     /** Whose record: the academy, the student and the asset. */
@@ -119,7 +124,7 @@ public class TelemetryStore {
     private List<Written> upsertAll(List<Upsert> batch) {
         try {
             long bytes = batch.stream().mapToLong(upsert -> upsert.write().bytes()).sum();
-            return LocalTransactions.commit(dataSource, bytes, c -> {
+            return LocalTransactions.commit(dataSource, meter, bytes, c -> {
                 List<Written> written = new ArrayList<>(batch.size());
                 for (Upsert upsert : batch) {
                     written.add(upsert(c, upsert.key(), upsert.write()));

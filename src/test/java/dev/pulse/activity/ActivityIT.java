@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pulse.platform.metrics.Meter;
 import dev.pulse.platform.testing.Api;
 import dev.pulse.platform.testing.IntegrationDatabase;
 import dev.pulse.platform.testing.PulseServer;
@@ -880,7 +881,7 @@ class ActivityIT {
         dataSource.setURL(IntegrationDatabase.jdbcUrl());
         dataSource.setUser("postgres");
         dataSource.setPassword("postgres");
-        PostgresActivityStore store = new PostgresActivityStore(dataSource);
+        PostgresActivityStore store = new PostgresActivityStore(dataSource, new Meter());
         return new ActivityStoreContract(() -> store).cases("postgres");
     }
 

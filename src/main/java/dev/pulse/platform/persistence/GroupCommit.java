@@ -1,8 +1,10 @@
 package dev.pulse.platform.persistence;
 
 import dev.pulse.platform.api.DatabaseUnavailable;
+import dev.pulse.platform.metrics.Meter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -23,6 +25,9 @@ import java.util.logging.Logger;
  * A failed batch is retried row by row, so that one bad row fails only its own request, except
  * when the database is unreachable: then the batch's rows and those already waiting fail at once
  * (a 503), rather than each waiting out its own timeout behind the others.
+ * <p>
+ * Every batch's size goes to the histogram {@code pulse_group_commit_batch_size{writer}}: how much
+ * the grouping saves under the load of the moment.
  *
  * @param <R> one request's row
  * @param <A> what the write answers for one row
@@ -41,7 +46,9 @@ public final class GroupCommit<R, A> {
     }
 
     private final String what;
+    private final String writer;
     private final int maxBatch;
+    private final Meter meter;
     private final Transaction<R, A> transaction;
     private final ConcurrentLinkedQueue<Pending<R, A>> queue = new ConcurrentLinkedQueue<>();
     // guards only the "a flush is running" flag; the flush itself runs outside it
@@ -52,13 +59,18 @@ public final class GroupCommit<R, A> {
     private record Pending<R, A>(R row, CompletableFuture<A> done) {
     }
 
-    /** {@code what} names the rows in log lines ("activities"); a batch holds at most {@code maxBatch} rows. */
-    public GroupCommit(String what, int maxBatch, Transaction<R, A> transaction) {
+    /**
+     * {@code what} names the rows in log lines ("activities") and, in snake case, the metrics' {@code writer};
+     * a batch holds at most {@code maxBatch} rows.
+     */
+    public GroupCommit(String what, int maxBatch, Meter meter, Transaction<R, A> transaction) {
         if (maxBatch < 1) {
             throw new IllegalArgumentException("maxBatch must be positive: " + maxBatch);
         }
         this.what = Objects.requireNonNull(what, "what");
+        this.writer = what.toLowerCase(Locale.ROOT).replace(' ', '_');
         this.maxBatch = maxBatch;
+        this.meter = Objects.requireNonNull(meter, "meter");
         this.transaction = Objects.requireNonNull(transaction, "transaction");
     }
 
@@ -105,6 +117,7 @@ public final class GroupCommit<R, A> {
         if (batch.isEmpty()) {
             return;
         }
+        meter.sample("pulse_group_commit_batch_size", batch.size(), "writer", writer);
         try {
             List<A> answers = transaction.commit(batch.stream().map(Pending::row).toList());
             if (answers.size() != batch.size()) {

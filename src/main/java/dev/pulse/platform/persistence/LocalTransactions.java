@@ -1,5 +1,6 @@
 package dev.pulse.platform.persistence;
 
+import dev.pulse.platform.metrics.Meter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -15,6 +16,9 @@ import javax.sql.DataSource;
  * several mebibytes can honestly take longer on a busy machine, so a transaction that writes more
  * than {@link #EVERYDAY_BYTES} gets {@link #LARGE_WRITE} for its statements and its commit; the
  * connection gets its everyday bounds back before it returns to the pool.
+ * <p>How long each transaction waited for its connection goes to the histogram
+ * {@code pulse_db_connection_wait_microseconds}: these writers are the busiest users of the pool, so their wait is
+ * where an exhausted pool shows first.
  */
 public final class LocalTransactions {
 
@@ -36,9 +40,9 @@ public final class LocalTransactions {
     private LocalTransactions() {
     }
 
-    /** Like {@link #commit(DataSource, long, Work)} for an everyday amount of data. */
-    public static <T> T commit(DataSource dataSource, Work<T> work) throws SQLException {
-        return commit(dataSource, 0, work);
+    /** Like {@link #commit(DataSource, Meter, long, Work)} for an everyday amount of data. */
+    public static <T> T commit(DataSource dataSource, Meter meter, Work<T> work) throws SQLException {
+        return commit(dataSource, meter, 0, work);
     }
 
     /**
@@ -46,8 +50,10 @@ public final class LocalTransactions {
      * itself leaves nothing for the closing commit to write. {@code bytes} is about how much the work
      * writes, which decides how long its statements may take.
      */
-    public static <T> T commit(DataSource dataSource, long bytes, Work<T> work) throws SQLException {
+    public static <T> T commit(DataSource dataSource, Meter meter, long bytes, Work<T> work) throws SQLException {
+        long asked = System.nanoTime();
         try (Connection c = dataSource.getConnection()) {
+            meter.sample("pulse_db_connection_wait_microseconds", (System.nanoTime() - asked) / 1_000);
             boolean autoCommit = c.getAutoCommit();
             int everydayNetworkTimeout = c.getNetworkTimeout();
             boolean large = bytes > EVERYDAY_BYTES;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pulse.platform.metrics.Meter;
 import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -58,6 +59,18 @@ class GroupCommitTest {
         }
     }
 
+    /** The batch sizes a group commit reports, in order. */
+    static final class BatchSizes extends Meter {
+        final List<Integer> recorded = Collections.synchronizedList(new ArrayList<>());
+
+        @Override
+        public void sample(String name, long value, String... tags) {
+            assertEquals("pulse_group_commit_batch_size", name);
+            assertEquals(List.of("writer", "numbers"), List.of(tags));
+            recorded.add(Math.toIntExact(value));
+        }
+    }
+
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);
@@ -69,7 +82,7 @@ class GroupCommitTest {
     @Test
     void concurrentWritersShareTransactionsAndEachGetsItsOwnAnswerOnlyAfterItsCommit() throws Exception {
         SlowDatabase db = new SlowDatabase();
-        GroupCommit<Integer, Integer> commit = new GroupCommit<>("numbers", 500, db);
+        GroupCommit<Integer, Integer> commit = new GroupCommit<>("numbers", 500, new Meter(), db);
         List<Future<Boolean>> answers = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
             int row = i;
@@ -89,7 +102,8 @@ class GroupCommitTest {
     @Test
     void aBatchHoldsAtMostItsLimit() throws Exception {
         SlowDatabase db = new SlowDatabase();
-        GroupCommit<Integer, Integer> commit = new GroupCommit<>("numbers", 3, db);
+        BatchSizes sizes = new BatchSizes();
+        GroupCommit<Integer, Integer> commit = new GroupCommit<>("numbers", 3, sizes, db);
         List<Future<Integer>> answers = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
             int row = i;
@@ -100,12 +114,13 @@ class GroupCommitTest {
         }
         assertTrue(db.transactions.stream().allMatch(t -> t.size() <= 3), db.transactions.toString());
         assertEquals(60, db.rowsWritten());
+        assertEquals(db.transactions.stream().map(List::size).toList(), sizes.recorded, "one sample per batch, its size");
     }
 
     @Test
     void aFailingRowFailsOnlyItsOwnWriter() throws Exception {
         SlowDatabase db = new SlowDatabase();
-        GroupCommit<Integer, Integer> commit = new GroupCommit<>("numbers", 500, db);
+        GroupCommit<Integer, Integer> commit = new GroupCommit<>("numbers", 500, new Meter(), db);
         CountDownLatch go = new CountDownLatch(1);
         List<Future<Integer>> good = new ArrayList<>();
         Future<Integer> bad = null;
@@ -138,7 +153,7 @@ class GroupCommitTest {
         SlowDatabase db = new SlowDatabase();
         RuntimeException outage = new IllegalStateException(new SQLTransientConnectionException("connection refused"));
         db.outage = outage;
-        GroupCommit<Integer, Integer> commit = new GroupCommit<>("numbers", 500, db);
+        GroupCommit<Integer, Integer> commit = new GroupCommit<>("numbers", 500, new Meter(), db);
         CountDownLatch go = new CountDownLatch(1);
         List<Future<Integer>> answers = new ArrayList<>();
         for (int i = 0; i < 16; i++) {
