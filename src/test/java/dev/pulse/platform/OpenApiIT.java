@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pulse.platform.testing.PulseServer;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HttpMethod;
 import java.io.IOException;
@@ -25,6 +28,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -123,6 +127,35 @@ class OpenApiIT {
             }
         });
         assertTrue(problems.isEmpty(), problems.size() + " answers without a schema:\n" + String.join("\n", problems));
+    }
+
+    @Test
+    void everySchemaReferenceResolves() {
+        Set<String> unresolved = new TreeSet<>();
+        JsonObject components = document.getJsonObject("components");
+        JsonObject schemas = components == null || !components.containsKey("schemas") ? JsonValue.EMPTY_JSON_OBJECT
+                : components.getJsonObject("schemas");
+        references(document, reference -> {
+            if (!reference.startsWith("#/components/schemas/")
+                    || !schemas.containsKey(reference.substring("#/components/schemas/".length()))) {
+                unresolved.add(reference);
+            }
+        });
+        assertTrue(unresolved.isEmpty(), "Unresolved: " + unresolved);
+    }
+
+    private static void references(JsonValue value, Consumer<String> reference) {
+        if (value instanceof JsonObject object) {
+            object.forEach((key, member) -> {
+                if (key.equals("$ref") && member instanceof JsonString text) {
+                    reference.accept(text.getString());
+                } else {
+                    references(member, reference);
+                }
+            });
+        } else if (value instanceof JsonArray array) {
+            array.forEach(item -> references(item, reference));
+        }
     }
 
     /** Every operation of the document, as "METHOD /path" to its operation object. */
