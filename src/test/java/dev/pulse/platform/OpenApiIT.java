@@ -95,7 +95,7 @@ class OpenApiIT {
                 for (Method method : methods) {
                     for (String type : consumed(method)) {
                         if (!accepted.contains(type)) {
-                            missing.add(operation + " consuming " + type + " (" + method.getName() + ")");
+                            missing.add(operation + " consuming " + type + " (" + method.getName() + "), documented: " + accepted);
                         }
                     }
                 }
