@@ -130,6 +130,54 @@ class OpenApiIT {
     }
 
     @Test
+    void everyOperationIsTaggedWithItsFamilyAndNamesItsFamilysSecurity() {
+        JsonObject schemes = document.getJsonObject("components").getJsonObject("securitySchemes");
+        List<String> problems = new ArrayList<>();
+        contracted().forEach((operation, body) -> {
+            String path = operation.substring(operation.indexOf(' ') + 1);
+            String family = path.startsWith("/v1/") ? "BreatheCode" : path.startsWith("/analytics/") ? "Caliper"
+                    : path.startsWith("/api/") ? "Sunbird" : "Live";
+            if (!List.of(family).equals(body.getJsonArray("tags") == null ? List.of()
+                    : body.getJsonArray("tags").getValuesAs(JsonString::getString))) {
+                problems.add(operation + " is tagged " + body.get("tags") + ", not [" + family + "]");
+            }
+            // the client-credentials grant is how a Caliper client gets its token, so it needs none
+            if (!path.equals("/analytics/token")) {
+                JsonArray security = body.getJsonArray("security");
+                if (security == null || security.isEmpty() || !security.stream().allMatch(requirement ->
+                        requirement.asJsonObject().keySet().stream().allMatch(schemes::containsKey))) {
+                    problems.add(operation + " names no declared security scheme: " + security);
+                }
+            }
+        });
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
+    @Test
+    void everyErrorAnswerHasItsFamilysErrorBody() {
+        Map<String, String> shapes = Map.of("BreatheCode", "BreatheCodeError", "Caliper", "CaliperError",
+                "Sunbird", "SunbirdResponse", "Live", "LiveError");
+        List<String> problems = new ArrayList<>();
+        contracted().forEach((operation, body) -> {
+            String family = body.getJsonArray("tags") == null || body.getJsonArray("tags").isEmpty() ? "none"
+                    : body.getJsonArray("tags").getString(0);
+            String expected = "#/components/schemas/" + shapes.get(family);
+            body.getJsonObject("responses").forEach((code, answer) -> {
+                if (code.startsWith("4") || code.startsWith("5")) {
+                    JsonObject content = answer.asJsonObject().getJsonObject("content");
+                    boolean shaped = content != null && !content.isEmpty() && content.values().stream()
+                            .allMatch(media -> media.asJsonObject().containsKey("schema") && expected.equals(
+                                    media.asJsonObject().getJsonObject("schema").getString("$ref", null)));
+                    if (!shaped) {
+                        problems.add(operation + " " + code + " is not " + expected);
+                    }
+                }
+            });
+        });
+        assertTrue(problems.isEmpty(), problems.size() + " error answers:\n" + String.join("\n", problems));
+    }
+
+    @Test
     void everySchemaReferenceResolves() {
         Set<String> unresolved = new TreeSet<>();
         JsonObject components = document.getJsonObject("components");
