@@ -20,9 +20,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -36,7 +39,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Activity", description = "User and cohort activities, coding errors and activity reports")
+@Tag(name = "BreatheCode")
+@SecurityRequirement(name = "BreatheCodeToken")
 @APIResponse(responseCode = "401", description = "No or invalid token")
 @APIResponse(responseCode = "403", description = "Neither the user themself nor holding the capability in the academy")
 public class ActivityResource {
@@ -57,14 +61,15 @@ public class ActivityResource {
     @POST
     @Path("user/{email_or_id}")
     @BodyLimit(MAX_BODY_BYTES)
-    @Operation(summary = "Record an activity for a user",
+    @Operation(operationId = "activity_user_record", summary = "Record an activity for a user",
             description = "Body {\"slug\",\"data\"[,\"cohort\",\"day\",\"user_agent\"]}. slug: 1-50 lowercase letters, "
                     + "digits or underscores. data is a string; a JSON-encoded object in it is kept as JSON and its cohort "
                     + "becomes the activity's cohort when the body names none. A cohort Pulse does not know, or of an "
                     + "academy the user is not in, is kept as text. The body's day is kept; without one, the cohort's "
                     + "current day.")
     @RequestBody(description = "{\"slug\":\"lesson_opened\",\"data\":\"{\\\"cohort\\\":\\\"mdc-iii\\\"}\"}")
-    @APIResponse(responseCode = "201", description = "The stored activity")
+    @APIResponse(responseCode = "201", description = "The stored activity",
+            content = @Content(schema = @Schema(ref = "Activity")))
     @APIResponse(responseCode = "400", description = "Malformed or missing slug, non-string or oversized data, body not a JSON object")
     @APIResponse(responseCode = "404", description = "Unknown user (user-not-found)")
     public Response recordActivity(@PathParam("email_or_id") String user, @BeanParam RequestOrigin origin, String body) {
@@ -74,8 +79,9 @@ public class ActivityResource {
 
     @GET
     @Path("user/{email_or_id}")
-    @Operation(summary = "A user's activities", description = LISTING)
-    @APIResponse(responseCode = "200", description = "The activities, newest first")
+    @Operation(operationId = "activity_user_list", summary = "A user's activities", description = LISTING)
+    @APIResponse(responseCode = "200", description = "The activities, newest first",
+            content = @Content(schema = @Schema(ref = "ActivityList")))
     @APIResponse(responseCode = "400", description = "Malformed slug, bad date, limit or cursor")
     @APIResponse(responseCode = "404", description = "Unknown user (user-not-found)")
     public Response userActivities(@PathParam("email_or_id") String user, @BeanParam ListingParams listing,
@@ -86,10 +92,11 @@ public class ActivityResource {
 
     @GET
     @Path("cohort/{slug_or_id}")
-    @Operation(summary = "A cohort's activities", description = LISTING
+    @Operation(operationId = "activity_cohort_list", summary = "A cohort's activities", description = LISTING
             + " Needs read_activity in the cohort's academy. A name no Pulse cohort has lists the activities that "
             + "named their cohort so (platform administrators only).")
-    @APIResponse(responseCode = "200", description = "The activities, newest first")
+    @APIResponse(responseCode = "200", description = "The activities, newest first",
+            content = @Content(schema = @Schema(ref = "ActivityList")))
     @APIResponse(responseCode = "400", description = "Malformed slug, bad date, limit or cursor")
     public Response cohortActivities(@PathParam("slug_or_id") String cohort, @BeanParam ListingParams listing) {
         ListingQuery query = listing.query();
@@ -99,10 +106,11 @@ public class ActivityResource {
     @POST
     @Path("coding_error{slash: /?}")
     @BodyLimit(MAX_BODY_BYTES)
-    @Operation(summary = "Record a coding error (with or without the trailing slash)",
+    @Operation(operationId = "activity_coding_error_record", summary = "Record a coding error (with or without the trailing slash)",
             description = "Body {\"user_id\",\"slug\",\"data\",\"message\",\"name\",\"severity\",\"details\"}; "
                     + "user_id is an email or id; message, name and slug are required; severity a number or numeric string.")
-    @APIResponse(responseCode = "201", description = "The stored coding error")
+    @APIResponse(responseCode = "201", description = "The stored coding error",
+            content = @Content(schema = @Schema(ref = "CodingError")))
     @APIResponse(responseCode = "400", description = "Missing or invalid fields")
     @APIResponse(responseCode = "404", description = "Unknown user (user-not-found)")
     public Response recordCodingError(@BeanParam RequestOrigin origin, String body) {
@@ -112,8 +120,9 @@ public class ActivityResource {
 
     @GET
     @Path("coding_error/{email_or_id}")
-    @Operation(summary = "A user's coding errors", description = LISTING)
-    @APIResponse(responseCode = "200", description = "The coding errors, newest first")
+    @Operation(operationId = "activity_coding_error_list", summary = "A user's coding errors", description = LISTING)
+    @APIResponse(responseCode = "200", description = "The coding errors, newest first",
+            content = @Content(schema = @Schema(ref = "CodingErrorList")))
     @APIResponse(responseCode = "400", description = "Bad slug, date, limit or cursor")
     @APIResponse(responseCode = "404", description = "Unknown user (user-not-found)")
     public Response codingErrors(@PathParam("email_or_id") String user, @BeanParam ListingParams listing,
@@ -124,12 +133,13 @@ public class ActivityResource {
 
     @GET
     @Path("report")
-    @Operation(summary = "Activity counts grouped by slug or by day (UTC)",
+    @Operation(operationId = "activity_report_read", summary = "Activity counts grouped by slug or by day (UTC)",
             description = "Scoped to user and/or cohort (the permission for either is enough), else to the academy "
                     + "of the Academy header (read_activity). by=slug (default) answers [{\"slug\",\"count\"}] most "
                     + "first; by=day answers [{\"day\":\"yyyy-MM-dd\",\"count\"}] oldest first. A cohort name no Pulse "
                     + "cohort has counts the activities that named their cohort so.")
-    @APIResponse(responseCode = "200", description = "The counts")
+    @APIResponse(responseCode = "200", description = "The counts",
+            content = @Content(schema = @Schema(ref = "ActivityReport")))
     @APIResponse(responseCode = "400", description = "Malformed slug, unknown grouping, bad date")
     @APIResponse(responseCode = "404", description = "Unknown user")
     public Response report(@QueryParam("cohort") String cohort, @QueryParam("user") String user,

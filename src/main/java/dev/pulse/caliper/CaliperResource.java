@@ -17,8 +17,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.io.InputStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The Caliper hub's ingestion endpoints: grade2 single events and Caliper 1.2 envelopes. */
@@ -27,7 +30,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes({MediaType.APPLICATION_JSON, CaliperResource.CALIPER_JSON})
-@Tag(name = "Caliper", description = "Caliper event ingestion for edtech integrators")
+@Tag(name = "Caliper")
+@SecurityRequirement(name = "CaliperBearer")
 public class CaliperResource {
 
     static final String CALIPER_JSON = "application/vnd.caliper+json";
@@ -41,8 +45,9 @@ public class CaliperResource {
     @POST
     @Path("grade2")
     @BodyLimit(BodyLimit.LARGEST)
-    @Operation(summary = "Record one reading/grading event (the hub's grade2 format)")
-    @APIResponse(responseCode = "200", description = "Stored, or already stored with the same content: {\"@context\",\"id\"}")
+    @Operation(operationId = "caliper_grade2_record", summary = "Record one reading/grading event (the hub's grade2 format)")
+    @APIResponse(responseCode = "200", description = "Stored, or already stored with the same content: {\"@context\",\"id\"}",
+            content = @Content(schema = @Schema(ref = "CaliperStored")))
     @APIResponse(responseCode = "400", description = "{\"message\":[...]} naming every missing or invalid field")
     @APIResponse(responseCode = "401", description = "No or invalid token")
     @APIResponse(responseCode = "403", description = "Not a client token, or edApp is not the client's")
@@ -57,8 +62,9 @@ public class CaliperResource {
     @POST
     @Path("caliper")
     @BodyLimit(BodyLimit.LARGEST)
-    @Operation(summary = "Receive a Caliper 1.2 envelope of up to 1000 events")
-    @APIResponse(responseCode = "200", description = "Stored: {\"@context\",\"received\",\"stored\",\"alreadyStored\",\"rejected\":[{index,id,message[]}]}")
+    @Operation(operationId = "caliper_envelope_receive", summary = "Receive a Caliper 1.2 envelope of up to 1000 events")
+    @APIResponse(responseCode = "200", description = "Stored: {\"@context\",\"received\",\"stored\",\"alreadyStored\",\"rejected\":[{index,id,message[]}]}",
+            content = @Content(schema = @Schema(ref = "CaliperReceipt")))
     @APIResponse(responseCode = "400", description = "An invalid envelope or event (all-or-nothing mode), or a repeated event id")
     @APIResponse(responseCode = "401", description = "No or invalid token")
     @APIResponse(responseCode = "403", description = "Not a client token, or an event's edApp is not the client's")
@@ -75,8 +81,9 @@ public class CaliperResource {
 
     @GET
     @Path("caliper")
-    @Operation(summary = "The endpoint's Caliper configuration (supported versions, payload limit)")
-    @APIResponse(responseCode = "200", description = "The endpoint configuration")
+    @Operation(operationId = "caliper_configuration_read", summary = "The endpoint's Caliper configuration (supported versions, payload limit)")
+    @APIResponse(responseCode = "200", description = "The endpoint configuration",
+            content = @Content(schema = @Schema(ref = "CaliperConfiguration")))
     @APIResponse(responseCode = "401", description = "No or invalid token")
     @APIResponse(responseCode = "403", description = "Not a client token")
     public JsonObject configuration() {

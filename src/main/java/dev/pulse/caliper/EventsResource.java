@@ -14,7 +14,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The query API over stored Caliper events: a client's own events, newest first, keyset-paged. */
@@ -23,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Caliper")
+@SecurityRequirement(name = "CaliperBearer")
 public class EventsResource {
 
     @Inject
@@ -32,10 +36,11 @@ public class EventsResource {
     CaliperEvents events;
 
     @GET
-    @Operation(summary = "Stored events of the calling client (every client's for a platform administrator)",
+    @Operation(operationId = "caliper_event_list", summary = "Stored events of the calling client (every client's for a platform administrator)",
             description = "No internal account id: a platform administrator also sees accountUuid, the account "
                     + "the assignee was linked to.")
-    @APIResponse(responseCode = "200", description = "{\"data\":[...], \"nextCursor\": string or null}")
+    @APIResponse(responseCode = "200", description = "{\"data\":[...], \"nextCursor\": string or null}",
+            content = @Content(schema = @Schema(ref = "CaliperEventPage")))
     @APIResponse(responseCode = "400", description = "A bad since/until/limit/cursor")
     @APIResponse(responseCode = "401", description = "No or invalid token")
     @APIResponse(responseCode = "403", description = "A user token that is not a platform administrator's")
@@ -49,8 +54,9 @@ public class EventsResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "One stored event by its id")
-    @APIResponse(responseCode = "200", description = "The stored event with its filter values")
+    @Operation(operationId = "caliper_event_read", summary = "One stored event by its id")
+    @APIResponse(responseCode = "200", description = "The stored event with its filter values",
+            content = @Content(schema = @Schema(ref = "CaliperEvent")))
     @APIResponse(responseCode = "401", description = "No or invalid token")
     @APIResponse(responseCode = "403", description = "A user token that is not a platform administrator's")
     @APIResponse(responseCode = "404", description = "No such event among the caller's")

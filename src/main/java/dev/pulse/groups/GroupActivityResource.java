@@ -14,7 +14,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Sunbird's group activity aggregate: each member's progress on one activity, from telemetry and Caliper data. */
@@ -23,7 +27,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Groups", description = "Sunbird study groups")
+@Tag(name = "Sunbird")
+@SecurityRequirementsSet({@SecurityRequirement(name = "SunbirdClient"), @SecurityRequirement(name = "SunbirdUser")})
 public class GroupActivityResource {
 
     @Inject
@@ -34,12 +39,13 @@ public class GroupActivityResource {
 
     @POST
     @Path("agg")
-    @Operation(summary = "A group's progress on one activity (members and platform administrators only)",
+    @Operation(operationId = "groups_activity_aggregate", summary = "A group's progress on one activity (members and platform administrators only)",
             description = "Per member: progress 0-100 (best of telemetry completion_rate for the asset whose slug is "
                     + "the activity id and Caliper events whose object.assignable.id is the activity id, sent by an "
                     + "API client bound to an academy of the member) and "
                     + "completedCount; per activity: enrolmentCount, completedCount, averageProgress.")
-    @APIResponse(responseCode = "200", description = "result.activity.agg and result.members[].agg")
+    @APIResponse(responseCode = "200", description = "result.activity.agg and result.members[].agg",
+            content = @Content(schema = @Schema(ref = "SunbirdResponse")))
     @APIResponse(responseCode = "400", description = "GS_AGG02 groupId, activityId and activityType are required")
     @APIResponse(responseCode = "401", description = "Missing Sunbird credentials, or GS_AGG03 not a member")
     @APIResponse(responseCode = "404", description = "GS_AGG07 no such group; ACTIVITY_NOT_FOUND the activity is not one "

@@ -34,8 +34,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -47,7 +51,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Groups", description = "Sunbird study groups")
+@Tag(name = "Sunbird")
+@SecurityRequirementsSet({@SecurityRequirement(name = "SunbirdClient"), @SecurityRequirement(name = "SunbirdUser")})
 @APIResponse(responseCode = "401", description = "Missing or invalid Sunbird credentials, or not allowed "
         + "(params.err names the rule: GS_UDT09 admin rights, GS_DLT10 creator only, …)")
 public class GroupsResource {
@@ -62,10 +67,11 @@ public class GroupsResource {
 
     @POST
     @Path("create")
-    @Operation(summary = "Create a group; the caller becomes its admin",
+    @Operation(operationId = "groups_group_create", summary = "Create a group; the caller becomes its admin",
             description = "Members or activities over the configured limits are left out and reported in result.error; "
                     + "members are named by account uuid and must share an academy or a cohort with the creator.")
-    @APIResponse(responseCode = "200", description = "result.groupId, and result.error for members/activities not added")
+    @APIResponse(responseCode = "200", description = "result.groupId, and result.error for members/activities not added",
+            content = @Content(schema = @Schema(ref = "SunbirdResponse")))
     @APIResponse(responseCode = "400", description = "GS_CRT02 invalid request; GS_CRT03 exceeded number of permissible groups")
     public Response create(CreateBody body) {
         return SunbirdResponses.respond("api.group.create", caller, () -> {
@@ -78,13 +84,14 @@ public class GroupsResource {
 
     @PATCH
     @Path("update")
-    @Operation(summary = "Update a group, its members and activities; partial success",
+    @Operation(operationId = "groups_group_update", summary = "Update a group, its members and activities; partial success",
             description = "What can be applied is applied; items that could not be come back in result.error "
                     + "(MEMBER_EXISTS, MEMBER_NOT_FOUND, ACTIVITY_EXISTS, ACTIVITY_NOT_FOUND, GS_UDT05/06 limits). "
                     + "Members are named by account uuid; an admin adds only accounts sharing an academy or a cohort "
                     + "with them (any, for a platform administrator), others are MEMBER_NOT_FOUND. Removing only "
                     + "oneself is leaving, open to any member.")
-    @APIResponse(responseCode = "200", description = "result.response \"success\", result.error for items not applied")
+    @APIResponse(responseCode = "200", description = "result.response \"success\", result.error for items not applied",
+            content = @Content(schema = @Schema(ref = "SunbirdResponse")))
     @APIResponse(responseCode = "400", description = "GS_UDT02 invalid request; GS_UDT08 the group is suspended")
     @APIResponse(responseCode = "404", description = "GS_UDT07 no such group")
     public Response update(UpdateBody body) {
@@ -98,8 +105,9 @@ public class GroupsResource {
 
     @GET
     @Path("read/{groupId}")
-    @Operation(summary = "Read a group (members and platform administrators only)")
-    @APIResponse(responseCode = "200", description = "The group; activities unless fields leaves them out, members when asked")
+    @Operation(operationId = "groups_group_read", summary = "Read a group (members and platform administrators only)")
+    @APIResponse(responseCode = "200", description = "The group; activities unless fields leaves them out, members when asked",
+            content = @Content(schema = @Schema(ref = "SunbirdResponse")))
     @APIResponse(responseCode = "404", description = "GS_RED07 no such group")
     public Response read(@PathParam("groupId") String groupId,
             @Parameter(description = "Comma-separated: members, activities. Absent: activities only.")
@@ -115,9 +123,10 @@ public class GroupsResource {
 
     @POST
     @Path("list")
-    @Operation(summary = "List a user's groups (one's own; platform administrators any user's)")
+    @Operation(operationId = "groups_group_list", summary = "List a user's groups (one's own; platform administrators any user's)")
     @APIResponse(responseCode = "200", description = "result.group: groups with memberRole, visited and activities "
-            + "([{id, type}]), admin groups first")
+            + "([{id, type}]), admin groups first",
+            content = @Content(schema = @Schema(ref = "SunbirdResponse")))
     @APIResponse(responseCode = "400", description = "GS_LST02 no userId")
     public Response list(ListBody body) {
         return SunbirdResponses.respond("api.group.list", caller, () -> {
@@ -136,8 +145,9 @@ public class GroupsResource {
 
     @POST
     @Path("delete")
-    @Operation(summary = "Delete a group for good (its creator only)")
-    @APIResponse(responseCode = "200", description = "result.response \"SUCCESS\"")
+    @Operation(operationId = "groups_group_delete", summary = "Delete a group for good (its creator only)")
+    @APIResponse(responseCode = "200", description = "result.response \"SUCCESS\"",
+            content = @Content(schema = @Schema(ref = "SunbirdResponse")))
     @APIResponse(responseCode = "400", description = "GS_DLT02 no groupId")
     @APIResponse(responseCode = "404", description = "GS_DLT07 no such group")
     public Response delete(GroupIdBody body) {
@@ -152,8 +162,9 @@ public class GroupsResource {
 
     @PATCH
     @Path("membership/update")
-    @Operation(summary = "Set one's own 'visited' flag on groups")
-    @APIResponse(responseCode = "200", description = "result.response \"success\"; result.error.groups for groups not updated")
+    @Operation(operationId = "groups_membership_update", summary = "Set one's own 'visited' flag on groups")
+    @APIResponse(responseCode = "200", description = "result.response \"success\"; result.error.groups for groups not updated",
+            content = @Content(schema = @Schema(ref = "SunbirdResponse")))
     @APIResponse(responseCode = "400", description = "GS_MBR02 invalid request")
     public Response updateMembership(MembershipBody body) {
         return SunbirdResponses.respond("api.group.membership.update", caller, () -> {

@@ -25,7 +25,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -38,7 +42,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Identity")
+@Tag(name = "BreatheCode")
+@SecurityRequirement(name = "BreatheCodeToken")
 @APIResponse(responseCode = "401", description = "No or invalid token")
 @APIResponse(responseCode = "403", description = "The caller is not a platform administrator")
 public class AdminResource {
@@ -75,8 +80,9 @@ public class AdminResource {
 
     @POST
     @Path("users")
-    @Operation(summary = "Create an account")
-    @APIResponse(responseCode = "201", description = "Created")
+    @Operation(operationId = "identity_user_create", summary = "Create an account")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(schema = @Schema(implementation = User.class)))
     @APIResponse(responseCode = "400", description = "Missing or invalid fields, or a duplicate email or username")
     public Response createUser(@Valid @NotNull NewUser body) {
         caller.requirePlatformAdmin();
@@ -90,9 +96,10 @@ public class AdminResource {
 
     @POST
     @Path("users/{id}/deactivate")
-    @Operation(summary = "Deactivate an account: it cannot sign in, and every token it holds stops working "
+    @Operation(operationId = "identity_user_deactivate", summary = "Deactivate an account: it cannot sign in, and every token it holds stops working "
             + "(on every instance within PULSE_ACCOUNT_STATE_TTL)")
-    @APIResponse(responseCode = "200", description = "Deactivated")
+    @APIResponse(responseCode = "200", description = "Deactivated",
+            content = @Content(schema = @Schema(implementation = AccountStatus.class)))
     @APIResponse(responseCode = "400", description = "The caller's own account")
     @APIResponse(responseCode = "404", description = "No such user")
     public AccountStatus deactivate(@PathParam("id") String user) {
@@ -107,8 +114,9 @@ public class AdminResource {
 
     @POST
     @Path("users/{id}/activate")
-    @Operation(summary = "Reactivate an account; it signs in again, and tokens from before deactivation stay void")
-    @APIResponse(responseCode = "200", description = "Active")
+    @Operation(operationId = "identity_user_activate", summary = "Reactivate an account; it signs in again, and tokens from before deactivation stay void")
+    @APIResponse(responseCode = "200", description = "Active",
+            content = @Content(schema = @Schema(implementation = AccountStatus.class)))
     @APIResponse(responseCode = "404", description = "No such user")
     public AccountStatus activate(@PathParam("id") String user) {
         caller.requirePlatformAdmin();
@@ -128,7 +136,7 @@ public class AdminResource {
 
     @POST
     @Path("users/{id}/password")
-    @Operation(summary = "Set an account's password; every token it holds stops working")
+    @Operation(operationId = "identity_user_password_reset", summary = "Set an account's password; every token it holds stops working")
     @APIResponse(responseCode = "204", description = "Set")
     @APIResponse(responseCode = "400", description = "new_password missing or shorter than 8")
     @APIResponse(responseCode = "404", description = "No such user")
@@ -147,8 +155,9 @@ public class AdminResource {
 
     @POST
     @Path("academies")
-    @Operation(summary = "Create an academy")
-    @APIResponse(responseCode = "201", description = "Created")
+    @Operation(operationId = "identity_academy_create", summary = "Create an academy")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(schema = @Schema(implementation = AcademyView.class)))
     public Response createAcademy(@Valid @NotNull NewAcademy body) {
         caller.requirePlatformAdmin();
         Academy academy = roster.createAcademy(body.slug(), body.name());
@@ -165,8 +174,9 @@ public class AdminResource {
 
     @POST
     @Path("academies/{academy_id}/members")
-    @Operation(summary = "Give an account a role in an academy (replaces an earlier role)")
-    @APIResponse(responseCode = "201", description = "Member added")
+    @Operation(operationId = "identity_academy_member_add", summary = "Give an account a role in an academy (replaces an earlier role)")
+    @APIResponse(responseCode = "201", description = "Member added",
+            content = @Content(schema = @Schema(implementation = Member.class)))
     @APIResponse(responseCode = "400", description = "Unknown user or role slug")
     @APIResponse(responseCode = "404", description = "No such academy")
     public Response addMember(@PathParam("academy_id") long academyId, @Valid @NotNull NewMember body) {
@@ -181,8 +191,9 @@ public class AdminResource {
 
     @PUT
     @Path("academies/{academy_id}/members/{user_id}")
-    @Operation(summary = "Change a member's role in an academy")
-    @APIResponse(responseCode = "200", description = "Changed")
+    @Operation(operationId = "identity_academy_member_role_change", summary = "Change a member's role in an academy")
+    @APIResponse(responseCode = "200", description = "Changed",
+            content = @Content(schema = @Schema(implementation = Member.class)))
     @APIResponse(responseCode = "400", description = "Unknown role slug")
     @APIResponse(responseCode = "404", description = "No such academy or user, or the user is not a member")
     public Member changeMemberRole(@PathParam("academy_id") long academyId, @PathParam("user_id") String user,
@@ -194,7 +205,7 @@ public class AdminResource {
 
     @DELETE
     @Path("academies/{academy_id}/members/{user_id}")
-    @Operation(summary = "Take an account out of an academy, with its role and capabilities there")
+    @Operation(operationId = "identity_academy_member_remove", summary = "Take an account out of an academy, with its role and capabilities there")
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "404", description = "No such academy or user, or the user is not a member")
     public Response removeMember(@PathParam("academy_id") long academyId, @PathParam("user_id") String user) {
@@ -214,8 +225,9 @@ public class AdminResource {
 
     @POST
     @Path("cohorts")
-    @Operation(summary = "Create a cohort in an academy")
-    @APIResponse(responseCode = "201", description = "Created")
+    @Operation(operationId = "identity_cohort_create", summary = "Create a cohort in an academy")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(schema = @Schema(implementation = CohortView.class)))
     public Response createCohort(@Valid @NotNull NewCohort body) {
         caller.requirePlatformAdmin();
         Cohort cohort = cohorts.create(body.slug(), body.name(), body.academyId(), body.currentDay());
@@ -233,8 +245,9 @@ public class AdminResource {
 
     @POST
     @Path("cohorts/{slug_or_id}/users")
-    @Operation(summary = "Put an account in a cohort as STUDENT, TEACHER or ASSISTANT")
-    @APIResponse(responseCode = "201", description = "Added")
+    @Operation(operationId = "identity_cohort_user_add", summary = "Put an account in a cohort as STUDENT, TEACHER or ASSISTANT")
+    @APIResponse(responseCode = "201", description = "Added",
+            content = @Content(schema = @Schema(implementation = CohortUser.class)))
     @APIResponse(responseCode = "404", description = "No such cohort")
     public Response addCohortUser(@PathParam("slug_or_id") String cohort, @Valid @NotNull NewCohortUser body) {
         caller.requirePlatformAdmin();
@@ -254,10 +267,11 @@ public class AdminResource {
 
     @POST
     @Path("clients")
-    @Operation(summary = "Register an API client; the secret is shown in this response only",
+    @Operation(operationId = "identity_client_create", summary = "Register an API client; the secret is shown in this response only",
             description = "academy_id, optional, binds the client to an academy: its Caliper events count in group "
                     + "progress only for that academy's members.")
-    @APIResponse(responseCode = "201", description = "Registered")
+    @APIResponse(responseCode = "201", description = "Registered",
+            content = @Content(schema = @Schema(implementation = ClientCredentials.class)))
     public Response createClient(@Valid @NotNull NewClient body) {
         caller.requirePlatformAdmin();
         ApiClients.Registered registered = clients.register(body.name(), body.edapp(), body.academyId());
@@ -273,8 +287,9 @@ public class AdminResource {
 
     @POST
     @Path("clients/{client_id}/disable")
-    @Operation(summary = "Disable an API client: its secret, every token it holds and its API keys stop working")
-    @APIResponse(responseCode = "200", description = "Disabled")
+    @Operation(operationId = "identity_client_disable", summary = "Disable an API client: its secret, every token it holds and its API keys stop working")
+    @APIResponse(responseCode = "200", description = "Disabled",
+            content = @Content(schema = @Schema(implementation = ClientStatus.class)))
     @APIResponse(responseCode = "404", description = "No such client")
     public ClientStatus disableClient(@PathParam("client_id") String clientId) {
         caller.requirePlatformAdmin();
@@ -283,8 +298,9 @@ public class AdminResource {
 
     @POST
     @Path("clients/{client_id}/enable")
-    @Operation(summary = "Enable a disabled API client; tokens and API keys issued before it was disabled stay void")
-    @APIResponse(responseCode = "200", description = "Enabled")
+    @Operation(operationId = "identity_client_enable", summary = "Enable a disabled API client; tokens and API keys issued before it was disabled stay void")
+    @APIResponse(responseCode = "200", description = "Enabled",
+            content = @Content(schema = @Schema(implementation = ClientStatus.class)))
     @APIResponse(responseCode = "404", description = "No such client")
     public ClientStatus enableClient(@PathParam("client_id") String clientId) {
         caller.requirePlatformAdmin();
@@ -293,9 +309,10 @@ public class AdminResource {
 
     @POST
     @Path("clients/{client_id}/rotate-secret")
-    @Operation(summary = "Give an API client a new secret, shown in this response only; the old secret, "
+    @Operation(operationId = "identity_client_secret_rotate", summary = "Give an API client a new secret, shown in this response only; the old secret, "
             + "every token issued with it and the client's API keys stop working")
-    @APIResponse(responseCode = "200", description = "The new credentials")
+    @APIResponse(responseCode = "200", description = "The new credentials",
+            content = @Content(schema = @Schema(implementation = ClientCredentials.class)))
     @APIResponse(responseCode = "404", description = "No such client")
     public ClientCredentials rotateClientSecret(@PathParam("client_id") String clientId) {
         caller.requirePlatformAdmin();
@@ -314,10 +331,11 @@ public class AdminResource {
 
     @POST
     @Path("clients/{client_id}/keys")
-    @Operation(summary = "Issue an API key for an API client; the key is shown in this response only",
+    @Operation(operationId = "identity_client_key_issue", summary = "Issue an API key for an API client; the key is shown in this response only",
             description = "The key is accepted wherever the client's token is (Authorization: Bearer <key>, or the bare "
                     + "key), with no expiry, until it is revoked, the client is disabled or its secret rotated.")
-    @APIResponse(responseCode = "201", description = "key_id, key (shown once), client_id, created_at")
+    @APIResponse(responseCode = "201", description = "key_id, key (shown once), client_id, created_at",
+            content = @Content(schema = @Schema(implementation = ApiKey.class)))
     @APIResponse(responseCode = "404", description = "No such client")
     public Response issueClientKey(@PathParam("client_id") String clientId) {
         caller.requirePlatformAdmin();
@@ -327,7 +345,7 @@ public class AdminResource {
 
     @DELETE
     @Path("clients/{client_id}/keys/{key_id}")
-    @Operation(summary = "Revoke an API key: it is refused from the next request on (on every instance within "
+    @Operation(operationId = "identity_client_key_revoke", summary = "Revoke an API key: it is refused from the next request on (on every instance within "
             + "PULSE_ACCOUNT_STATE_TTL)")
     @APIResponse(responseCode = "204", description = "Revoked")
     @APIResponse(responseCode = "404", description = "No such client, or the client has no such key")
@@ -342,8 +360,9 @@ public class AdminResource {
 
     @GET
     @Path("roles")
-    @Operation(summary = "The academy role catalogue with each role's capabilities")
-    @APIResponse(responseCode = "200", description = "Every role")
+    @Operation(operationId = "identity_role_list", summary = "The academy role catalogue with each role's capabilities")
+    @APIResponse(responseCode = "200", description = "Every role",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = Role.class)))
     public List<Role> roles() {
         caller.requirePlatformAdmin();
         return roster.roles().stream().map(r -> new Role(r.slug(), r.name(), r.capabilities())).toList();

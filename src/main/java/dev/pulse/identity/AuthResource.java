@@ -23,7 +23,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** BreatheCode sign-in: /v1/auth/login and /v1/auth/me. */
@@ -32,7 +36,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Identity")
+@Tag(name = "BreatheCode")
+@SecurityRequirement(name = "BreatheCodeToken")
 public class AuthResource {
 
     @Inject
@@ -63,8 +68,9 @@ public class AuthResource {
 
     @POST
     @Path("login")
-    @Operation(summary = "Exchange email and password for a token")
-    @APIResponse(responseCode = "200", description = "Signed in")
+    @Operation(operationId = "identity_auth_login", summary = "Exchange email and password for a token")
+    @APIResponse(responseCode = "200", description = "Signed in",
+            content = @Content(schema = @Schema(implementation = LoggedIn.class)))
     @APIResponse(responseCode = "400", description = "Wrong credentials (slug invalid-credentials) or missing fields")
     @APIResponse(responseCode = "429", description = "Too many wrong passwords for this account from this address, "
             + "sign-in to it paced, or too many password checks from this address (Retry-After)")
@@ -85,9 +91,10 @@ public class AuthResource {
 
     @POST
     @Path("password")
-    @Operation(summary = "Change your own password; every earlier token of the account stops working, "
+    @Operation(operationId = "identity_password_change", summary = "Change your own password; every earlier token of the account stops working, "
             + "and the answer carries a new one")
-    @APIResponse(responseCode = "200", description = "Changed; a new token, as from login")
+    @APIResponse(responseCode = "200", description = "Changed; a new token, as from login",
+            content = @Content(schema = @Schema(implementation = LoggedIn.class)))
     @APIResponse(responseCode = "400", description = "Wrong current_password, or new_password missing or shorter than 8")
     @APIResponse(responseCode = "401", description = "No or invalid token")
     @APIResponse(responseCode = "429", description = "Too many wrong passwords, as for login (Retry-After)")
@@ -115,8 +122,9 @@ public class AuthResource {
     @GET
     @Path("academy/member")
     @Capable("read_member")
-    @Operation(summary = "The members of the academy named by the Academy header, with their roles")
-    @APIResponse(responseCode = "200", description = "Every member")
+    @Operation(operationId = "identity_academy_member_list", summary = "The members of the academy named by the Academy header, with their roles")
+    @APIResponse(responseCode = "200", description = "Every member",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = AcademyMemberView.class)))
     @APIResponse(responseCode = "403", description = "No academy given, or the caller lacks read_member there")
     public List<AcademyMemberView> academyMembers() {
         long academy = caller.academyId().orElseThrow();
@@ -128,8 +136,9 @@ public class AuthResource {
 
     @GET
     @Path("me")
-    @Operation(summary = "Who am I: the account, its academies with role and capabilities, and its cohorts")
-    @APIResponse(responseCode = "200", description = "The calling account")
+    @Operation(operationId = "identity_me_read", summary = "Who am I: the account, its academies with role and capabilities, and its cohorts")
+    @APIResponse(responseCode = "200", description = "The calling account",
+            content = @Content(schema = @Schema(implementation = Me.class)))
     @APIResponse(responseCode = "401", description = "No or invalid token")
     public Me me() {
         AccountState account = states.byId(caller.requireUser().accountId())

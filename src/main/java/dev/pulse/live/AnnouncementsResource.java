@@ -12,7 +12,6 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -22,6 +21,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -29,7 +29,12 @@ import java.time.Instant;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Announcements: the public list since a date, organiser writes, and the SMS webhook. */
@@ -39,6 +44,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Live")
+@SecurityRequirement(name = "LiveToken")
 public class AnnouncementsResource {
 
     private static final JsonProvider JSON = JsonBodies.provider();
@@ -56,8 +62,9 @@ public class AnnouncementsResource {
     Optional<String> webhookSecret;
 
     @GET
-    @Operation(summary = "Announcements made after since_date (ISO 8601, default the epoch) and not in the future, newest first")
-    @APIResponse(responseCode = "200", description = "{data:[{id, message, time}]}")
+    @Operation(operationId = "live_announcement_list", summary = "Announcements made after since_date (ISO 8601, default the epoch) and not in the future, newest first")
+    @APIResponse(responseCode = "200", description = "{data:[{id, message, time}]}",
+            content = @Content(schema = @Schema(ref = "LiveResponse")))
     @APIResponse(responseCode = "400", description = "since_date is not an ISO 8601 date")
     public Response since(@QueryParam("since_date") String sinceDate) {
         Instant since = sinceDate == null || sinceDate.isBlank() ? Instant.EPOCH
@@ -68,8 +75,9 @@ public class AnnouncementsResource {
     }
 
     @POST
-    @Operation(summary = "Organisers: make an announcement {message, time?}")
-    @APIResponse(responseCode = "201", description = "The announcement")
+    @Operation(operationId = "live_announcement_create", summary = "Organisers: make an announcement {message, time?}")
+    @APIResponse(responseCode = "201", description = "The announcement",
+            content = @Content(schema = @Schema(ref = "LiveResponse")))
     @APIResponse(responseCode = "400", description = "Missing, blank or too long message; bad time")
     @APIResponse(responseCode = "403", description = "Not a platform administrator")
     public Response make(String body) {
@@ -83,8 +91,9 @@ public class AnnouncementsResource {
 
     @PUT
     @Path("{id}")
-    @Operation(summary = "Organisers: correct an announcement {message, time?}")
-    @APIResponse(responseCode = "200", description = "The announcement")
+    @Operation(operationId = "live_announcement_update", summary = "Organisers: correct an announcement {message, time?}")
+    @APIResponse(responseCode = "200", description = "The announcement",
+            content = @Content(schema = @Schema(ref = "LiveResponse")))
     @APIResponse(responseCode = "404", description = "No such announcement")
     public Response change(@PathParam("id") String id, String body) {
         caller.requirePlatformAdmin();
@@ -97,8 +106,9 @@ public class AnnouncementsResource {
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Organisers: withdraw an announcement")
-    @APIResponse(responseCode = "200", description = "{data:{id}}")
+    @Operation(operationId = "live_announcement_delete", summary = "Organisers: withdraw an announcement")
+    @APIResponse(responseCode = "200", description = "{data:{id}}",
+            content = @Content(schema = @Schema(ref = "LiveResponse")))
     @APIResponse(responseCode = "404", description = "No such announcement")
     public Response remove(@PathParam("id") String id) {
         caller.requirePlatformAdmin();
@@ -109,8 +119,12 @@ public class AnnouncementsResource {
     @POST
     @Path("sms")
     @Consumes(MediaType.TEXT_PLAIN)
-    @Operation(summary = "Webhook: an organiser's text message as plain text; secret in the X-Pulse-Webhook-Secret header only, never the URL (URLs end up in proxy logs)")
-    @APIResponse(responseCode = "201", description = "The announcement")
+    @Operation(operationId = "live_announcement_sms_receive", summary = "Webhook: an organiser's text message, as plain text or as an SMS gateway's form post (Twilio style, the text in Body); secret in the X-Pulse-Webhook-Secret header only, never the URL (URLs end up in proxy logs)")
+    @RequestBody(required = true, content = {
+        @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING)),
+        @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED, schema = @Schema(ref = "SmsForm"))})
+    @APIResponse(responseCode = "201", description = "The announcement",
+            content = @Content(schema = @Schema(ref = "LiveResponse")))
     @APIResponse(responseCode = "400", description = "Empty or too long message")
     @APIResponse(responseCode = "401", description = "Wrong or missing secret, or the webhook is not configured")
     public Response textedIn(@HeaderParam(SECRET_HEADER) String secret, String body) {
@@ -120,12 +134,18 @@ public class AnnouncementsResource {
     @POST
     @Path("sms")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Operation(summary = "Webhook: an SMS gateway's form post (Twilio style, the text in Body); secret as for plain text")
-    @APIResponse(responseCode = "201", description = "The announcement")
+    // The same operation as its twin above, word for word: Payara keeps whichever twin it reads last.
+    @Operation(operationId = "live_announcement_sms_receive", summary = "Webhook: an organiser's text message, as plain text or as an SMS gateway's form post (Twilio style, the text in Body); secret in the X-Pulse-Webhook-Secret header only, never the URL (URLs end up in proxy logs)")
+    @RequestBody(required = true, content = {
+        @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING)),
+        @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED, schema = @Schema(ref = "SmsForm"))})
+    @APIResponse(responseCode = "201", description = "The announcement",
+            content = @Content(schema = @Schema(ref = "LiveResponse")))
     @APIResponse(responseCode = "400", description = "Empty or too long message")
     @APIResponse(responseCode = "401", description = "Wrong or missing secret, or the webhook is not configured")
-    public Response textedInByForm(@HeaderParam(SECRET_HEADER) String secret, @FormParam("Body") String body) {
-        return fromSms(secret, body);
+    public Response textedInByForm(@HeaderParam(SECRET_HEADER) String secret, MultivaluedMap<String, String> form) {
+        // the whole form, as the token endpoint reads it: with @FormParam, Payara documented neither twin's body
+        return fromSms(secret, form.getFirst("Body"));
     }
 
     private Response fromSms(String secret, String text) {

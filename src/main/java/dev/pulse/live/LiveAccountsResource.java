@@ -19,7 +19,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Vivere's user/create and user/login: Live accounts on Pulse's identity, tokens are Pulse JWTs. */
@@ -29,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Live")
+@SecurityRequirement(name = "LiveToken")
 public class LiveAccountsResource {
 
     private static final JsonProvider JSON = JsonBodies.provider();
@@ -44,8 +48,9 @@ public class LiveAccountsResource {
 
     @POST
     @Path("create")
-    @Operation(summary = "Create a Live account from name, username and password; answers a token")
-    @APIResponse(responseCode = "201", description = "{data:{token}, success:true}")
+    @Operation(operationId = "live_user_create", summary = "Create a Live account from name, username and password; answers a token")
+    @APIResponse(responseCode = "201", description = "{data:{token}, success:true}",
+            content = @Content(schema = @Schema(ref = "LiveResponse")))
     @APIResponse(responseCode = "400", description = "Missing or blank parameters, or the username is taken")
     @APIResponse(responseCode = "429", description = "Too many password checks from this address (Retry-After)")
     public Response create(String body) {
@@ -60,8 +65,9 @@ public class LiveAccountsResource {
 
     @POST
     @Path("login")
-    @Operation(summary = "Sign in with username and password; answers name, token and username")
-    @APIResponse(responseCode = "200", description = "{data:{name, token, username}, success:true}")
+    @Operation(operationId = "live_user_login", summary = "Sign in with username and password; answers name, token and username")
+    @APIResponse(responseCode = "200", description = "{data:{name, token, username}, success:true}",
+            content = @Content(schema = @Schema(ref = "LiveResponse")))
     @APIResponse(responseCode = "400", description = "Missing parameters")
     @APIResponse(responseCode = "401", description = "Unknown username or wrong password (one message for both)")
     @APIResponse(responseCode = "429", description = "Too many wrong passwords for this account from this address, "

@@ -32,7 +32,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Vivere's mentorship endpoints over {@link MentorshipQueue}. */
@@ -42,6 +45,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Live")
+@SecurityRequirement(name = "LiveToken")
 public class MentorshipResource {
 
     private static final JsonProvider JSON = JsonBodies.provider();
@@ -62,8 +66,9 @@ public class MentorshipResource {
 
     @POST
     @Path("create")
-    @Operation(summary = "Ask for help: {description, location, contact}")
-    @APIResponse(responseCode = "201", description = "The ticket")
+    @Operation(operationId = "live_mentorship_create", summary = "Ask for help: {description, location, contact}")
+    @APIResponse(responseCode = "201", description = "The ticket",
+            content = @Content(schema = @Schema(ref = "LiveResponse")))
     @APIResponse(responseCode = "400", description = "A missing, blank or too long field")
     @APIResponse(responseCode = "401", description = "Not logged in")
     public Response create(String body) {
@@ -78,10 +83,11 @@ public class MentorshipResource {
 
     @GET
     @Path("queue")
-    @Operation(summary = "Open tickets (unclaimed, not closed, not expired), oldest first; no login needed. "
+    @Operation(operationId = "live_mentorship_queue_list", summary = "Open tickets (unclaimed, not closed, not expired), oldest first; no login needed. "
             + "Whole without limit or cursor; with them, a page and next_cursor (null on the last page), "
             + "to send back as cursor")
-    @APIResponse(responseCode = "200", description = "{data:[ticket]}, with next_cursor when paginated")
+    @APIResponse(responseCode = "200", description = "{data:[ticket]}, with next_cursor when paginated",
+            content = @Content(schema = @Schema(ref = "LiveResponse")))
     @APIResponse(responseCode = "400", description = "A limit below 1 or not a number, or a cursor this server did not write")
     public Response open(@QueryParam(PageRequest.LIMIT) String limit, @QueryParam(PageRequest.CURSOR) String cursor) {
         if (limit == null && cursor == null) {
@@ -102,8 +108,9 @@ public class MentorshipResource {
 
     @GET
     @Path("user/queue")
-    @Operation(summary = "The caller's tickets in the buckets open, in_progress, expired and closed, newest first")
-    @APIResponse(responseCode = "200", description = "{data:{categories:[...], tickets:{open,in_progress,expired,closed}}}")
+    @Operation(operationId = "live_mentorship_mine_list", summary = "The caller's tickets in the buckets open, in_progress, expired and closed, newest first")
+    @APIResponse(responseCode = "200", description = "{data:{categories:[...], tickets:{open,in_progress,expired,closed}}}",
+            content = @Content(schema = @Schema(ref = "LiveResponse")))
     @APIResponse(responseCode = "401", description = "Not logged in")
     public Response mine() {
         long me = caller.requireUser().accountId();
@@ -120,8 +127,9 @@ public class MentorshipResource {
 
     @GET
     @Path("user/claimed")
-    @Operation(summary = "Tickets the caller claimed and has not closed")
-    @APIResponse(responseCode = "200", description = "{data:[ticket]}")
+    @Operation(operationId = "live_mentorship_claimed_list", summary = "Tickets the caller claimed and has not closed")
+    @APIResponse(responseCode = "200", description = "{data:[ticket]}",
+            content = @Content(schema = @Schema(ref = "LiveResponse")))
     @APIResponse(responseCode = "401", description = "Not logged in")
     public Response claimed() {
         long me = caller.requireUser().accountId();
@@ -130,8 +138,9 @@ public class MentorshipResource {
 
     @POST
     @Path("claim")
-    @Operation(summary = "Claim an open ticket {id}; of simultaneous claims exactly one wins")
-    @APIResponse(responseCode = "200", description = "The claimed ticket")
+    @Operation(operationId = "live_mentorship_claim", summary = "Claim an open ticket {id}; of simultaneous claims exactly one wins")
+    @APIResponse(responseCode = "200", description = "The claimed ticket",
+            content = @Content(schema = @Schema(ref = "LiveResponse")))
     @APIResponse(responseCode = "400", description = "No id")
     @APIResponse(responseCode = "401", description = "Not logged in")
     @APIResponse(responseCode = "404", description = "No such ticket")
@@ -143,8 +152,9 @@ public class MentorshipResource {
 
     @POST
     @Path("reopen")
-    @Operation(summary = "Reopen a claimed, closed or expired ticket {id}; keeps its queue place, restarts expiry")
-    @APIResponse(responseCode = "200", description = "The reopened ticket")
+    @Operation(operationId = "live_mentorship_reopen", summary = "Reopen a claimed, closed or expired ticket {id}; keeps its queue place, restarts expiry")
+    @APIResponse(responseCode = "200", description = "The reopened ticket",
+            content = @Content(schema = @Schema(ref = "LiveResponse")))
     @APIResponse(responseCode = "400", description = "No id, or the ticket is open already")
     @APIResponse(responseCode = "403", description = "Neither its creator nor its mentor")
     @APIResponse(responseCode = "404", description = "No such ticket")
@@ -155,8 +165,9 @@ public class MentorshipResource {
 
     @POST
     @Path("close")
-    @Operation(summary = "Close a ticket {id}: help given or no longer needed")
-    @APIResponse(responseCode = "200", description = "The closed ticket")
+    @Operation(operationId = "live_mentorship_close", summary = "Close a ticket {id}: help given or no longer needed")
+    @APIResponse(responseCode = "200", description = "The closed ticket",
+            content = @Content(schema = @Schema(ref = "LiveResponse")))
     @APIResponse(responseCode = "400", description = "No id, or the ticket is closed already")
     @APIResponse(responseCode = "403", description = "Neither its creator nor its mentor")
     @APIResponse(responseCode = "404", description = "No such ticket")
@@ -167,8 +178,9 @@ public class MentorshipResource {
 
     @PUT
     @Path("mentors/{username}")
-    @Operation(summary = "Mark an account as a mentor (organisers); only mentors claim when PULSE_LIVE_MENTORS_ONLY is on")
-    @APIResponse(responseCode = "200", description = "{data:{username, mentor:true}}")
+    @Operation(operationId = "live_mentor_mark", summary = "Mark an account as a mentor (organisers); only mentors claim when PULSE_LIVE_MENTORS_ONLY is on")
+    @APIResponse(responseCode = "200", description = "{data:{username, mentor:true}}",
+            content = @Content(schema = @Schema(ref = "LiveResponse")))
     @APIResponse(responseCode = "401", description = "Not logged in")
     @APIResponse(responseCode = "403", description = "Not a platform administrator")
     @APIResponse(responseCode = "404", description = "No account with that username")
@@ -178,8 +190,9 @@ public class MentorshipResource {
 
     @DELETE
     @Path("mentors/{username}")
-    @Operation(summary = "Unmark a mentor (organisers); their claimed tickets stay theirs")
-    @APIResponse(responseCode = "200", description = "{data:{username, mentor:false}}")
+    @Operation(operationId = "live_mentor_unmark", summary = "Unmark a mentor (organisers); their claimed tickets stay theirs")
+    @APIResponse(responseCode = "200", description = "{data:{username, mentor:false}}",
+            content = @Content(schema = @Schema(ref = "LiveResponse")))
     @APIResponse(responseCode = "401", description = "Not logged in")
     @APIResponse(responseCode = "403", description = "Not a platform administrator")
     @APIResponse(responseCode = "404", description = "No account with that username")

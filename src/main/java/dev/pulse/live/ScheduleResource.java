@@ -30,7 +30,11 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Times, maps, location images and events: public reads, organiser (platform admin) writes. */
@@ -40,6 +44,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Live")
+@SecurityRequirement(name = "LiveToken")
 public class ScheduleResource {
 
     private static final JsonProvider JSON = JsonBodies.provider();
@@ -55,16 +60,18 @@ public class ScheduleResource {
 
     @GET
     @Path("times")
-    @Operation(summary = "The event's start and end and hacking's start and end")
-    @APIResponse(responseCode = "200", description = "{data:{event_start_time, event_end_time, hacking_start_time, hacking_end_time}}")
+    @Operation(operationId = "live_times_read", summary = "The event's start and end and hacking's start and end")
+    @APIResponse(responseCode = "200", description = "{data:{event_start_time, event_end_time, hacking_start_time, hacking_end_time}}",
+            content = @Content(schema = @Schema(ref = "LiveResponse")))
     public Response times() {
         return Envelope.ok(schedule.times().toJson());
     }
 
     @PUT
     @Path("times")
-    @Operation(summary = "Organisers: set the four key times (ISO 8601)")
-    @APIResponse(responseCode = "200", description = "The times now in force")
+    @Operation(operationId = "live_times_set", summary = "Organisers: set the four key times (ISO 8601)")
+    @APIResponse(responseCode = "200", description = "The times now in force",
+            content = @Content(schema = @Schema(ref = "LiveResponse")))
     @APIResponse(responseCode = "400", description = "A time missing, unparsable, or an end not after its start")
     @APIResponse(responseCode = "401", description = "No token")
     @APIResponse(responseCode = "403", description = "Not a platform administrator")
@@ -78,8 +85,9 @@ public class ScheduleResource {
 
     @GET
     @Path("maps")
-    @Operation(summary = "Primary locations by rank, each with the absolute URL of its map image")
-    @APIResponse(responseCode = "200", description = "{data:[{id, name, map, rank, is_primary}]}")
+    @Operation(operationId = "live_map_list", summary = "Primary locations by rank, each with the absolute URL of its map image")
+    @APIResponse(responseCode = "200", description = "{data:[{id, name, map, rank, is_primary}]}",
+            content = @Content(schema = @Schema(ref = "LiveResponse")))
     public Response maps() {
         JsonArrayBuilder maps = JSON.createArrayBuilder();
         schedule.maps().forEach(l -> maps.add(LocationView.of(l, uri.getBaseUri()).toJson()));
@@ -88,8 +96,9 @@ public class ScheduleResource {
 
     @GET
     @Path("locations")
-    @Operation(summary = "Every location, primary or not (events may take place anywhere)")
-    @APIResponse(responseCode = "200", description = "{data:[{id, name, map, rank, is_primary}]}")
+    @Operation(operationId = "live_location_list", summary = "Every location, primary or not (events may take place anywhere)")
+    @APIResponse(responseCode = "200", description = "{data:[{id, name, map, rank, is_primary}]}",
+            content = @Content(schema = @Schema(ref = "LiveResponse")))
     public Response locations() {
         JsonArrayBuilder all = JSON.createArrayBuilder();
         schedule.locations().forEach(l -> all.add(LocationView.of(l, uri.getBaseUri()).toJson()));
@@ -99,8 +108,9 @@ public class ScheduleResource {
     @GET
     @Path("location/image/{id}")
     @Produces({"image/png", "image/jpeg", "image/svg+xml", "image/webp", MediaType.APPLICATION_JSON})
-    @Operation(summary = "A location's map image, with its content type")
-    @APIResponse(responseCode = "200", description = "The image")
+    @Operation(operationId = "live_location_image_read", summary = "A location's map image, with its content type")
+    @APIResponse(responseCode = "200", description = "The image",
+            content = @Content(schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "404", description = "No such location or it has no image")
     public Response image(@PathParam("id") String id) {
         MapImages.Image image = schedule.image(id)
@@ -117,8 +127,9 @@ public class ScheduleResource {
     @Path("locations")
     @BodyLimit(MapImages.MAX_BYTES + BodyLimit.DEFAULT)
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Operation(summary = "Organisers: create a location (multipart: name, rank, image PNG/JPEG/SVG/WebP up to 5 MiB)")
-    @APIResponse(responseCode = "201", description = "{data:{id, name, map, rank, is_primary}}")
+    @Operation(operationId = "live_location_create", summary = "Organisers: create a location (multipart: name, rank, image PNG/JPEG/SVG/WebP up to 5 MiB)")
+    @APIResponse(responseCode = "201", description = "{data:{id, name, map, rank, is_primary}}",
+            content = @Content(schema = @Schema(ref = "LiveResponse")))
     @APIResponse(responseCode = "400", description = "Missing name or bad rank")
     @APIResponse(responseCode = "403", description = "Not a platform administrator")
     @APIResponse(responseCode = "413", description = "Image over 5 MiB")
@@ -136,8 +147,9 @@ public class ScheduleResource {
     @Path("locations/{id}")
     @BodyLimit(MapImages.MAX_BYTES + BodyLimit.DEFAULT)
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Operation(summary = "Organisers: change a location's name, rank or image (multipart; each part optional)")
-    @APIResponse(responseCode = "200", description = "The location")
+    @Operation(operationId = "live_location_update", summary = "Organisers: change a location's name, rank or image (multipart; each part optional)")
+    @APIResponse(responseCode = "200", description = "The location",
+            content = @Content(schema = @Schema(ref = "LiveResponse")))
     @APIResponse(responseCode = "404", description = "No such location")
     @APIResponse(responseCode = "413", description = "Image over 5 MiB")
     @APIResponse(responseCode = "415", description = "Image not PNG, JPEG, SVG or WebP")
@@ -152,8 +164,9 @@ public class ScheduleResource {
 
     @DELETE
     @Path("locations/{id}")
-    @Operation(summary = "Organisers: delete a location that no event uses")
-    @APIResponse(responseCode = "200", description = "{data:{id}}")
+    @Operation(operationId = "live_location_delete", summary = "Organisers: delete a location that no event uses")
+    @APIResponse(responseCode = "200", description = "{data:{id}}",
+            content = @Content(schema = @Schema(ref = "LiveResponse")))
     @APIResponse(responseCode = "404", description = "No such location")
     @APIResponse(responseCode = "409", description = "Events take place there")
     public Response deleteLocation(@PathParam("id") String id) {
@@ -164,8 +177,9 @@ public class ScheduleResource {
 
     @GET
     @Path("events")
-    @Operation(summary = "The schedule, by start time, each event with its location")
-    @APIResponse(responseCode = "200", description = "{data:[{id, short_description, long_description, location, start_time, end_time}]}")
+    @Operation(operationId = "live_event_list", summary = "The schedule, by start time, each event with its location")
+    @APIResponse(responseCode = "200", description = "{data:[{id, short_description, long_description, location, start_time, end_time}]}",
+            content = @Content(schema = @Schema(ref = "LiveResponse")))
     public Response events() {
         JsonArrayBuilder events = JSON.createArrayBuilder();
         schedule.events().forEach(e -> events.add(EventView.of(e, uri.getBaseUri()).toJson()));
@@ -174,8 +188,9 @@ public class ScheduleResource {
 
     @POST
     @Path("events")
-    @Operation(summary = "Organisers: add an event {short_description, long_description, location, start_time, end_time}")
-    @APIResponse(responseCode = "201", description = "The event")
+    @Operation(operationId = "live_event_create", summary = "Organisers: add an event {short_description, long_description, location, start_time, end_time}")
+    @APIResponse(responseCode = "201", description = "The event",
+            content = @Content(schema = @Schema(ref = "LiveResponse")))
     @APIResponse(responseCode = "400", description = "Missing fields, start not before end, or no such location")
     @APIResponse(responseCode = "403", description = "Not a platform administrator")
     public Response createEvent(String body) {
@@ -190,8 +205,9 @@ public class ScheduleResource {
 
     @PUT
     @Path("events/{id}")
-    @Operation(summary = "Organisers: change an event; fields left out keep their values")
-    @APIResponse(responseCode = "200", description = "The event")
+    @Operation(operationId = "live_event_update", summary = "Organisers: change an event; fields left out keep their values")
+    @APIResponse(responseCode = "200", description = "The event",
+            content = @Content(schema = @Schema(ref = "LiveResponse")))
     @APIResponse(responseCode = "400", description = "Bad fields, start not before end, or no such location")
     @APIResponse(responseCode = "404", description = "No such event")
     public Response updateEvent(@PathParam("id") String id, String body) {
@@ -207,8 +223,9 @@ public class ScheduleResource {
 
     @DELETE
     @Path("events/{id}")
-    @Operation(summary = "Organisers: remove an event")
-    @APIResponse(responseCode = "200", description = "{data:{id}}")
+    @Operation(operationId = "live_event_delete", summary = "Organisers: remove an event")
+    @APIResponse(responseCode = "200", description = "{data:{id}}",
+            content = @Content(schema = @Schema(ref = "LiveResponse")))
     @APIResponse(responseCode = "404", description = "No such event")
     public Response deleteEvent(@PathParam("id") String id) {
         caller.requirePlatformAdmin();

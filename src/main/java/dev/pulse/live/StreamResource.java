@@ -16,7 +16,11 @@ import jakarta.ws.rs.sse.SseEventSink;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Live notifications as Server-Sent Events: the same events as Pusher, for clients without it. */
@@ -25,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @ApplicationScoped
 @Produces(MediaType.SERVER_SENT_EVENTS)
 @Tag(name = "Live")
+@SecurityRequirement(name = "LiveToken")
 public class StreamResource {
 
     @Inject
@@ -34,9 +39,10 @@ public class StreamResource {
     Notifications notifications;
 
     @GET
-    @Operation(summary = "Every Live notification as it happens: event save|expire|delete, data {channel, data}; "
+    @Operation(operationId = "live_stream_subscribe", summary = "Every Live notification as it happens: event save|expire|delete, data {channel, data}; "
             + "reconnect with Last-Event-ID to get what was missed in the last minutes")
-    @APIResponse(responseCode = "200", description = "text/event-stream")
+    @APIResponse(responseCode = "200", description = "text/event-stream",
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(type = SchemaType.STRING)))
     public void subscribe(@Context SseEventSink sink, @Context Sse sse, @HeaderParam("Last-Event-ID") String lastEventId) {
         List<Notification.Published> missed = lastSeen(lastEventId).map(notifications::since).orElse(List.of());
         stream.subscribe(sse, sink, missed);

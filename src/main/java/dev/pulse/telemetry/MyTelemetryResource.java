@@ -15,8 +15,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -31,7 +34,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Assignment telemetry", description = "LearnPack telemetry per student and asset (BreatheCode)")
+@Tag(name = "BreatheCode")
+@SecurityRequirement(name = "BreatheCodeToken")
 @APIResponse(responseCode = "401", description = "No or invalid token")
 @APIResponse(responseCode = "403", description = "No upload_assignment_telemetry in any academy of the student, "
         + "or a user_id that is not the caller's")
@@ -42,12 +46,14 @@ public class MyTelemetryResource {
 
     @POST
     @BodyLimit(BodyLimit.LARGEST)
-    @Operation(summary = "Record the calling student's LearnPack telemetry for an asset",
+    @Operation(operationId = "telemetry_me_upsert", summary = "Record the calling student's LearnPack telemetry for an asset",
             description = "The body is LearnPack's telemetry blob, stored whole; its slug names the asset. Upsert: "
                     + "the blob replaces the stored one, and global_metrics.completion_rate and global_indicators "
                     + "fill completion_rate, engagement_score and frustration_score.")
-    @APIResponse(responseCode = "201", description = "Created")
-    @APIResponse(responseCode = "200", description = "Updated")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(schema = @Schema(ref = "AssignmentTelemetry")))
+    @APIResponse(responseCode = "200", description = "Updated",
+            content = @Content(schema = @Schema(ref = "AssignmentTelemetry")))
     @APIResponse(responseCode = "400", description = "Not a JSON object, no slug, or several academies and no academy_id")
     @APIResponse(responseCode = "413", description = "Telemetry over 10 MiB")
     public Response upsert(@Parameter(description = "LearnPack's asset id(s): a number, a comma list, repeated or "
@@ -59,9 +65,10 @@ public class MyTelemetryResource {
 
     @PUT
     @BodyLimit(BodyLimit.LARGEST)
-    @Operation(summary = "Update the calling student's existing telemetry for an asset",
+    @Operation(operationId = "telemetry_me_update", summary = "Update the calling student's existing telemetry for an asset",
             description = "As POST, but only an existing record changes.")
-    @APIResponse(responseCode = "200", description = "Updated")
+    @APIResponse(responseCode = "200", description = "Updated",
+            content = @Content(schema = @Schema(ref = "AssignmentTelemetry")))
     @APIResponse(responseCode = "400", description = "Not a JSON object, no slug, or several academies and no academy_id")
     @APIResponse(responseCode = "404", description = "No telemetry for this asset and student")
     @APIResponse(responseCode = "413", description = "Telemetry over 10 MiB")

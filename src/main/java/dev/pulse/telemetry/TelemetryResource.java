@@ -30,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -44,7 +45,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Assignment telemetry", description = "LearnPack telemetry per student and asset (BreatheCode)")
+@Tag(name = "BreatheCode")
+@SecurityRequirement(name = "BreatheCodeToken")
 @APIResponse(responseCode = "401", description = "No or invalid token")
 @APIResponse(responseCode = "403", description = "No Academy header, an inactive academy, or no crud_telemetry capability")
 public class TelemetryResource {
@@ -77,11 +79,13 @@ public class TelemetryResource {
     @Path(ONE)
     @BodyLimit(BodyLimit.LARGEST)
     @Capable("crud_telemetry")
-    @Operation(summary = "Create or update a student's telemetry for an asset",
+    @Operation(operationId = "telemetry_academy_upsert", summary = "Create or update a student's telemetry for an asset",
             description = "Upsert: creates the record, or changes only the fields present in the body.")
     @RequestBody(content = @Content(schema = @Schema(implementation = Fields.class)))
-    @APIResponse(responseCode = "201", description = "Created")
-    @APIResponse(responseCode = "200", description = "Updated")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(schema = @Schema(ref = "AssignmentTelemetry")))
+    @APIResponse(responseCode = "200", description = "Updated",
+            content = @Content(schema = @Schema(ref = "AssignmentTelemetry")))
     @APIResponse(responseCode = "400", description = "Invalid fields, as {\"field\":[\"message\"]}")
     @APIResponse(responseCode = "404", description = "No such user, or the user is not in the academy")
     @APIResponse(responseCode = "413", description = "Telemetry over 10 MiB")
@@ -96,9 +100,10 @@ public class TelemetryResource {
     @Path(ONE)
     @BodyLimit(BodyLimit.LARGEST)
     @Capable("crud_telemetry")
-    @Operation(summary = "Update an existing telemetry record", description = "Changes only the fields present.")
+    @Operation(operationId = "telemetry_academy_update", summary = "Update an existing telemetry record", description = "Changes only the fields present.")
     @RequestBody(content = @Content(schema = @Schema(implementation = Fields.class)))
-    @APIResponse(responseCode = "200", description = "Updated")
+    @APIResponse(responseCode = "200", description = "Updated",
+            content = @Content(schema = @Schema(ref = "AssignmentTelemetry")))
     @APIResponse(responseCode = "400", description = "Invalid fields, as {\"field\":[\"message\"]}")
     @APIResponse(responseCode = "404", description = "No such user, or no telemetry for this asset and user")
     @APIResponse(responseCode = "413", description = "Telemetry over 10 MiB")
@@ -111,8 +116,9 @@ public class TelemetryResource {
     @GET
     @Path(ONE)
     @Capable("crud_telemetry")
-    @Operation(summary = "A student's telemetry for an asset")
-    @APIResponse(responseCode = "200", description = "The record")
+    @Operation(operationId = "telemetry_academy_read", summary = "A student's telemetry for an asset")
+    @APIResponse(responseCode = "200", description = "The record",
+            content = @Content(schema = @Schema(ref = "AssignmentTelemetry")))
     @APIResponse(responseCode = "404", description = "No such user, or no telemetry for this asset and user")
     public Response get(@PathParam("asset_slug") String assetSlug, @PathParam("user_id") String userId) {
         return Response.ok(TelemetryJson.of(telemetries.find(academy(), userId, assetSlug)).toString()).build();
@@ -121,7 +127,7 @@ public class TelemetryResource {
     @DELETE
     @Path(ONE)
     @Capable("crud_telemetry")
-    @Operation(summary = "Delete a student's telemetry for an asset")
+    @Operation(operationId = "telemetry_academy_delete", summary = "Delete a student's telemetry for an asset")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such user, or no telemetry for this asset and user")
     public Response delete(@PathParam("asset_slug") String assetSlug, @PathParam("user_id") String userId) {
@@ -132,9 +138,10 @@ public class TelemetryResource {
     @GET
     @Path("telemetry")
     @Capable("crud_telemetry")
-    @Operation(summary = "The academy's telemetry, newest update first",
+    @Operation(operationId = "telemetry_academy_list", summary = "The academy's telemetry, newest update first",
             description = "Keyset-paginated: pass the answer's next_cursor as ?cursor= for the next page.")
-    @APIResponse(responseCode = "200", description = "{\"results\":[…],\"next_cursor\":…,\"next\":…}")
+    @APIResponse(responseCode = "200", description = "{\"results\":[…],\"next_cursor\":…,\"next\":…}",
+            content = @Content(schema = @Schema(ref = "AssignmentTelemetryPage")))
     @APIResponse(responseCode = "400", description = "A bad limit, cursor or asset slug")
     @APIResponse(responseCode = "404", description = "The cohort is not in this academy")
     public Response list(@Parameter(description = "Only this asset slug") @QueryParam("asset") String asset,

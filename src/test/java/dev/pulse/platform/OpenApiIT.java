@@ -1,0 +1,276 @@
+package dev.pulse.platform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pulse.platform.testing.PulseServer;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HttpMethod;
+import java.io.IOException;
+import java.io.StringReader;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The served OpenAPI document is a contract a client can be generated from: every JAX-RS operation of the
+ * WAR is in it, under an id no other operation has, and every success answer says what its body is.
+ */
+class OpenApiIT {
+
+    private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
+    private static final Pattern OPERATION_ID =
+            Pattern.compile("(identity|activity|telemetry|caliper|groups|live)_[a-z0-9]+(_[a-z0-9]+)+");
+    private static final Pattern TEMPLATE_REGEX = Pattern.compile("\\{\\s*(\\w[\\w.-]*)\\s*:[^}]*}");
+
+    private static JsonObject document;
+    private static Map<String, List<Method>> resourceMethods;
+
+    @BeforeAll
+    static void readDocumentAndResources() throws IOException, InterruptedException, ClassNotFoundException {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest
+                .newBuilder(URI.create(PulseServer.baseUrl() + "openapi"))
+                .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        document = Json.createReader(new StringReader(response.body())).readObject();
+        resourceMethods = resourceMethods();
+    }
+
+    @Test
+    void everyOperationHasItsOwnFamilyResourceActionId() {
+        Map<String, List<String>> byId = new TreeMap<>();
+        List<String> problems = new ArrayList<>();
+        contracted().forEach((operation, body) -> {
+            String id = body.getString("operationId", null);
+            if (id == null || !OPERATION_ID.matcher(id).matches()) {
+                problems.add(operation + " has operationId " + id + ", not family_resource_action");
+            }
+            byId.computeIfAbsent(id, any -> new ArrayList<>()).add(operation);
+        });
+        byId.forEach((id, shared) -> {
+            if (shared.size() > 1) {
+                problems.add(shared + " share operationId " + id);
+            }
+        });
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
+    @Test
+    void everyResourceMethodOfTheWarIsAnOperation() {
+        Map<String, JsonObject> documented = operations();
+        Set<String> missing = new TreeSet<>();
+        resourceMethods.forEach((operation, methods) -> {
+            JsonObject body = documented.get(operation);
+            if (body == null) {
+                missing.add(operation + " " + methods.stream().map(Method::getName).toList());
+                return;
+            }
+            // Twins on one path and method differ by what they consume: their one operation must accept it all.
+            JsonObject requestBody = body.getJsonObject("requestBody");
+            Set<String> accepted = requestBody != null && requestBody.containsKey("content")
+                    ? requestBody.getJsonObject("content").keySet() : Set.of();
+            if (methods.size() > 1) {
+                for (Method method : methods) {
+                    for (String type : consumed(method)) {
+                        if (!accepted.contains(type)) {
+                            missing.add(operation + " consuming " + type + " (" + method.getName() + "), documented: " + accepted);
+                        }
+                    }
+                }
+            }
+        });
+        assertTrue(missing.isEmpty(), "Not in /openapi:\n" + String.join("\n", missing));
+    }
+
+    @Test
+    void everySuccessAnswerWithABodyHasASchema() {
+        List<String> problems = new ArrayList<>();
+        contracted().forEach((operation, body) -> {
+            JsonObject responses = body.getJsonObject("responses");
+            List<String> successes = responses == null ? List.of()
+                    : responses.keySet().stream().filter(code -> code.startsWith("2")).toList();
+            if (successes.isEmpty()) {
+                problems.add(operation + " documents no 2xx answer");
+            }
+            for (String code : successes) {
+                if (code.equals("204")) {
+                    continue;
+                }
+                JsonObject content = responses.getJsonObject(code).getJsonObject("content");
+                boolean schema = content != null && !content.isEmpty() && content.values().stream()
+                        .allMatch(media -> media.asJsonObject().get("schema") instanceof JsonObject);
+                if (!schema) {
+                    problems.add(operation + " " + code + " has no response schema");
+                }
+            }
+        });
+        assertTrue(problems.isEmpty(), problems.size() + " answers without a schema:\n" + String.join("\n", problems));
+    }
+
+    @Test
+    void everyOperationIsTaggedWithItsFamilyAndNamesItsFamilysSecurity() {
+        JsonObject schemes = document.getJsonObject("components").getJsonObject("securitySchemes");
+        List<String> problems = new ArrayList<>();
+        contracted().forEach((operation, body) -> {
+            String path = operation.substring(operation.indexOf(' ') + 1);
+            String family = path.startsWith("/v1/") ? "BreatheCode" : path.startsWith("/analytics/") ? "Caliper"
+                    : path.startsWith("/api/") ? "Sunbird" : "Live";
+            if (!List.of(family).equals(body.getJsonArray("tags") == null ? List.of()
+                    : body.getJsonArray("tags").getValuesAs(JsonString::getString))) {
+                problems.add(operation + " is tagged " + body.get("tags") + ", not [" + family + "]");
+            }
+            // the client-credentials grant is how a Caliper client gets its token, so it needs none
+            if (!path.equals("/analytics/token")) {
+                JsonArray security = body.getJsonArray("security");
+                if (security == null || security.isEmpty() || !security.stream().allMatch(requirement ->
+                        requirement.asJsonObject().keySet().stream().allMatch(schemes::containsKey))) {
+                    problems.add(operation + " names no declared security scheme: " + security);
+                }
+            }
+        });
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
+    @Test
+    void everyErrorAnswerHasItsFamilysErrorBody() {
+        Map<String, String> shapes = Map.of("BreatheCode", "BreatheCodeError", "Caliper", "CaliperError",
+                "Sunbird", "SunbirdResponse", "Live", "LiveError");
+        List<String> problems = new ArrayList<>();
+        contracted().forEach((operation, body) -> {
+            String family = body.getJsonArray("tags") == null || body.getJsonArray("tags").isEmpty() ? "none"
+                    : body.getJsonArray("tags").getString(0);
+            String expected = "#/components/schemas/" + shapes.get(family);
+            body.getJsonObject("responses").forEach((code, answer) -> {
+                if (code.startsWith("4") || code.startsWith("5")) {
+                    JsonObject content = answer.asJsonObject().getJsonObject("content");
+                    boolean shaped = content != null && !content.isEmpty() && content.values().stream()
+                            .allMatch(media -> media.asJsonObject().containsKey("schema") && expected.equals(
+                                    media.asJsonObject().getJsonObject("schema").getString("$ref", null)));
+                    if (!shaped) {
+                        problems.add(operation + " " + code + " is not " + expected);
+                    }
+                }
+            });
+        });
+        assertTrue(problems.isEmpty(), problems.size() + " error answers:\n" + String.join("\n", problems));
+    }
+
+    @Test
+    void everySchemaReferenceResolves() {
+        Set<String> unresolved = new TreeSet<>();
+        JsonObject components = document.getJsonObject("components");
+        JsonObject schemas = components == null || !components.containsKey("schemas") ? JsonValue.EMPTY_JSON_OBJECT
+                : components.getJsonObject("schemas");
+        references(document, reference -> {
+            if (!reference.startsWith("#/components/schemas/")
+                    || !schemas.containsKey(reference.substring("#/components/schemas/".length()))) {
+                unresolved.add(reference);
+            }
+        });
+        assertTrue(unresolved.isEmpty(), "Unresolved: " + unresolved);
+    }
+
+    private static void references(JsonValue value, Consumer<String> reference) {
+        if (value instanceof JsonObject object) {
+            object.forEach((key, member) -> {
+                if (key.equals("$ref") && member instanceof JsonString text) {
+                    reference.accept(text.getString());
+                } else {
+                    references(member, reference);
+                }
+            });
+        } else if (value instanceof JsonArray array) {
+            array.forEach(item -> references(item, reference));
+        }
+    }
+
+    /** Every operation of the document, as "METHOD /path" to its operation object. */
+    private static Map<String, JsonObject> operations() {
+        Map<String, JsonObject> operations = new TreeMap<>();
+        document.getJsonObject("paths").forEach((path, item) -> item.asJsonObject().forEach((method, operation) -> {
+            if (HTTP_METHODS.contains(method)) {
+                operations.put(method.toUpperCase() + " " + normalised(path), operation.asJsonObject());
+            }
+        }));
+        return operations;
+    }
+
+    /** The documented operations of the WAR's own resources (not the test-only probes added to it). */
+    private static Map<String, JsonObject> contracted() {
+        Map<String, JsonObject> contracted = new TreeMap<>(operations());
+        contracted.keySet().retainAll(resourceMethods.keySet());
+        return contracted;
+    }
+
+    /** The WAR's own JAX-RS resource methods, by "METHOD /path" (twins on one path share a key). */
+    private static Map<String, List<Method>> resourceMethods() throws IOException, ClassNotFoundException {
+        Path classes = Path.of("target", "classes");
+        Map<String, List<Method>> methods = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(classes.resolve("dev/pulse"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+                String name = classes.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
+                Class<?> type = Class.forName(name, false, OpenApiIT.class.getClassLoader());
+                if (!type.isAnnotationPresent(jakarta.ws.rs.Path.class) || type.isInterface()
+                        || Modifier.isAbstract(type.getModifiers())) {
+                    continue;
+                }
+                String root = type.getAnnotation(jakarta.ws.rs.Path.class).value();
+                for (Method method : type.getMethods()) {
+                    String verb = httpMethod(method);
+                    if (verb != null) {
+                        jakarta.ws.rs.Path sub = method.getAnnotation(jakarta.ws.rs.Path.class);
+                        String operation = verb + " " + normalised(root + "/" + (sub == null ? "" : sub.value()));
+                        methods.computeIfAbsent(operation, any -> new ArrayList<>()).add(method);
+                    }
+                }
+            }
+        }
+        assertTrue(methods.size() > 50, "resource methods found: " + methods.keySet());
+        return methods;
+    }
+
+    private static String httpMethod(Method method) {
+        for (Annotation annotation : method.getAnnotations()) {
+            HttpMethod verb = annotation.annotationType().getAnnotation(HttpMethod.class);
+            if (verb != null) {
+                return verb.value();
+            }
+        }
+        return null;
+    }
+
+    private static List<String> consumed(Method method) {
+        Consumes consumes = method.isAnnotationPresent(Consumes.class) ? method.getAnnotation(Consumes.class)
+                : method.getDeclaringClass().getAnnotation(Consumes.class);
+        return consumes == null ? List.of() : List.of(consumes.value());
+    }
+
+    /** One spelling per path: one leading slash, no doubled or trailing slash, templates without their regex. */
+    private static String normalised(String path) {
+        String plain = TEMPLATE_REGEX.matcher(path).replaceAll("{$1}").replaceAll("/+", "/");
+        plain = plain.startsWith("/") ? plain : "/" + plain;
+        return plain.length() > 1 && plain.endsWith("/") ? plain.substring(0, plain.length() - 1) : plain;
+    }
+}
