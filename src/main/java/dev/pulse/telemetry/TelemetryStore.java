@@ -3,6 +3,7 @@ package dev.pulse.telemetry;
 import dev.pulse.platform.input.Cursor;
 import dev.pulse.platform.metrics.Meter;
 import dev.pulse.platform.persistence.GroupCommit;
+import dev.pulse.platform.persistence.LargeData;
 import dev.pulse.platform.persistence.LocalTransactions;
 import dev.pulse.telemetry.TelemetryMerge.Assignment;
 import jakarta.annotation.PostConstruct;
@@ -79,13 +80,13 @@ public class TelemetryStore {
     }
 
     Optional<AssignmentTelemetry> find(Key key) {
-        return em.createQuery("""
+        return LargeData.read(em, () -> em.createQuery("""
                         select t from AssignmentTelemetry t
                         where t.academyId = :academy and t.accountId = :account and t.assetSlug = :asset""",
                         AssignmentTelemetry.class)
                 .setParameter("academy", key.academyId()).setParameter("account", key.accountId())
                 .setParameter("asset", key.assetSlug())
-                .getResultStream().findFirst();
+                .getResultStream().findFirst());
     }
 
     AssignmentTelemetry load(long id) {
@@ -231,7 +232,7 @@ public class TelemetryStore {
 
     /** The record at a position with its documents; empty when it was deleted since. */
     Optional<AssignmentTelemetry> find(Position position) {
-        return Optional.ofNullable(em.find(AssignmentTelemetry.class, position.id()));
+        return LargeData.read(em, () -> Optional.ofNullable(em.find(AssignmentTelemetry.class, position.id())));
     }
 
     /** Forgets a record read but not answered, so that its documents can be collected. */

@@ -5,6 +5,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -18,13 +19,22 @@ public class RequestLogOutput {
     /** Lines waiting for the console; a burst beyond it makes requests wait rather than lose lines. */
     private static final int QUEUED_LINES = 16_384;
 
+    /**
+     * Jersey's servlet layer warns about a form-typed body on a request whose parameters were read, and
+     * writes the request's whole URI in the warning: its query too, which may hold an access token.
+     */
+    static final String JERSEY_FORM_WARNING = "org.glassfish.jersey.servlet.WebComponent";
+
     private Logger logger; // held: the LogManager keeps loggers only weakly
+    private Logger jerseyFormWarning;
     private BackgroundLogHandler handler;
 
     @PostConstruct
     void install() {
         logger = Logger.getLogger(RequestLog.LOGGER);
         handler = BackgroundLogHandler.install(logger, QUEUED_LINES);
+        jerseyFormWarning = Logger.getLogger(JERSEY_FORM_WARNING);
+        jerseyFormWarning.setLevel(Level.SEVERE); // tokens and emails stay out of logs
     }
 
     @PreDestroy

@@ -3,19 +3,13 @@ package dev.pulse.platform.persistence;
 import dev.pulse.platform.metrics.Meter;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Duration;
-import java.util.concurrent.Executor;
 import javax.sql.DataSource;
 
 /**
  * Work on a connection of its own in one local transaction, for writers that own their commit
  * outside JTA (group commit, Caliper envelopes): the caller must not be inside a JTA transaction.
- * <p>The datasource bounds every statement tightly (WEB-INF/web.xml: 1.5 s per statement, 2 s per
- * read from the server) so that a hung database is a 503 within seconds. Storing and syncing
- * several mebibytes can honestly take longer on a busy machine, so a transaction that writes more
- * than {@link #EVERYDAY_BYTES} gets {@link #LARGE_WRITE} for its statements and its commit; the
- * connection gets its everyday bounds back before it returns to the pool.
+ * <p>A transaction that writes more than {@link #EVERYDAY_BYTES} gets {@link LargeData}'s bounds for
+ * its statements and its commit.
  * <p>How long each transaction waited for its connection goes to the histogram
  * {@code pulse_db_connection_wait_microseconds}: these writers are the busiest users of the pool, so their wait is
  * where an exhausted pool shows first.
@@ -24,12 +18,6 @@ public final class LocalTransactions {
 
     /** Up to this many bytes written, a transaction keeps the everyday bounds. */
     public static final long EVERYDAY_BYTES = 256 * 1024;
-
-    /** Enough for the largest body Pulse accepts (10 MiB) on a loaded two-core machine. */
-    static final Duration LARGE_WRITE = Duration.ofSeconds(30);
-
-    /** pgjdbc applies a new network timeout at once and never calls the executor. */
-    private static final Executor SAME_THREAD = Runnable::run;
 
     /** What runs inside the transaction. */
     @FunctionalInterface
@@ -55,12 +43,12 @@ public final class LocalTransactions {
         try (Connection c = dataSource.getConnection()) {
             meter.sample("pulse_db_connection_wait_microseconds", (System.nanoTime() - asked) / 1_000);
             boolean autoCommit = c.getAutoCommit();
-            int everydayNetworkTimeout = c.getNetworkTimeout();
             boolean large = bytes > EVERYDAY_BYTES;
+            int everydayNetworkTimeout = c.getNetworkTimeout();
             c.setAutoCommit(false);
             try {
                 if (large) {
-                    allowLargeWrite(c);
+                    LargeData.allow(c);
                 }
                 T result = work.run(c);
                 c.commit();
@@ -70,18 +58,10 @@ public final class LocalTransactions {
                 throw e;
             } finally {
                 if (large) {
-                    c.setNetworkTimeout(SAME_THREAD, everydayNetworkTimeout);
+                    LargeData.restore(c, everydayNetworkTimeout);
                 }
                 c.setAutoCommit(autoCommit);
             }
-        }
-    }
-
-    /** Longer reads from the server, and a statement_timeout that ends with this transaction. */
-    private static void allowLargeWrite(Connection c) throws SQLException {
-        c.setNetworkTimeout(SAME_THREAD, Math.toIntExact(LARGE_WRITE.plusSeconds(1).toMillis()));
-        try (Statement s = c.createStatement()) {
-            s.execute("set local statement_timeout = " + LARGE_WRITE.toMillis());
         }
     }
 }
