@@ -38,25 +38,26 @@ final class ActivityData {
         if (ActivityBodies.withinBytes(fields, "data", text) == null) {
             return null;
         }
-        String stored = stored(text);
-        if (stored == null) {
-            fields.fail("data", fields.messages().nullCharacter());
+        JsonValue stored = stored(text);
+        Optional<JsonBodies.Unstorable> unstorable = JsonBodies.unstorable(stored);
+        if (unstorable.isPresent()) {
+            fields.fail("data", fields.messages().unstorable(unstorable.get()));
+            return null;
         }
-        return stored;
+        return stored.toString();
     }
 
-    /** The JSON text stored for {@code text}; null when encoded JSON hides a NUL, which jsonb cannot hold. */
-    static String stored(String text) {
+    /** The JSON stored for {@code text}: the JSON it holds, or else the text itself as a JSON string. */
+    private static JsonValue stored(String text) {
         String trimmed = text.trim();
         if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
             Optional<JsonValue> json = JsonBodies.parse(new StringReader(trimmed));
             if (json.isPresent()) {
-                String encoded = json.get().toString();
-                return encoded.contains("\\u0000") ? null : encoded;
+                return json.get();
             }
             // not JSON after all: plain text
         }
-        return JsonBodies.provider().createValue(text).toString();
+        return JsonBodies.provider().createValue(text);
     }
 
     /** The {@code cohort} named inside stored JSON data: a slug or an id; anything else, or a longer text than any reference, names no cohort. */

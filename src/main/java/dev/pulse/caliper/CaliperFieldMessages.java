@@ -96,6 +96,11 @@ final class CaliperFieldMessages implements FieldMessages {
     }
 
     @Override
+    public String numberOutOfRange() {
+        return "must hold only numbers within the range of a 64-bit float";
+    }
+
+    @Override
     public String invalidCursor() {
         return "is not a cursor this API returned";
     }

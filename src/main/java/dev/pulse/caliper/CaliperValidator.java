@@ -48,11 +48,13 @@ final class CaliperValidator {
         return storable(event, Grade2Rules::check);
     }
 
-    /** The event is stored as jsonb, which cannot hold a NUL character. */
+    /** The event is stored as jsonb, which cannot hold a NUL character nor a number of any size. */
     private static Outcome storable(JsonObject event, Function<JsonObject, Outcome> rules) {
-        if (JsonBodies.holdsNullCharacter(event)) {
-            return Outcome.rejected(List.of("Null characters are not allowed in an event."));
-        }
-        return rules.apply(event);
+        return JsonBodies.unstorable(event)
+                .map(what -> Outcome.rejected(List.of(switch (what) {
+                    case NUL_CHARACTER -> "Null characters are not allowed in an event.";
+                    case NUMBER_OUT_OF_RANGE -> "Numbers in an event must be within the range of a 64-bit float.";
+                })))
+                .orElseGet(() -> rules.apply(event));
     }
 }

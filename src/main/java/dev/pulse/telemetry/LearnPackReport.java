@@ -45,9 +45,8 @@ record LearnPackReport(String assetSlug, Optional<String> userId, Optional<Long>
             fields.check();
         }
         String slug = fields.slug("slug", 200);
-        if (JsonBodies.holdsNullCharacter(blob)) {
-            fields.fail("non_field_errors", TelemetryValidator.MESSAGES.nullCharacter());
-        }
+        JsonBodies.unstorable(blob)
+                .ifPresent(what -> fields.fail("non_field_errors", TelemetryValidator.MESSAGES.unstorable(what)));
         fields.check();
         List<String> assetIds = assetIds(assetIdParameters);
         Map<Field, Object> values = new EnumMap<>(Field.class);

@@ -130,14 +130,15 @@ public final class TelemetryValidator {
         return micros.get();
     }
 
-    /** A JSON object, as compact JSON text; PostgreSQL's jsonb cannot hold a NUL character, so it is refused here. */
+    /** A JSON object, as compact JSON text; what PostgreSQL's jsonb cannot hold is refused here. */
     private static String jsonObject(JsonValue value, List<String> problems) {
         if (value.getValueType() != JsonValue.ValueType.OBJECT) {
             problems.add(MESSAGES.notAnObject());
             return null;
         }
-        if (JsonBodies.holdsNullCharacter(value)) {
-            problems.add(MESSAGES.nullCharacter());
+        Optional<JsonBodies.Unstorable> unstorable = JsonBodies.unstorable(value);
+        if (unstorable.isPresent()) {
+            problems.add(MESSAGES.unstorable(unstorable.get()));
             return null;
         }
         return value.toString();

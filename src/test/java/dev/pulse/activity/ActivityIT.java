@@ -290,6 +290,8 @@ class ActivityIT {
         api.as(token).body(Map.of("slug", "lesson_opened", "data", "x".repeat(64 * 1024))).post(path).then().statusCode(201);
         api.as(token).body(Map.of("slug", "lesson_opened", "data", "nul \u0000 inside")).post(path)
                 .then().statusCode(400).body("data", notNullValue());
+        api.as(token).body(Map.of("slug", "lesson_opened", "data", "{\"score\": 1e-20000}")).post(path)
+                .then().statusCode(400).body("data[0]", equalTo("Numbers must be within the range of a 64-bit float."));
         api.as(token).body(Map.of("slug", "lesson_opened", "day", "monday")).post(path)
                 .then().statusCode(400).body("day", notNullValue());
         api.as(token).body(Map.of("slug", "lesson_opened", "day", -1)).post(path)

@@ -325,6 +325,16 @@ class CaliperIT {
     }
 
     @Test
+    void aNumberBeyondAFloatsRangeAnywhereInAnEventIs400NeverA500() {
+        Client client = newClient();
+        // jsonb writes numbers out in full, and refuses one of more than 131,072 digits
+        String event = grade2(client.edApp(), urn()).add("extensions", JsonBodies.provider().createObjectBuilder()
+                .add("weight", new java.math.BigDecimal("1e200000"))).build().toString();
+        as(client).body(event).post("/analytics/grade2").then().statusCode(400)
+                .body("message[0]", equalTo("Numbers in an event must be within the range of a 64-bit float."));
+    }
+
+    @Test
     void otherMediaTypesAre415MalformedJsonIs400AndBodiesOver5MiBAre413() {
         Client client = newClient();
         api().request().contentType("text/plain").header("Authorization", client.token()).body("hello")

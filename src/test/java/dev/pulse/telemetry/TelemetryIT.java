@@ -293,6 +293,9 @@ class TelemetryIT {
                 .body("telemetry", equalTo(List.of("Value must be valid JSON object.")));
         s.asStaff().body("{\"metrics\":42}").put(path).then().statusCode(400)
                 .body("metrics", equalTo(List.of("Value must be valid JSON object.")));
+        // jsonb would write 1e131071 out as 131,072 digits and refuses 1e131072
+        s.asStaff().body("{\"telemetry\":{\"steps\":[{\"score\":1e131072}]}}").post(path).then().statusCode(400)
+                .body("telemetry", equalTo(List.of("Numbers must be within the range of a 64-bit float.")));
         // nothing was stored by any of the refused requests
         s.asStaff().get(path).then().statusCode(404);
     }

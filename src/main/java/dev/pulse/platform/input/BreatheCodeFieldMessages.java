@@ -83,6 +83,11 @@ public class BreatheCodeFieldMessages implements FieldMessages {
     }
 
     @Override
+    public String numberOutOfRange() {
+        return "Numbers must be within the range of a 64-bit float.";
+    }
+
+    @Override
     public String invalidCursor() {
         return "Invalid cursor.";
     }

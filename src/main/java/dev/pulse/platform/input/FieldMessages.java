@@ -56,6 +56,17 @@ public interface FieldMessages {
     /** PostgreSQL cannot store a NUL character in text. */
     String nullCharacter();
 
+    /** A number in a stored document beyond a 64-bit float's range. */
+    String numberOutOfRange();
+
+    /** Why a document cannot be stored. */
+    default String unstorable(JsonBodies.Unstorable what) {
+        return switch (what) {
+            case NUL_CHARACTER -> nullCharacter();
+            case NUMBER_OUT_OF_RANGE -> numberOutOfRange();
+        };
+    }
+
     String invalidCursor();
 
     /** How the family writes times. */

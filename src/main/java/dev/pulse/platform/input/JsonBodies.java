@@ -2,6 +2,7 @@ package dev.pulse.platform.input;
 
 import dev.pulse.platform.api.ApiError;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonReaderFactory;
@@ -15,6 +16,7 @@ import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
@@ -107,11 +109,29 @@ public final class JsonBodies {
         }
     }
 
+    /** What PostgreSQL's jsonb cannot hold, or would hold only as pages of digits. */
+    public enum Unstorable {
+        /** PostgreSQL refuses a NUL character in text and jsonb. */
+        NUL_CHARACTER,
+        /**
+         * jsonb keeps a number as numeric, written out in full: {@code 1e131071} becomes 131,072 digits
+         * and {@code 1e131072} is refused. A stored number stays within a 64-bit float's range.
+         */
+        NUMBER_OUT_OF_RANGE
+    }
+
+    /** The most digits a stored number may have before its point: a 64-bit float reaches 1.8e308. */
+    static final int MAX_WHOLE_DIGITS = 309;
+
+    /** The most digits after its point: a 64-bit float's smallest value, 4.9e-324, with 17 significant digits. */
+    static final int MAX_FRACTION_DIGITS = 341;
+
     /**
-     * Whether a NUL character is in any string or member name of the value, which PostgreSQL refuses in
-     * text and jsonb. Iterative, so a deeply nested document cannot overflow the stack.
+     * The first thing in the value that jsonb cannot store: a NUL character in any string or member
+     * name, or a number beyond a 64-bit float's range. Iterative, so a deeply nested document cannot
+     * overflow the stack.
      */
-    public static boolean holdsNullCharacter(JsonValue root) {
+    public static Optional<Unstorable> unstorable(JsonValue root) {
         Deque<JsonValue> pending = new ArrayDeque<>();
         pending.push(root);
         while (!pending.isEmpty()) {
@@ -119,17 +139,25 @@ public final class JsonBodies {
             if (v instanceof JsonObject o) {
                 for (Map.Entry<String, JsonValue> e : o.entrySet()) {
                     if (e.getKey().indexOf('\0') >= 0) {
-                        return true;
+                        return Optional.of(Unstorable.NUL_CHARACTER);
                     }
                     pending.push(e.getValue());
                 }
             } else if (v instanceof JsonArray a) {
                 a.forEach(pending::push);
             } else if (v instanceof JsonString s && s.getString().indexOf('\0') >= 0) {
-                return true;
+                return Optional.of(Unstorable.NUL_CHARACTER);
+            } else if (v instanceof JsonNumber n && !storable(n.bigDecimalValue())) {
+                return Optional.of(Unstorable.NUMBER_OUT_OF_RANGE);
             }
         }
-        return false;
+        return Optional.empty();
+    }
+
+    private static boolean storable(BigDecimal number) {
+        // precision - scale digits before the point (more than the precision when the scale is negative)
+        long whole = (long) number.precision() - number.scale();
+        return whole <= MAX_WHOLE_DIGITS && number.scale() <= MAX_FRACTION_DIGITS;
     }
 
     private static JsonObject object(JsonValue value) {

@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class JsonBodiesTest {
@@ -72,5 +74,25 @@ class JsonBodiesTest {
         };
         UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> JsonBodies.object(failing));
         assertEquals(tooLarge, e.getCause());
+    }
+
+    @Test
+    void numbersBeyondAFloatsRangeCannotBeStoredWhereverTheySit() {
+        // jsonb writes numbers out in full and refuses 1e131072 and 1e-16384 outright
+        for (String text : List.of("1e309", "-1e400", "1e131072", "1e-342", "0e-20000", "1.5e-16382")) {
+            assertEquals(Optional.of(JsonBodies.Unstorable.NUMBER_OUT_OF_RANGE),
+                    JsonBodies.unstorable(JsonBodies.value("{\"a\":[{\"b\":" + text + "}]}")), text);
+        }
+        for (String text : List.of("0", "-12.5", "1.7976931348623157e308", "4.9e-324", "123456789012345678901234567890")) {
+            assertEquals(Optional.empty(), JsonBodies.unstorable(JsonBodies.value("[" + text + "]")), text);
+        }
+    }
+
+    @Test
+    void aNulCharacterInANameOrAStringCannotBeStored() {
+        assertEquals(Optional.of(JsonBodies.Unstorable.NUL_CHARACTER),
+                JsonBodies.unstorable(JsonBodies.value("{\"a\\u0000\":1}")));
+        assertEquals(Optional.of(JsonBodies.Unstorable.NUL_CHARACTER),
+                JsonBodies.unstorable(JsonBodies.value("[[\"x\\u0000\"]]")));
     }
 }
