@@ -811,7 +811,7 @@ class LiveIT {
     }
 
     @Test
-    void ticketsExpireByTimerIntoTheExpiredBucketAndSseAnnouncesSaveAndExpire() throws Exception {
+    void ticketsExpireIntoTheExpiredBucketAndSseAnnouncesSaveAndExpire() throws Exception {
         String mentee = newLiveUser();
         String mentor = newLiveUser();
         try (SseClient sse = new SseClient(base, null)) {
