@@ -6,11 +6,20 @@
 --   BENCH_ITEMS    how many elements "{items}" holds (default 0)
 --   BENCH_HEADERS  header lines "Name: value", separated by "|"
 --   BENCH_RUN      8 hex digits naming this run, so that keys and uuids never repeat across runs
+--   BENCH_TARGETS  optional "host:port,host:port,...": thread i sends every request to target i mod n
+--                  (round-robin by thread over several instances, no load balancer); else the URL's host
 -- Prints one line: RESULT requests= ok= non2xx= errors= seconds= p50_ms= p99_ms= (ok counts 2xx answers).
 local threads = {}
 
 function setup(thread)
   thread:set("tid", #threads + 1)
+  local targets = os.getenv("BENCH_TARGETS")
+  if targets and targets ~= "" then
+    local list = {}
+    for target in string.gmatch(targets, "[^,]+") do table.insert(list, target) end
+    local host, port = string.match(list[(#threads % #list) + 1], "^(.+):(%d+)$")
+    thread.addr = wrk.lookup(host, port)[1]
+  end
   table.insert(threads, thread)
 end
 

@@ -116,7 +116,7 @@ public class MentorTicket {
         return creatorId == accountId || (claimerId != null && claimerId == accountId);
     }
 
-    /** Expired by the timer, or overdue already: reads stay right even when a timer is late. */
+    /** Marked expired, or overdue already: reads stay right between two expiry sweeps. */
     boolean isExpired(Instant now) {
         return expired || (!isClaimed() && !isClosed() && !now.isBefore(expiresAt));
     }
@@ -187,11 +187,6 @@ public class MentorTicket {
         this.openedAt = now;
         this.expiresAt = newExpiry;
         return Optional.empty();
-    }
-
-    /** Whether its current expiry window ends at {@code end} (to the millisecond, as timers keep it). */
-    boolean isWindowEndingAt(Instant end) {
-        return expiresAt.toEpochMilli() == end.toEpochMilli();
     }
 
     /** Marks an open ticket expired once its time is up; true when it did just now. */

@@ -15,6 +15,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -39,9 +40,6 @@ public class MentorshipQueue {
 
     @Inject
     Clock clock;
-
-    @Inject
-    TicketExpiry expiry;
 
     @Inject
     Notifications notifications;
@@ -77,7 +75,6 @@ public class MentorshipQueue {
         MentorTicket ticket = new MentorTicket(description, location, contact, creatorId, now, now.plus(expiryWindow));
         em.persist(ticket);
         em.flush();
-        expiry.schedule(ticket.id(), ticket.expiresAt());
         saved(ticket, now);
         counted("opened");
         return ticket;
@@ -107,17 +104,6 @@ public class MentorshipQueue {
                 .setMaxResults(page.limit() + 1);
         page.after().ifPresent(c -> query.setParameter("at", c.at()).setParameter("id", c.id()));
         return query.getResultList();
-    }
-
-    /** Every ticket still waiting to expire (not flagged yet, unclaimed, not closed), with its deadline. */
-    public Map<Long, Instant> awaitingExpiry() {
-        Map<Long, Instant> deadlines = new java.util.LinkedHashMap<>();
-        em.createQuery("""
-                        select t from MentorTicket t
-                        where t.claimerId is null and t.timeComplete is null and t.expired = false""", MentorTicket.class)
-                .getResultStream()
-                .forEach(t -> deadlines.put(t.id(), t.expiresAt()));
-        return deadlines;
     }
 
     /** The caller's own tickets in Vivere's four buckets, each newest first. */
@@ -202,31 +188,37 @@ public class MentorshipQueue {
             throw refusal == MentorTicket.Refusal.NOT_INVOLVED ? notInvolved("reopen")
                     : ApiError.forbidden("ticket-open", "Ticket " + id + " is already open");
         });
-        expiry.schedule(ticket.id(), ticket.expiresAt());
         saved(ticket, now);
         counted("reopened");
         return ticket;
     }
 
     /**
-     * Called by the ticket's timer for the window ending at {@code windowEnd} (empty for timers that did not
-     * name one): marks it expired if it is still open and due, and announces it. Returns when to try again
-     * if the ticket is open but not yet due; nothing when the ticket has been reopened into a later window,
-     * whose own timer will come.
+     * Expires up to {@code atMost} open tickets whose window has ended and announces each; returns how
+     * many. Every instance sweeps ({@link TicketExpiry}): {@code skip locked} hands simultaneous sweeps
+     * different rows, and each ticket's rule runs again on its locked row, so a ticket expires once,
+     * whichever instance created it and whether or not that instance still runs (docs/decisions/0027).
      */
-    public Optional<Instant> expireIfDue(long ticketId, Optional<Instant> windowEnd) {
+    public int expireDue(int atMost) {
         Instant now = clock.instant();
-        MentorTicket ticket = em.find(MentorTicket.class, ticketId, LockModeType.PESSIMISTIC_WRITE);
-        if (ticket == null || windowEnd.filter(end -> !ticket.isWindowEndingAt(end)).isPresent()) {
-            return Optional.empty();
+        List<?> due = em.createNativeQuery("""
+                        select id from mentor_ticket
+                        where claimer_id is null and time_complete is null and not expired and expires_at <= ?1
+                        order by expires_at limit ?2 for update skip locked""")
+                .setParameter(1, now.atOffset(ZoneOffset.UTC))
+                .setParameter(2, atMost)
+                .getResultList();
+        int expired = 0;
+        for (Object id : due) {
+            MentorTicket ticket = em.find(MentorTicket.class, ((Number) id).longValue());
+            if (ticket.expireIfDue(now)) {
+                counted("expired");
+                notifications.publish("expire", Notifications.Channel.MENTORSHIP,
+                        JSON.createArrayBuilder().add(TicketView.broadcast(ticket, now).toJson()).build());
+                expired++;
+            }
         }
-        if (ticket.expireIfDue(now)) {
-            counted("expired");
-            notifications.publish("expire", Notifications.Channel.MENTORSHIP,
-                    JSON.createArrayBuilder().add(TicketView.broadcast(ticket, now).toJson()).build());
-            return Optional.empty();
-        }
-        return ticket.isOpen(now) ? Optional.of(ticket.expiresAt()) : Optional.empty();
+        return expired;
     }
 
     /** Counts a ticket's change of state: opened, claimed, closed, reopened or expired. */

@@ -1,94 +1,59 @@
 package dev.pulse.live;
 
-import jakarta.annotation.Resource;
-import jakarta.ejb.NoSuchObjectLocalException;
-import jakarta.ejb.Stateless;
-import jakarta.ejb.Timeout;
-import jakarta.ejb.Timer;
-import jakarta.ejb.TimerConfig;
-import jakarta.ejb.TimerService;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import java.io.Serializable;
-import java.time.Instant;
-import java.util.Date;
-import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 
 /**
- * One persistent EJB timer per expiry window of a ticket, firing when the window ends. Persistent timers
- * survive a restart and, in a Payara cluster, fire on one instance. Created inside the caller's
- * transaction, so they follow its commit. A timer names its ticket and the end of its window, so no
- * timer is ever looked up among the others: one that fires for a ticket claimed or closed since, or
- * reopened into a new window (which has its own timer), finds that on the locked ticket and does nothing.
+ * Expires mentorship tickets whose window has ended: every second, on every instance, one sweep of the
+ * database ({@link MentorshipQueue#expireDue}). Nothing is kept per ticket outside its row, so a ticket
+ * expires whichever instance created it, even one that is gone, and the row lock makes it expire once
+ * however many instances sweep (docs/decisions/0027). The timer is not persistent: each instance has its
+ * own, and none needs to survive a restart.
  */
-@Stateless
+@Singleton
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class TicketExpiry {
 
     private static final Logger LOG = Logger.getLogger(TicketExpiry.class.getName());
-
-    @Resource
-    TimerService timers;
+    /** Tickets expired per transaction; a longer backlog takes several in a row. */
+    static final int PER_SWEEP = 100;
 
     @Inject
     MentorshipQueue queue;
 
-    public void schedule(long ticketId, Instant at) {
-        schedule(ticketId, at, at);
-    }
+    private final AtomicBoolean sweeping = new AtomicBoolean();
+    private volatile boolean failing;
 
-    private void schedule(long ticketId, Instant windowEnd, Instant fireAt) {
-        timers.createSingleActionTimer(Date.from(fireAt), new TimerConfig(window(ticketId, windowEnd), true));
-    }
-
-    /** A timer's info: {@code "<ticket id>@<window end, epoch millis>"}; plain JDK types survive any class loader. */
-    static String window(long ticketId, Instant windowEnd) {
-        return ticketId + "@" + windowEnd.toEpochMilli();
-    }
-
-    /**
-     * Gives every open ticket that has no timer one (the timer store may not have survived a restart
-     * of a lone instance); an overdue ticket gets a timer a moment from now. Returns how many. Reads
-     * every timer once, at start-up only.
-     */
-    public int ensureTimers(java.util.Map<Long, Instant> openTickets, Instant now) {
-        java.util.Set<Object> timed = new java.util.HashSet<>();
-        for (Timer timer : timers.getTimers()) {
-            try {
-                timed.add(timer.getInfo());
-            } catch (NoSuchObjectLocalException gone) {
-                // fired or cancelled meanwhile
+    // the queue's own transactions, one per batch: none around the whole sweep
+    @Schedule(hour = "*", minute = "*", second = "*", persistent = false)
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    void sweep() {
+        if (!sweeping.compareAndSet(false, true)) {
+            return; // the previous sweep is still running (a slow database): this second is skipped, not queued
+        }
+        try {
+            while (queue.expireDue(PER_SWEEP) == PER_SWEEP) {
+                LOG.fine("More overdue mentorship tickets than one batch; expiring the next");
             }
-        }
-        int created = 0;
-        for (var ticket : openTickets.entrySet()) {
-            // timers made before windows were named carry the bare ticket id
-            if (!timed.contains(window(ticket.getKey(), ticket.getValue())) && !timed.contains(ticket.getKey())) {
-                Instant at = ticket.getValue().isAfter(now) ? ticket.getValue() : now.plusSeconds(1);
-                schedule(ticket.getKey(), ticket.getValue(), at);
-                created++;
+            if (failing) {
+                failing = false;
+                LOG.info("Mentorship tickets expire again");
             }
+        } catch (RuntimeException e) {
+            // the database is away: said once per outage, not every second; the next sweep catches up
+            if (!failing) {
+                failing = true;
+                LOG.warning("Mentorship tickets cannot be expired now (" + e + "); retrying every second");
+            }
+        } finally {
+            sweeping.set(false);
         }
-        return created;
-    }
-
-    @Timeout
-    void expire(Timer timer) {
-        Object info = timer.getInfo();
-        long ticketId;
-        Optional<Instant> windowEnd;
-        if (info instanceof Long legacy) {
-            ticketId = legacy;
-            windowEnd = Optional.empty();
-        } else {
-            String[] parts = ((String) info).split("@", 2);
-            ticketId = Long.parseLong(parts[0]);
-            windowEnd = Optional.of(Instant.ofEpochMilli(Long.parseLong(parts[1])));
-        }
-        Optional<Instant> notYet = queue.expireIfDue(ticketId, windowEnd);
-        // a timer may fire a moment early: try again then, for the same window
-        notYet.ifPresent(at -> {
-            LOG.fine(() -> "Ticket " + ticketId + " not due yet; expiring at " + at);
-            schedule(ticketId, at, at);
-        });
     }
 }

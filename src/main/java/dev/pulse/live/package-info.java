@@ -2,7 +2,7 @@
  * Live: the day-of operations of a hackathon, on the wire contract of MenloHacks Vivere under
  * {@code /live}: Live accounts (name, username, password), the event's times, maps and location
  * images, the schedule of events, announcements (also texted in through an SMS webhook), and the
- * mentorship help queue whose tickets expire by EJB timer. Every change is published to Pusher
+ * mentorship help queue whose tickets expire by a database sweep on every instance. Every change is published to Pusher
  * (when configured) and to the Server-Sent Events stream at {@code /live/stream}.
  * Success bodies are {@code {"data":…,"success":true}} ({@link dev.pulse.live.Envelope}); errors
  * are rendered by the platform in the Live family's shape. Entities carry no JSON: the records

@@ -19,15 +19,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.sun.net.httpserver.HttpServer;
 import dev.pulse.platform.testing.Api;
 import dev.pulse.platform.testing.PulseServer;
+import dev.pulse.platform.testing.SseClient;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.io.StringReader;
-import java.net.HttpURLConnection;
 import java.net.InetSocketAddress;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -44,14 +42,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import javax.crypto.Mac;
@@ -162,84 +158,6 @@ class LiveIT {
                 .multiPart("name", name).multiPart("rank", String.valueOf(rank))
                 .multiPart("image", "map.png", PNG, "image/png")
                 .post("/live/locations").then().statusCode(201).extract().path("data.id");
-    }
-
-    /** A raw SSE reader: events as they arrive; ready once the server's opening comment came. */
-    static final class SseClient implements AutoCloseable {
-        record Event(String id, String name, JsonObject data) {
-        }
-
-        final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
-        final CountDownLatch ready = new CountDownLatch(1);
-        final HttpURLConnection connection;
-        final Thread reader;
-
-        SseClient(URL base, String lastEventId) throws Exception {
-            connection = (HttpURLConnection) new URL(base, "live/stream").openConnection();
-            connection.setRequestProperty("Accept", "text/event-stream");
-            if (lastEventId != null) {
-                connection.setRequestProperty("Last-Event-ID", lastEventId);
-            }
-            connection.setReadTimeout(0);
-            reader = new Thread(this::read, "sse-reader");
-            reader.setDaemon(true);
-            reader.start();
-            assertTrue(ready.await(30, TimeUnit.SECONDS), "the SSE stream opened");
-        }
-
-        private void read() {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(connection.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                String id = null;
-                String name = null;
-                StringBuilder data = new StringBuilder();
-                for (String line; (line = in.readLine()) != null; ) {
-                    if (line.startsWith(":")) {
-                        ready.countDown();
-                    } else if (line.startsWith("id:")) {
-                        id = line.substring(3).trim();
-                    } else if (line.startsWith("event:")) {
-                        name = line.substring(6).trim();
-                    } else if (line.startsWith("data:")) {
-                        data.append(line.substring(5).trim());
-                    } else if (line.isEmpty() && data.length() > 0) {
-                        events.add(new Event(id, name, Json.createReader(new StringReader(data.toString())).readObject()));
-                        id = null;
-                        name = null;
-                        data.setLength(0);
-                    }
-                }
-            } catch (Exception e) {
-                // closed by the test
-            }
-        }
-
-        Event await(Predicate<Event> wanted, long seconds) throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-            List<Event> seen = new ArrayList<>();
-            while (System.nanoTime() < deadline) {
-                Event event = events.poll(200, TimeUnit.MILLISECONDS);
-                if (event != null) {
-                    seen.add(event);
-                    if (wanted.test(event)) {
-                        return event;
-                    }
-                }
-            }
-            throw new AssertionError("no matching SSE event within " + seconds + " s; saw " + seen);
-        }
-
-        /**
-         * Disconnects on a thread of its own: HttpURLConnection's disconnect waits for the lock that
-         * the reader holds while it blocks on a quiet chunked stream, so calling it here could hang
-         * the test until the server next writes.
-         */
-        @Override
-        public void close() {
-            Thread closer = new Thread(connection::disconnect, "sse-close");
-            closer.setDaemon(true);
-            closer.start();
-        }
     }
 
     private static boolean mentions(SseClient.Event event, String ticketId) {
@@ -811,7 +729,7 @@ class LiveIT {
     }
 
     @Test
-    void ticketsExpireByTimerIntoTheExpiredBucketAndSseAnnouncesSaveAndExpire() throws Exception {
+    void ticketsExpireIntoTheExpiredBucketAndSseAnnouncesSaveAndExpire() throws Exception {
         String mentee = newLiveUser();
         String mentor = newLiveUser();
         try (SseClient sse = new SseClient(base, null)) {

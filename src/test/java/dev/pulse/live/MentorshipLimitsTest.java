@@ -64,14 +64,13 @@ class MentorshipLimitsTest {
     }
 
     @Test
-    void aReopenedTicketsOldExpiryWindowIsNoLongerItsOwn() {
+    void aReopenedTicketIsNotDueAtTheEndOfItsFirstWindow() {
         MentorTicket ticket = opened();
         Instant firstEnd = OPENED.instant().plus(WINDOW);
-        assertTrue(ticket.isWindowEndingAt(firstEnd));
         Instant claimedAt = OPENED.instant().plus(Duration.ofMinutes(10));
         ticket.claim(2, claimedAt);
         ticket.reopen(2, claimedAt, claimedAt.plus(WINDOW));
-        assertFalse(ticket.isWindowEndingAt(firstEnd), "the first window's timer finds nothing to do");
-        assertTrue(ticket.isWindowEndingAt(claimedAt.plus(WINDOW).plusNanos(999)), "kept to the millisecond");
+        assertFalse(ticket.expireIfDue(firstEnd), "the first window no longer counts");
+        assertTrue(ticket.expireIfDue(claimedAt.plus(WINDOW)), "the new window does");
     }
 }

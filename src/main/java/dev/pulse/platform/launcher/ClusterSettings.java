@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
@@ -19,7 +20,7 @@ import java.util.regex.Pattern;
  * strangers and stray test JVMs out; it is not encryption, so the data-grid port still belongs on a
  * private network (docs/decisions/0015).
  */
-public record ClusterSettings(String name, String password, List<String> members) {
+public record ClusterSettings(String name, String password, List<String> members, OptionalInt dataGridPort) {
 
     /** {@code host:port}, the host a name, IPv4 address or bracketed IPv6 address. */
     private static final Pattern MEMBER = Pattern.compile("(?:[A-Za-z0-9]([A-Za-z0-9.-]{0,252})|\\[[0-9A-Fa-f:.]+\\]):[0-9]{1,5}");
@@ -31,8 +32,9 @@ public record ClusterSettings(String name, String password, List<String> members
     }
 
     /**
-     * The settings named by {@code PULSE_CLUSTER}, {@code PULSE_CLUSTER_NAME}, {@code PULSE_CLUSTER_PASSWORD}
-     * and {@code PULSE_CLUSTER_MEMBERS}; empty when clustering is off.
+     * The settings named by {@code PULSE_CLUSTER}, {@code PULSE_CLUSTER_NAME}, {@code PULSE_CLUSTER_PASSWORD},
+     * {@code PULSE_CLUSTER_MEMBERS} and {@code PULSE_CLUSTER_PORT} (this instance's data-grid port, Payara's
+     * 5900 when unset); empty when clustering is off.
      *
      * @throws IllegalArgumentException naming every missing or malformed setting
      */
@@ -61,16 +63,38 @@ public record ClusterSettings(String name, String password, List<String> members
         if (members.isEmpty() || !members.stream().allMatch(m -> MEMBER.matcher(m).matches())) {
             problems.add("PULSE_CLUSTER_MEMBERS (comma-separated host:port of the data grid, e.g. 10.0.0.5:5900,10.0.0.6:5900)");
         }
+        String portSetting = setting.apply("PULSE_CLUSTER_PORT");
+        OptionalInt port = OptionalInt.empty();
+        if (portSetting != null) {
+            port = portNumber(portSetting.trim());
+            if (port.isEmpty()) {
+                problems.add("PULSE_CLUSTER_PORT (a port number, 1-65535)");
+            }
+        }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("PULSE_CLUSTER=true needs " + String.join(", ", problems)
                     + "; a cluster is never joined by multicast");
         }
-        return Optional.of(new ClusterSettings(name, password, members));
+        return Optional.of(new ClusterSettings(name, password, members, port));
     }
 
-    /** Payara Micro's arguments: the data-grid name that carries the password, and TCP/IP discovery. */
+    private static OptionalInt portNumber(String text) {
+        if (!text.matches("[0-9]{1,5}")) {
+            return OptionalInt.empty();
+        }
+        int port = Integer.parseInt(text);
+        return port >= 1 && port <= 65535 ? OptionalInt.of(port) : OptionalInt.empty();
+    }
+
+    /**
+     * Payara Micro's arguments: the data-grid name that carries the password, TCP/IP discovery, and the
+     * data-grid port when one is set (several instances on one host each need their own).
+     */
     public List<String> payaraArguments() {
-        return List.of("--clustername", dataGridName(), "--clustermode", "tcpip:" + String.join(",", members));
+        List<String> arguments = new ArrayList<>(List.of(
+                "--clustername", dataGridName(), "--clustermode", "tcpip:" + String.join(",", members)));
+        dataGridPort.ifPresent(port -> arguments.addAll(List.of("--startport", Integer.toString(port))));
+        return arguments;
     }
 
     /** The name plus a digest of name and password: equal on every member that was given both. */
@@ -87,6 +111,6 @@ public record ClusterSettings(String name, String password, List<String> members
     /** Never the password. */
     @Override
     public String toString() {
-        return "ClusterSettings[name=" + name + ", members=" + members + "]";
+        return "ClusterSettings[name=" + name + ", members=" + members + ", dataGridPort=" + dataGridPort + "]";
     }
 }

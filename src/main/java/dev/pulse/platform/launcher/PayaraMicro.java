@@ -50,6 +50,11 @@ public final class PayaraMicro {
                 "-jar", microJar.toAbsolutePath().toString(),
                 "--deploy", war.toAbsolutePath().toString(),
                 "--port", Integer.toString(port)));
+        // a stable name per instance: Payara's own is random at each start, and it names the member in the grid
+        String instanceName = PulseLauncher.setting("PULSE_INSTANCE_NAME", null);
+        if (instanceName != null) {
+            command.addAll(List.of("--name", instanceName));
+        }
         ClusterSettings.from(name -> PulseLauncher.setting(name, null)).ifPresentOrElse(
                 cluster -> command.addAll(cluster.payaraArguments()),
                 () -> command.add("--nocluster"));

@@ -23,6 +23,13 @@ public class FlywayMigration implements Integrator {
     private static final Logger LOG = Logger.getLogger(FlywayMigration.class.getName());
     /** Flyway waits 1 s, then 2, 4, ... between attempts: about a minute in all. */
     private static final int CONNECT_RETRIES = 6;
+    /**
+     * Instances started together migrate one at a time under Flyway's PostgreSQL advisory lock; the others
+     * try it once a second and then find nothing to apply. Flyway gives up after 50 tries; the first
+     * instance's migrations on a loaded host may take longer, so wait as long as the launcher waits for
+     * ready (five minutes).
+     */
+    private static final int LOCK_RETRIES = 300;
 
     @Override
     public void integrate(Metadata metadata, BootstrapContext bootstrapContext, SessionFactoryImplementor sessionFactory) {
@@ -35,6 +42,7 @@ public class FlywayMigration implements Integrator {
                 // the pool gives up on a login after 1 s so requests fail fast when the database
                 // hangs; at deployment, right after a crash, PostgreSQL may still be recovering
                 .connectRetries(CONNECT_RETRIES)
+                .lockRetryCount(LOCK_RETRIES)
                 .load()
                 .migrate();
         LOG.info(() -> "Flyway: " + result.migrationsExecuted + " migration(s) applied, schema at version "

@@ -56,6 +56,17 @@ class ClusterSettingsTest {
     }
 
     @Test
+    void aDataGridPortOfItsOwnIsPassedAsPayarasStartPort() {
+        Map<String, String> values = cluster("academy", PASSWORD, "127.0.0.1:5901,127.0.0.1:5902");
+        values.put("PULSE_CLUSTER_PORT", "5902");
+        List<String> arguments = settings(values).orElseThrow().payaraArguments();
+        assertEquals(List.of("--startport", "5902"), arguments.subList(arguments.size() - 2, arguments.size()));
+        values.put("PULSE_CLUSTER_PORT", "70000");
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> settings(values));
+        assertTrue(refused.getMessage().contains("PULSE_CLUSTER_PORT"), refused.getMessage());
+    }
+
+    @Test
     void aClusterWithoutNamePasswordOrMembersIsRefusedNamingEachMissingSetting() {
         Map<String, String> bare = new HashMap<>(Map.of("PULSE_CLUSTER", "true"));
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> settings(bare));

@@ -7,6 +7,8 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +24,8 @@ import java.util.regex.Pattern;
 
 /**
  * One run of {@link PulseLauncher} in its own process, as the README starts Pulse; its output is
- * kept for assertions and written to target/launcher-NAME.log.
+ * kept for assertions and written to target/launcher-NAME.log. One instance on its embedded database
+ * ({@link LauncherIT}), or several on one external database ({@link ClusterIT}).
  */
 final class LaunchedPulse {
 
@@ -30,13 +33,19 @@ final class LaunchedPulse {
 
     final Process process;
     final Path dataDir;
+    final String name;
+    final int port;
     final List<String> output = new CopyOnWriteArrayList<>();
+    private final Path log;
     private Thread pump;
     volatile int postgresPort;
 
-    private LaunchedPulse(Process process, Path dataDir) {
+    private LaunchedPulse(Process process, Path dataDir, String name, int port) {
         this.process = process;
         this.dataDir = dataDir;
+        this.name = name;
+        this.port = port;
+        this.log = Path.of("target", "launcher-" + name + ".log");
     }
 
     /** The HTTP port Maven reserved for launcher runs. */
@@ -46,6 +55,15 @@ final class LaunchedPulse {
 
     /** Starts the launcher on its embedded PostgreSQL and waits until it is ready. */
     static LaunchedPulse start(Path dataDir, String name) throws Exception {
+        return launch(dataDir, name, httpPort(), Map.of()).awaitReady();
+    }
+
+    /**
+     * Starts the launcher without waiting for it: on the embedded PostgreSQL of {@code dataDir} unless
+     * {@code settings} name another database. {@code settings} override the environment this JVM passes
+     * on (failsafe's, made for the shared test server, whose database is never this one's).
+     */
+    static LaunchedPulse launch(Path dataDir, String name, int port, Map<String, String> settings) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"),
@@ -57,31 +75,51 @@ final class LaunchedPulse {
         environment.remove("PULSE_DB_URL");
         environment.remove("PULSE_DB_USER");
         environment.remove("PULSE_DB_PASSWORD");
-        environment.put("PULSE_PORT", Integer.toString(httpPort()));
+        environment.put("PULSE_PORT", Integer.toString(port));
         environment.put("PULSE_DATA_DIR", dataDir.toAbsolutePath().toString());
         environment.put("PULSE_HEAP", "768m");
         // a build machine shared with other builds can take longer than the default five minutes
         environment.put("PULSE_READY_TIMEOUT", "PT10M");
         // the crash test opens tickets as fast as it can from one Live account, never closing them
         environment.put("PULSE_LIVE_MAX_OPEN_TICKETS", "1000000");
-        LaunchedPulse run = new LaunchedPulse(builder.start(), dataDir);
-        Path log = Path.of("target", "launcher-" + name + ".log");
-        run.pump = new Thread(() -> run.pump(log), "launcher-output-" + name);
+        settings.forEach((key, value) -> { // a null value: not set at all
+            if (value == null) {
+                environment.remove(key);
+            } else {
+                environment.put(key, value);
+            }
+        });
+        LaunchedPulse run = new LaunchedPulse(builder.start(), dataDir, name, port);
+        run.pump = new Thread(() -> run.pump(run.log), "launcher-output-" + name);
         run.pump.setDaemon(true);
         run.pump.start();
+        return run;
+    }
+
+    /** Waits until the launcher reports ready; kills it and fails when it ends or takes 11 minutes. */
+    LaunchedPulse awaitReady() throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(11));
         while (Instant.now().isBefore(deadline)) {
-            if (run.output.stream().anyMatch(l -> l.contains("[pulse] Pulse is ready at"))) {
+            if (output.stream().anyMatch(l -> l.contains("[pulse] Pulse is ready at"))) {
                 RestAssured.reset();
-                return run;
+                return this;
             }
-            if (!run.process.isAlive()) {
+            if (!process.isAlive()) {
                 break;
             }
             Thread.sleep(250);
         }
-        run.process.destroyForcibly();
-        throw new AssertionError("the launcher did not report ready; see " + log);
+        process.destroyForcibly();
+        throw new AssertionError("the launcher " + name + " did not report ready; see " + log);
+    }
+
+    /** This run's base URL, {@code http://localhost:PORT/}. */
+    URL baseUrl() {
+        try {
+            return new URL("http://localhost:" + port + "/");
+        } catch (MalformedURLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void pump(Path log) {
@@ -114,8 +152,8 @@ final class LaunchedPulse {
 
     /**
      * SIGKILL to every process of this run at once: the launcher, Payara Micro, and the embedded
-     * PostgreSQL with its backends (pg_ctl detaches the postmaster from the launcher, so it is found
-     * through postmaster.pid). Returns how many processes were killed.
+     * PostgreSQL with its backends when it started one (pg_ctl detaches the postmaster from the
+     * launcher, so it is found through postmaster.pid). Returns how many processes were killed.
      */
     int killEverything() throws InterruptedException {
         List<ProcessHandle> all = new ArrayList<>();
