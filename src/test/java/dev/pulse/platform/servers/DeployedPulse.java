@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -27,6 +28,17 @@ abstract class DeployedPulse implements AutoCloseable {
     /** Where MicroProfile Health answers {@code /health/ready}. */
     abstract String healthUrl();
 
+    /** The server's JVM, while it runs. */
+    abstract Optional<ProcessHandle> jvm();
+
+    /** One line for the build log: how long the server took to serve Pulse, and the CPU its JVM used. */
+    static void report(String name, Duration toReady, Optional<ProcessHandle> jvm) {
+        String cpu = jvm.flatMap(p -> p.info().totalCpuDuration())
+                .map(d -> String.format("%.1f s", d.toMillis() / 1e3)).orElse("unknown");
+        System.out.printf("[other-servers] %s: Pulse ready %.1f s after start; server JVM CPU %s by the end%n",
+                name, toReady.toMillis() / 1e3, cpu);
+    }
+
     /** The unchanged WAR Maven built. */
     static Path war() {
         return Path.of(System.getProperty("pulse.war", "target/pulse.war")).toAbsolutePath();
@@ -40,9 +52,18 @@ abstract class DeployedPulse implements AutoCloseable {
         return Path.of(home).toAbsolutePath();
     }
 
+    /**
+     * A process whose JVMs, and the server JVMs they start, use the quick-start JIT of the test JVMs
+     * (pom.xml's it.quick.jvm): a smoke test's server lives a minute or two, too short for C2 to pay off.
+     */
+    static ProcessBuilder quick(ProcessBuilder process) {
+        process.environment().put("JAVA_TOOL_OPTIONS", System.getProperty("pulse.it.quick.jvm", ""));
+        return process;
+    }
+
     /** Runs a command to its end within the bound, its output appended to the log; fails unless it exits 0. */
     static void run(Path log, Duration within, List<String> command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+        Process process = quick(new ProcessBuilder(command)).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         if (!process.waitFor(within.toSeconds(), TimeUnit.SECONDS)) {
             stop(process);

@@ -1,11 +1,13 @@
 package dev.pulse.platform.servers;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -23,6 +25,7 @@ final class PayaraServer extends DeployedPulse {
     private final Path log;
     private final int portBase;
     private boolean started;
+    private Duration toReady;
 
     private PayaraServer(Path home, Path target, int portBase) {
         this.asadmin = home.resolve("bin").resolve("asadmin");
@@ -47,12 +50,25 @@ final class PayaraServer extends DeployedPulse {
     private void createStartDeploy() throws Exception {
         deleteDomains();
         Files.deleteIfExists(log);
+        long begin = System.nanoTime();
         run(log, COMMAND_WITHIN, asadmin("create-domain", "--nopassword=true", "--portbase", String.valueOf(portBase),
                 "--domaindir", domains.toString(), DOMAIN));
         started = true;
         run(log, COMMAND_WITHIN, asadmin("start-domain", "--domaindir", domains.toString(), DOMAIN));
         run(log, COMMAND_WITHIN, asadmin("--port", String.valueOf(adminPort()), "deploy", war().toString()));
         awaitReady(healthUrl(), READY_WITHIN);
+        toReady = Duration.ofNanos(System.nanoTime() - begin);
+    }
+
+    @Override
+    Optional<ProcessHandle> jvm() {
+        try {
+            Path pid = domains.resolve(DOMAIN).resolve("config").resolve("pid");
+            return Files.exists(pid) ? ProcessHandle.of(Long.parseLong(Files.readString(pid).trim()))
+                    : Optional.empty();
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     private List<String> asadmin(String... arguments) {
@@ -79,6 +95,9 @@ final class PayaraServer extends DeployedPulse {
     public void close() throws Exception {
         if (started) {
             started = false;
+            if (toReady != null) {
+                report("Payara Server", toReady, jvm());
+            }
             run(log, COMMAND_WITHIN, asadmin("stop-domain", "--domaindir", domains.toString(), DOMAIN));
         }
     }

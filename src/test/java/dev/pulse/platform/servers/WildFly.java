@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -22,6 +23,7 @@ final class WildFly extends DeployedPulse {
     private final int httpPort;
     private final int managementPort;
     private Process server;
+    private Duration toReady;
 
     private WildFly(Path home, int httpPort, int managementPort) {
         this.home = home;
@@ -56,16 +58,25 @@ final class WildFly extends DeployedPulse {
             }
         }
         Files.copy(war(), deployments.resolve("pulse.war"), StandardCopyOption.REPLACE_EXISTING);
-        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin").resolve("standalone.sh").toString(),
+        long begin = System.nanoTime();
+        ProcessBuilder builder = quick(new ProcessBuilder(home.resolve("bin").resolve("standalone.sh").toString(),
                 "-Djboss.http.port=" + httpPort,
                 "-Djboss.management.http.port=" + managementPort,
                 // HTTPS is not used; moved beside the HTTP port so it collides with nothing
-                "-Djboss.https.port=" + (httpPort + 1));
+                "-Djboss.https.port=" + (httpPort + 1)));
         // standalone.sh passes SIGTERM on to the server and waits for it
         builder.environment().put("LAUNCH_JBOSS_IN_BACKGROUND", "true");
         server = builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
         awaitDeployed(deployments, READY_WITHIN);
         awaitReady(healthUrl(), READY_WITHIN);
+        toReady = Duration.ofNanos(System.nanoTime() - begin);
+    }
+
+    @Override
+    Optional<ProcessHandle> jvm() {
+        // standalone.sh runs the server's JVM as its child
+        return server == null ? Optional.empty()
+                : server.descendants().filter(p -> p.info().command().orElse("").endsWith("java")).findFirst();
     }
 
     /** The deployment scanner leaves pulse.war.deployed or pulse.war.failed beside the WAR. */
@@ -96,6 +107,9 @@ final class WildFly extends DeployedPulse {
     @Override
     public void close() throws Exception {
         if (server != null) {
+            if (toReady != null) {
+                report("WildFly", toReady, jvm());
+            }
             stop(server);
             server = null;
         }
