@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -48,8 +49,14 @@ final class PayaraServer extends DeployedPulse {
     }
 
     private void createStartDeploy() throws Exception {
-        deleteDomains();
         Files.deleteIfExists(log);
+        if (Files.exists(domains.resolve(DOMAIN))) {
+            // a domain an interrupted run left running would hold the ports
+            quick(new ProcessBuilder(asadmin("stop-domain", "--domaindir", domains.toString(), DOMAIN)))
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start().waitFor(COMMAND_WITHIN.toSeconds(), TimeUnit.SECONDS);
+        }
+        deleteDomains();
         long begin = System.nanoTime();
         run(log, COMMAND_WITHIN, asadmin("create-domain", "--nopassword=true", "--portbase", String.valueOf(portBase),
                 "--domaindir", domains.toString(), DOMAIN));
