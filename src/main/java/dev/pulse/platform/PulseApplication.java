@@ -3,7 +3,6 @@ package dev.pulse.platform;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
-import org.eclipse.microprofile.auth.LoginConfig;
 import org.eclipse.microprofile.openapi.annotations.Components;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -16,14 +15,11 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * The one JAX-RS application. It must be a CDI bean for {@code @LoginConfig} to switch on
- * MicroProfile JWT (otherwise Payara fails the deployment with WELD-001408). MP-JWT's verification key
- * comes from {@link dev.pulse.platform.security.JwtKeyConfigSource}, registered in
- * {@code META-INF/services/org.eclipse.microprofile.config.spi.ConfigSource}.
+ * The one JAX-RS application. Tokens are checked by {@link dev.pulse.platform.security.CallerFilter}
+ * for every API family, so no container login mechanism is configured (docs/decisions/0022).
  */
 @ApplicationPath("/")
 @ApplicationScoped
-@LoginConfig(authMethod = "MP-JWT")
 @OpenAPIDefinition(info = @Info(
         title = "Pulse",
         version = "1.0.0",

@@ -5,8 +5,7 @@
  * Pulse on an embedded PostgreSQL. Platform depends on no feature; where it needs a feature's
  * knowledge it declares a port the feature implements
  * ({@link dev.pulse.platform.security.AcademyCapabilities}).
- * <p>Two classes are registered only in {@code META-INF/services}, so no code refers to them:
- * {@link dev.pulse.platform.persistence.FlywayMigration} (a Hibernate Integrator that migrates the schema)
- * and {@link dev.pulse.platform.security.JwtKeyConfigSource} (MicroProfile JWT's verification key).
+ * <p>{@link dev.pulse.platform.persistence.FlywayMigration} (a Hibernate Integrator that migrates the
+ * schema) is registered only in {@code META-INF/services}, so no code refers to it.
  */
 package dev.pulse.platform;

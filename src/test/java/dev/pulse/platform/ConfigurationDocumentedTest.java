@@ -20,13 +20,12 @@ import org.junit.jupiter.api.Test;
  */
 class ConfigurationDocumentedTest {
 
-    /** How code names a setting: MP Config injection, the launcher's lookup, the datasource placeholders. */
+    /** How code names a setting: MP Config injection and lookups (PulseDataSource's too), the launcher's lookup. */
     private static final List<Pattern> READS = List.of(
             Pattern.compile("@ConfigProperty\\(\\s*name\\s*=\\s*\"([A-Z][A-Z0-9_]+)\""),
             Pattern.compile("getOptionalValue\\(\\s*\"([A-Z][A-Z0-9_]+)\""),
             Pattern.compile("getValue\\(\\s*\"([A-Z][A-Z0-9_]+)\""),
-            Pattern.compile("setting\\(\\s*\"([A-Z][A-Z0-9_]+)\""),
-            Pattern.compile("MPCONFIG=([A-Z][A-Z0-9_]+)"));
+            Pattern.compile("setting\\(\\s*\"([A-Z][A-Z0-9_]+)\""));
 
     @Test
     void everySettingTheCodeReadsIsInTheReadmeTable() throws IOException {

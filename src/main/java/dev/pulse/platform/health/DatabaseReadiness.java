@@ -2,6 +2,8 @@ package dev.pulse.platform.health;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -21,6 +23,14 @@ public class DatabaseReadiness implements HealthCheck {
 
     @Resource(lookup = "java:app/jdbc/pulse")
     DataSource dataSource;
+
+    /**
+     * Made while the application starts, so its data source is looked up in the application's naming
+     * context: WildFly asks health checks on a management thread, where {@code java:app} names nothing.
+     */
+    void atStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        // the observer alone makes the bean
+    }
 
     @Override
     public HealthCheckResponse call() {

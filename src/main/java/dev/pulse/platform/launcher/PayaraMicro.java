@@ -38,8 +38,9 @@ public final class PayaraMicro {
                 // on two cores the serial collector kept the benchmark's rates and left the JVM about
                 // 200 MB smaller than G1 (docs/decisions/0008)
                 "-XX:+UseSerialGC",
-                // name the JSON-P provider: otherwise every Json.create* (MP JWT parses each token with
-                // it) runs a ServiceLoader scan over every jar of the WAR
+                // name the JSON-P provider: otherwise each lookup by the server itself (JSON-B, JAX-RS's
+                // JSON-P readers) runs a ServiceLoader scan over every jar of the WAR; Pulse's own code
+                // looks it up once (JsonBodies) and needs no flag
                 "-Djakarta.json.provider=org.eclipse.parsson.JsonProviderImpl"));
         // extra JVM flags, e.g. the test build's quick-start JIT settings; production needs none
         String javaOptions = PulseLauncher.setting("PULSE_JAVA_OPTS", "");

@@ -11,7 +11,7 @@ import org.hibernate.Session;
 
 /**
  * Longer bounds for statements that move mebibytes. The datasource bounds every statement tightly
- * (WEB-INF/web.xml: 1.5 s per statement, 2 s per read from the server) so that a hung database is a
+ * (PulseDataSource: 1.5 s per statement, 2 s per read from the server) so that a hung database is a
  * 503 within seconds. Storing, syncing or reading back a 10 MiB document can honestly take longer on
  * a busy two-core machine, so such work gets {@link #BOUND} for its statements: a
  * {@code statement_timeout} that ends with the transaction, and a network timeout that is put back

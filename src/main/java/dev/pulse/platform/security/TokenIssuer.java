@@ -19,7 +19,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Signs the RS256 JWTs of every API family. Verification is MicroProfile JWT's job, not ours. */
+/** Signs the RS256 JWTs of every API family; {@link TokenValidation} verifies them. */
 @ApplicationScoped
 public class TokenIssuer {
 

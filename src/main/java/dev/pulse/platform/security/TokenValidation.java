@@ -1,37 +1,46 @@
 package dev.pulse.platform.security;
 
 import com.github.benmanes.caffeine.cache.Cache;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jwt.SignedJWT;
 import dev.pulse.platform.cache.Caches;
+import dev.pulse.platform.input.JsonBodies;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.security.enterprise.credential.Credential;
-import jakarta.security.enterprise.identitystore.CredentialValidationResult;
-import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import java.io.StringReader;
+import java.security.interfaces.RSAPublicKey;
+import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * Validates a raw token through MicroProfile JWT: the identity store that {@code @LoginConfig(MP-JWT)}
- * installs checks signature, issuer, expiry and type with the mp.jwt.verify.* configuration.
- * The store accepts only Payara's own credential type, which is not on our compile path, so it is
- * built by name once; everything else is standard Jakarta Security.
+ * Verifies a raw token the way a MicroProfile JWT container does (docs/decisions/0022): a signed JWT
+ * whose header says {@code typ: JWT} and {@code alg: RS256}, whose RS256 signature holds for the public
+ * key of {@link JwtKeys}, which carries {@code iss}, {@code sub}, {@code exp}, {@code iat} and
+ * {@code jti}, names its holder ({@code upn}, {@code preferred_username} or {@code sub}), was issued by
+ * {@value TokenIssuer#ISSUER} and has not expired. Verified here rather than by the server's MP-JWT
+ * identity store, whose credential type differs per server, so the one WAR runs on any of them.
  */
 @ApplicationScoped
 public class TokenValidation {
 
-    private static final String CREDENTIAL = "fish.payara.microprofile.jwtauth.eesecurity.SignedJWTCredential";
-
     /** How many verified tokens are remembered. */
     private static final int MAX_REMEMBERED = 20_000;
 
-    @Inject
-    IdentityStoreHandler identityStores;
+    private static final List<String> REQUIRED = List.of("iss", "sub", "exp", "iat", "jti");
 
     @Inject
     Clock clock;
@@ -42,18 +51,25 @@ public class TokenValidation {
      */
     private Cache<String, JsonWebToken> verified;
 
-    private MethodHandle newCredential;
+    private JWSVerifier signature;
+
+    /** For unit tests: a validation with its own clock and key, prepared. */
+    static TokenValidation with(Clock clock, RSAPublicKey key) {
+        TokenValidation validation = new TokenValidation();
+        validation.clock = clock;
+        validation.prepare(key);
+        return validation;
+    }
 
     @PostConstruct
     void prepare() {
+        prepare(JwtKeys.current().publicKey());
+    }
+
+    private void prepare(RSAPublicKey key) {
         verified = Caches.expiringAt(MAX_REMEMBERED,
                 (text, jwt) -> Instant.ofEpochSecond(jwt.getExpirationTime()), clock);
-        try {
-            Class<?> type = Class.forName(CREDENTIAL, true, Thread.currentThread().getContextClassLoader());
-            newCredential = MethodHandles.publicLookup().findConstructor(type, MethodType.methodType(void.class, String.class));
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("MicroProfile JWT's credential type is not available in this server", e);
-        }
+        signature = new RSASSAVerifier(key);
     }
 
     /** The verified token, or empty when it is forged, expired, malformed or from another issuer. */
@@ -66,19 +82,43 @@ public class TokenValidation {
         if (known != null) {
             return Optional.of(known);
         }
+        Optional<JsonWebToken> checked = verify(text);
+        checked.ifPresent(jwt -> verified.put(text, jwt));
+        return checked;
+    }
+
+    private Optional<JsonWebToken> verify(String text) {
+        SignedJWT jwt;
+        JsonObject claims;
         try {
-            Credential credential = (Credential) newCredential.invoke(text);
-            CredentialValidationResult result = identityStores.validate(credential);
-            if (result.getStatus() == CredentialValidationResult.Status.VALID
-                    && result.getCallerPrincipal() instanceof JsonWebToken jwt) {
-                verified.put(text, jwt);
-                return Optional.of(jwt);
+            jwt = SignedJWT.parse(text);
+            if (!JOSEObjectType.JWT.equals(jwt.getHeader().getType())
+                    || !JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm())) {
+                return Optional.empty();
             }
+            try (JsonReader reader = JsonBodies.provider().createReader(new StringReader(jwt.getPayload().toString()))) {
+                claims = reader.readObject();
+            }
+        } catch (ParseException | JsonException | IllegalStateException e) {
             return Optional.empty();
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        } catch (Throwable e) {
-            throw new IllegalStateException("Token validation failed unexpectedly", e);
         }
+        if (!REQUIRED.stream().allMatch(claims::containsKey)
+                || VerifiedToken.holder(claims) == null
+                || !(claims.get("iss") instanceof JsonString iss) || !TokenIssuer.ISSUER.equals(iss.getString())
+                || !(claims.get("exp") instanceof JsonNumber exp) || !(claims.get("iat") instanceof JsonNumber iat)) {
+            return Optional.empty();
+        }
+        long now = clock.instant().getEpochSecond();
+        if (now >= exp.longValue() || iat.longValue() >= exp.longValue()) {
+            return Optional.empty();
+        }
+        try {
+            if (!jwt.verify(signature)) {
+                return Optional.empty();
+            }
+        } catch (JOSEException | IllegalStateException e) {
+            return Optional.empty();
+        }
+        return Optional.of(new VerifiedToken(claims));
     }
 }

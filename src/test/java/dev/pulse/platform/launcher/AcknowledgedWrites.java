@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -170,7 +169,7 @@ final class AcknowledgedWrites {
     }
 
     private boolean grade2() throws Exception {
-        JsonObject event = grade2Event(writers.client().edapp());
+        JsonObject event = Api.grade2Event(writers.client().edapp());
         return post(base + "/analytics/grade2", writers.client().token(), event, Map.of()) != null
                 && caliperEvents.add(event.getString("id"));
     }
@@ -179,7 +178,7 @@ final class AcknowledgedWrites {
         List<String> ids = new ArrayList<>();
         JsonArrayBuilder data = Json.createArrayBuilder();
         for (int i = 0; i < 5; i++) {
-            JsonObject event = grade2Event(writers.client().edapp());
+            JsonObject event = Api.grade2Event(writers.client().edapp());
             ids.add(event.getString("id"));
             data.add(event);
         }
@@ -241,31 +240,6 @@ final class AcknowledgedWrites {
             loading.set(false);
         }
         return null;
-    }
-
-    /** A complete Caliper GradeEvent with a new id, from the given edApp. */
-    static JsonObject grade2Event(String edApp) {
-        return Json.createObjectBuilder()
-                .add("@context", "http://purl.imsglobal.org/ctx/caliper/v1p2")
-                .add("id", "urn:uuid:" + UUID.randomUUID())
-                .add("type", "GradeEvent")
-                .add("profile", "GradingProfile")
-                .add("actor", Json.createObjectBuilder().add("type", "SoftwareApplication").add("host", "https://example.edu"))
-                .add("action", "Graded")
-                .add("object", Json.createObjectBuilder()
-                        .add("type", "Attempt")
-                        .add("assignee", Json.createObjectBuilder().add("id", "urn:uuid:" + UUID.randomUUID()).add("type", "Person"))
-                        .add("assignable", Json.createObjectBuilder().add("id", 3899).add("type", "Activity")
-                                .add("skillCode", "EF15LP01")
-                                .add("isPartOf", Json.createObjectBuilder().add("id", "LP").add("name", "Portuguese").add("type", "Subject")))
-                        .add("dateCreated", "2024-03-01T10:00:00Z")
-                        .add("startedAtTime", "2024-03-01T09:00:00.000Z")
-                        .add("endedAtTime", "2024-03-01T09:05:00.000Z")
-                        .add("totalTime", 300)
-                        .add("completionType", "SUCCESSFULL"))
-                .add("edApp", edApp)
-                .add("generated", Json.createObjectBuilder().add("type", "Score").add("maxScore", 10).add("scoreGiven", 8.5))
-                .build();
     }
 
     private static Set<Long> longs(Connection db, String sql, Set<Long> ids) throws SQLException {

@@ -48,7 +48,7 @@ final class FamilyProbes {
 
     private List<Probe> probes() {
         JsonObject activity = Json.createObjectBuilder().add("slug", "lesson_opened").build();
-        JsonObject grade2 = AcknowledgedWrites.grade2Event(client.edapp());
+        JsonObject grade2 = Api.grade2Event(client.edapp());
         JsonObject groups = Json.createObjectBuilder().add("request", Json.createObjectBuilder()
                 .add("filters", Json.createObjectBuilder().add("userId", student.uuid()))).build();
         return List.of(

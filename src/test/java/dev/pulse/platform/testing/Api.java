@@ -3,6 +3,8 @@ package dev.pulse.platform.testing;
 import static io.restassured.RestAssured.given;
 
 import io.restassured.http.ContentType;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.net.URL;
@@ -124,4 +126,30 @@ public final class Api {
 
     public record Client(String clientId, String secret, String edapp, String token) {
     }
+
+    /** A complete Caliper GradeEvent with a new id, from the given edApp. */
+    public static JsonObject grade2Event(String edApp) {
+        return Json.createObjectBuilder()
+                .add("@context", "http://purl.imsglobal.org/ctx/caliper/v1p2")
+                .add("id", "urn:uuid:" + UUID.randomUUID())
+                .add("type", "GradeEvent")
+                .add("profile", "GradingProfile")
+                .add("actor", Json.createObjectBuilder().add("type", "SoftwareApplication").add("host", "https://example.edu"))
+                .add("action", "Graded")
+                .add("object", Json.createObjectBuilder()
+                        .add("type", "Attempt")
+                        .add("assignee", Json.createObjectBuilder().add("id", "urn:uuid:" + UUID.randomUUID()).add("type", "Person"))
+                        .add("assignable", Json.createObjectBuilder().add("id", 3899).add("type", "Activity")
+                                .add("skillCode", "EF15LP01")
+                                .add("isPartOf", Json.createObjectBuilder().add("id", "LP").add("name", "Portuguese").add("type", "Subject")))
+                        .add("dateCreated", "2024-03-01T10:00:00Z")
+                        .add("startedAtTime", "2024-03-01T09:00:00.000Z")
+                        .add("endedAtTime", "2024-03-01T09:05:00.000Z")
+                        .add("totalTime", 300)
+                        .add("completionType", "SUCCESSFULL"))
+                .add("edApp", edApp)
+                .add("generated", Json.createObjectBuilder().add("type", "Score").add("maxScore", 10).add("scoreGiven", 8.5))
+                .build();
+    }
+
 }
