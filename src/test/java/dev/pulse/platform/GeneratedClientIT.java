@@ -179,7 +179,7 @@ class GeneratedClientIT {
         admin.addToAcademy(academy, coordinator.id(), "academy_coordinator");
         admin.addToAcademy(academy, student.id(), "student");
         BreatheCodeApi asCoordinator = new BreatheCodeApi(breatheCode(coordinator.token()));
-        Map<String, String> inAcademy = Map.of("Academy", String.valueOf(academy));
+        String inAcademy = String.valueOf(academy);
         String asset = Api.unique("asset");
 
         ApiResponse<AssignmentTelemetry> created = asCoordinator.telemetryAcademyUpsertWithHttpInfo(asset,

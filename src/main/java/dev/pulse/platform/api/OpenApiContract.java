@@ -53,40 +53,24 @@ public class OpenApiContract implements OASFilter {
      */
     @Override
     public Schema filterSchema(Schema schema) {
-        if (Integer.valueOf(0).equals(schema.getMaxProperties())) {
-            schema.setMaxProperties(null);
-        }
-        if (Integer.valueOf(0).equals(schema.getMinProperties())) {
-            schema.setMinProperties(null);
-        }
+        schema.setMaxProperties(unlessDefault(schema.getMaxProperties(), 0));
+        schema.setMinProperties(unlessDefault(schema.getMinProperties(), 0));
+        schema.setMinLength(unlessDefault(schema.getMinLength(), 0));
+        schema.setExclusiveMaximum(unlessDefault(schema.getExclusiveMaximum(), false));
+        schema.setExclusiveMinimum(unlessDefault(schema.getExclusiveMinimum(), false));
+        schema.setUniqueItems(unlessDefault(schema.getUniqueItems(), false));
+        schema.setNullable(unlessDefault(schema.getNullable(), false));
+        schema.setReadOnly(unlessDefault(schema.getReadOnly(), false));
+        schema.setWriteOnly(unlessDefault(schema.getWriteOnly(), false));
+        schema.setDeprecated(unlessDefault(schema.getDeprecated(), false));
         if (schema.getMultipleOf() != null && schema.getMultipleOf().signum() == 0) {
             schema.setMultipleOf(null);
         }
-        if (Integer.valueOf(0).equals(schema.getMinLength())) {
-            schema.setMinLength(null);
-        }
-        if (Boolean.FALSE.equals(schema.getExclusiveMaximum())) {
-            schema.setExclusiveMaximum(null);
-        }
-        if (Boolean.FALSE.equals(schema.getExclusiveMinimum())) {
-            schema.setExclusiveMinimum(null);
-        }
-        if (Boolean.FALSE.equals(schema.getUniqueItems())) {
-            schema.setUniqueItems(null);
-        }
-        if (Boolean.FALSE.equals(schema.getNullable())) {
-            schema.setNullable(null);
-        }
-        if (Boolean.FALSE.equals(schema.getReadOnly())) {
-            schema.setReadOnly(null);
-        }
-        if (Boolean.FALSE.equals(schema.getWriteOnly())) {
-            schema.setWriteOnly(null);
-        }
-        if (Boolean.FALSE.equals(schema.getDeprecated())) {
-            schema.setDeprecated(null);
-        }
         return schema;
+    }
+
+    private static <T> T unlessDefault(T value, T annotationDefault) {
+        return annotationDefault.equals(value) ? null : value;
     }
 
     @Override
