@@ -66,12 +66,14 @@ public class AdminResource {
     ClientKeys keys;
 
     @NoNullCharacters
-    public record NewUser(String email, String password, @JsonbProperty("first_name") @Schema(name = "first_name") String firstName,
+    public record NewUser(String email, String password,
+            @JsonbProperty("first_name") @Schema(name = "first_name") String firstName,
             @JsonbProperty("last_name") @Schema(name = "last_name") String lastName, String username) {
     }
 
     public record User(long id, UUID uuid, String email, String username,
-            @JsonbProperty("first_name") @Schema(name = "first_name") String firstName, @JsonbProperty("last_name") @Schema(name = "last_name") String lastName) {
+            @JsonbProperty("first_name") @Schema(name = "first_name") String firstName,
+            @JsonbProperty("last_name") @Schema(name = "last_name") String lastName) {
         static User of(Account a) {
             return new User(a.id(), a.uuid(), a.email(), a.username(), a.firstName(), a.lastName());
         }
@@ -167,7 +169,8 @@ public class AdminResource {
     public record NewMember(@JsonbProperty("user_id") @Schema(name = "user_id") String userId, String role) {
     }
 
-    public record Member(@JsonbProperty("academy_id") @Schema(name = "academy_id") long academyId, @JsonbProperty("user_id") @Schema(name = "user_id") long userId,
+    public record Member(@JsonbProperty("academy_id") @Schema(name = "academy_id") long academyId,
+            @JsonbProperty("user_id") @Schema(name = "user_id") long userId,
             String role) {
     }
 
@@ -214,11 +217,13 @@ public class AdminResource {
     }
 
     @NoNullCharacters
-    public record NewCohort(String slug, String name, @JsonbProperty("academy_id") @Schema(name = "academy_id") Long academyId,
+    public record NewCohort(String slug, String name,
+            @JsonbProperty("academy_id") @Schema(name = "academy_id") Long academyId,
             @JsonbProperty("current_day") @Schema(name = "current_day") Integer currentDay) {
     }
 
-    public record CohortView(long id, String slug, String name, @JsonbProperty("academy_id") @Schema(name = "academy_id") long academyId,
+    public record CohortView(long id, String slug, String name,
+            @JsonbProperty("academy_id") @Schema(name = "academy_id") long academyId,
             @JsonbProperty("current_day") @Schema(name = "current_day") Integer currentDay) {
     }
 
@@ -238,7 +243,8 @@ public class AdminResource {
     public record NewCohortUser(@JsonbProperty("user_id") @Schema(name = "user_id") String userId, String role) {
     }
 
-    public record CohortUser(@JsonbProperty("cohort_id") @Schema(name = "cohort_id") long cohortId, @JsonbProperty("user_id") @Schema(name = "user_id") long userId,
+    public record CohortUser(@JsonbProperty("cohort_id") @Schema(name = "cohort_id") long cohortId,
+            @JsonbProperty("user_id") @Schema(name = "user_id") long userId,
             String role) {
     }
 
@@ -256,7 +262,8 @@ public class AdminResource {
     }
 
     @NoNullCharacters
-    public record NewClient(String name, String edapp, @JsonbProperty("academy_id") @Schema(name = "academy_id") Long academyId) {
+    public record NewClient(String name, String edapp,
+            @JsonbProperty("academy_id") @Schema(name = "academy_id") Long academyId) {
     }
 
     public record ClientCredentials(@JsonbProperty("client_id") @Schema(name = "client_id") String clientId,
@@ -320,7 +327,8 @@ public class AdminResource {
                 registered.name(), registered.academyId());
     }
 
-    public record ApiKey(@JsonbProperty("key_id") @Schema(name = "key_id") String keyId, String key, @JsonbProperty("client_id") @Schema(name = "client_id") String clientId,
+    public record ApiKey(@JsonbProperty("key_id") @Schema(name = "key_id") String keyId, String key,
+            @JsonbProperty("client_id") @Schema(name = "client_id") String clientId,
             @JsonbProperty("created_at") @Schema(name = "created_at") Instant createdAt) {
         @Override
         public String toString() {

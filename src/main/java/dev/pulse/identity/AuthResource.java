@@ -112,13 +112,15 @@ public class AuthResource {
     }
 
     public record Me(long id, UUID uuid, String email, String username,
-            @JsonbProperty("first_name") @Schema(name = "first_name") String firstName, @JsonbProperty("last_name") @Schema(name = "last_name") String lastName,
+            @JsonbProperty("first_name") @Schema(name = "first_name") String firstName,
+            @JsonbProperty("last_name") @Schema(name = "last_name") String lastName,
             @JsonbProperty("is_platform_admin") @Schema(name = "is_platform_admin") boolean platformAdmin,
             List<AcademyRole> academies, List<CohortRole> cohorts) {
     }
 
     public record AcademyMemberView(@JsonbProperty("user_id") @Schema(name = "user_id") long userId, String email,
-            @JsonbProperty("first_name") @Schema(name = "first_name") String firstName, @JsonbProperty("last_name") @Schema(name = "last_name") String lastName, String role) {
+            @JsonbProperty("first_name") @Schema(name = "first_name") String firstName,
+            @JsonbProperty("last_name") @Schema(name = "last_name") String lastName, String role) {
     }
 
     @GET

@@ -46,7 +46,8 @@ public class ClientTokenResource {
     TokenIssuer tokens;
 
     public record AccessToken(@JsonbProperty("access_token") @Schema(name = "access_token") String accessToken,
-            @JsonbProperty("token_type") @Schema(name = "token_type") String tokenType, @JsonbProperty("expires_in") @Schema(name = "expires_in") long expiresIn) {
+            @JsonbProperty("token_type") @Schema(name = "token_type") String tokenType,
+            @JsonbProperty("expires_in") @Schema(name = "expires_in") long expiresIn) {
     }
 
     @POST

@@ -98,13 +98,13 @@ class GeneratedClientIT {
         BreatheCodeApi asStudent = new BreatheCodeApi(studentClient);
         String user = String.valueOf(student.id());
         Activity recorded = asStudent.activityUserRecord(user,
-                new ActivityInput().slug("lesson_opened").data("{\"lesson\":\"intro-to-html\"}").day(3));
+                new ActivityInput().slug("lesson_opened").data("{\"lesson\":\"intro-to-html\"}").day(3), null, null);
         assertEquals("lesson_opened", recorded.getSlug());
         assertEquals(student.id(), recorded.getUserId());
         assertEquals(3, recorded.getDay());
         assertEquals(Map.of("lesson", "intro-to-html"), recorded.getData());
 
-        JsonNode listed = asStudent.activityUserList(user);
+        JsonNode listed = asStudent.activityUserList(user, null, null);
         assertTrue(listed.isArray(), listed.toString());
         assertEquals(1, listed.size(), listed.toString());
         Activity first = studentClient.getObjectMapper().treeToValue(listed.get(0), Activity.class);

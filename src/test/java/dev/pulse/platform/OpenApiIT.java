@@ -35,7 +35,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -296,33 +296,52 @@ class OpenApiIT {
     }
 
     @Test
+    void schemasCarryNoAnnotationDefaultsAndTagsAreDeclaredOnce() {
+        Set<String> problems = new TreeSet<>();
+        walk("", document, (at, object) -> {
+            // maxProperties 0 would allow no property at all; multipleOf 0 is invalid
+            for (String limit : List.of("maxProperties", "multipleOf")) {
+                if (object.get(limit) instanceof jakarta.json.JsonNumber number && number.doubleValue() == 0) {
+                    problems.add(at + "/" + limit + " is 0");
+                }
+            }
+        });
+        List<String> tags = document.getJsonArray("tags").stream()
+                .map(tag -> tag.asJsonObject().getString("name")).toList();
+        if (tags.size() != Set.copyOf(tags).size()) {
+            problems.add("tags repeat: " + tags);
+        }
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
+    private static void walk(String at, JsonValue value, BiConsumer<String, JsonObject> visit) {
+        if (value instanceof JsonObject object) {
+            visit.accept(at, object);
+            object.forEach((key, member) -> walk(at + "/" + key, member, visit));
+        } else if (value instanceof JsonArray array) {
+            for (int i = 0; i < array.size(); i++) {
+                walk(at + "/" + i, array.get(i), visit);
+            }
+        }
+    }
+
+    @Test
     void everyReferenceResolves() {
         Set<String> unresolved = new TreeSet<>();
         JsonObject components = document.containsKey("components") ? document.getJsonObject("components")
                 : JsonValue.EMPTY_JSON_OBJECT;
-        references(document, reference -> {
-            String[] parts = reference.split("/");
+        walk("", document, (at, object) -> {
+            if (!(object.get("$ref") instanceof JsonString text)) {
+                return;
+            }
+            String[] parts = text.getString().split("/");
             boolean resolves = parts.length == 4 && parts[0].equals("#") && parts[1].equals("components")
                     && components.get(parts[2]) instanceof JsonObject kind && kind.containsKey(parts[3]);
             if (!resolves) {
-                unresolved.add(reference);
+                unresolved.add(text.getString());
             }
         });
         assertTrue(unresolved.isEmpty(), "Unresolved: " + unresolved);
-    }
-
-    private static void references(JsonValue value, Consumer<String> reference) {
-        if (value instanceof JsonObject object) {
-            object.forEach((key, member) -> {
-                if (key.equals("$ref") && member instanceof JsonString text) {
-                    reference.accept(text.getString());
-                } else {
-                    references(member, reference);
-                }
-            });
-        } else if (value instanceof JsonArray array) {
-            array.forEach(item -> references(item, reference));
-        }
     }
 
     /** Every operation of the document, as "METHOD /path" to its operation object. */
