@@ -67,7 +67,7 @@ public class ActivityResource {
                     + "becomes the activity's cohort when the body names none. A cohort Pulse does not know, or of an "
                     + "academy the user is not in, is kept as text. The body's day is kept; without one, the cohort's "
                     + "current day.")
-    @RequestBody(description = "{\"slug\":\"lesson_opened\",\"data\":\"{\\\"cohort\\\":\\\"mdc-iii\\\"}\"}")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ActivityInput")))
     @APIResponse(responseCode = "201", description = "The stored activity",
             content = @Content(schema = @Schema(ref = "Activity")))
     @APIResponse(responseCode = "400", description = "Malformed or missing slug, non-string or oversized data, body not a JSON object")
@@ -104,11 +104,12 @@ public class ActivityResource {
     }
 
     @POST
-    @Path("coding_error{slash: /?}")
+    @Path("coding_error")
     @BodyLimit(MAX_BODY_BYTES)
-    @Operation(operationId = "activity_coding_error_record", summary = "Record a coding error (with or without the trailing slash)",
+    @Operation(operationId = "activity_coding_error_record", summary = "Record a coding error",
             description = "Body {\"user_id\",\"slug\",\"data\",\"message\",\"name\",\"severity\",\"details\"}; "
                     + "user_id is an email or id; message, name and slug are required; severity a number or numeric string.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CodingErrorInput")))
     @APIResponse(responseCode = "201", description = "The stored coding error",
             content = @Content(schema = @Schema(ref = "CodingError")))
     @APIResponse(responseCode = "400", description = "Missing or invalid fields")

@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -46,6 +47,9 @@ public class CaliperResource {
     @Path("grade2")
     @BodyLimit(BodyLimit.LARGEST)
     @Operation(operationId = "caliper_grade2_record", summary = "Record one reading/grading event (the hub's grade2 format)")
+    @RequestBody(required = true, content = {
+        @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CaliperGrade2Event")),
+        @Content(mediaType = CALIPER_JSON, schema = @Schema(ref = "CaliperGrade2Event"))})
     @APIResponse(responseCode = "200", description = "Stored, or already stored with the same content: {\"@context\",\"id\"}",
             content = @Content(schema = @Schema(ref = "CaliperStored")))
     @APIResponse(responseCode = "400", description = "{\"message\":[...]} naming every missing or invalid field")
@@ -54,7 +58,7 @@ public class CaliperResource {
     @APIResponse(responseCode = "409", description = "The event id was already used for different content")
     @APIResponse(responseCode = "413", description = "Body over 5 MiB")
     @APIResponse(responseCode = "415", description = "Content-Type is not application/json or application/vnd.caliper+json")
-    public JsonObject grade2(InputStream body, @HeaderParam("Content-Length") String length) {
+    public JsonObject grade2(InputStream body, @Parameter(hidden = true) @HeaderParam("Content-Length") String length) {
         String clientId = caller.requireClient();
         return CaliperJson.stored(ingestion.grade2(clientId, CaliperBodyLimit.readObject(body, length)));
     }
@@ -63,6 +67,9 @@ public class CaliperResource {
     @Path("caliper")
     @BodyLimit(BodyLimit.LARGEST)
     @Operation(operationId = "caliper_envelope_receive", summary = "Receive a Caliper 1.2 envelope of up to 1000 events")
+    @RequestBody(required = true, content = {
+        @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CaliperEnvelope")),
+        @Content(mediaType = CALIPER_JSON, schema = @Schema(ref = "CaliperEnvelope"))})
     @APIResponse(responseCode = "200", description = "Stored: {\"@context\",\"received\",\"stored\",\"alreadyStored\",\"rejected\":[{index,id,message[]}]}",
             content = @Content(schema = @Schema(ref = "CaliperReceipt")))
     @APIResponse(responseCode = "400", description = "An invalid envelope or event (all-or-nothing mode), or a repeated event id")
@@ -72,7 +79,7 @@ public class CaliperResource {
     @APIResponse(responseCode = "413", description = "Body over 5 MiB")
     @APIResponse(responseCode = "415", description = "Unsupported Content-Type")
     @APIResponse(responseCode = "422", description = "Unsupported dataVersion")
-    public JsonObject envelope(InputStream body, @HeaderParam("Content-Length") String length,
+    public JsonObject envelope(InputStream body, @Parameter(hidden = true) @HeaderParam("Content-Length") String length,
             @Parameter(description = "true: store the valid events and list the rejected ones")
             @QueryParam("partial") boolean partial) {
         String clientId = caller.requireClient();

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
@@ -45,7 +46,7 @@ public class GroupActivityResource {
                     + "API client bound to an academy of the member) and "
                     + "completedCount; per activity: enrolmentCount, completedCount, averageProgress.")
     @APIResponse(responseCode = "200", description = "result.activity.agg and result.members[].agg",
-            content = @Content(schema = @Schema(ref = "SunbirdResponse")))
+            content = @Content(schema = @Schema(ref = "SunbirdActivityAggregate")))
     @APIResponse(responseCode = "400", description = "GS_AGG02 groupId, activityId and activityType are required")
     @APIResponse(responseCode = "401", description = "Missing Sunbird credentials, or GS_AGG03 not a member")
     @APIResponse(responseCode = "404", description = "GS_AGG07 no such group; ACTIVITY_NOT_FOUND the activity is not one "

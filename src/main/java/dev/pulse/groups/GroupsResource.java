@@ -37,6 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
@@ -71,7 +72,7 @@ public class GroupsResource {
             description = "Members or activities over the configured limits are left out and reported in result.error; "
                     + "members are named by account uuid and must share an academy or a cohort with the creator.")
     @APIResponse(responseCode = "200", description = "result.groupId, and result.error for members/activities not added",
-            content = @Content(schema = @Schema(ref = "SunbirdResponse")))
+            content = @Content(schema = @Schema(ref = "SunbirdGroupCreated")))
     @APIResponse(responseCode = "400", description = "GS_CRT02 invalid request; GS_CRT03 exceeded number of permissible groups")
     public Response create(CreateBody body) {
         return SunbirdResponses.respond("api.group.create", caller, () -> {
@@ -91,7 +92,7 @@ public class GroupsResource {
                     + "with them (any, for a platform administrator), others are MEMBER_NOT_FOUND. Removing only "
                     + "oneself is leaving, open to any member.")
     @APIResponse(responseCode = "200", description = "result.response \"success\", result.error for items not applied",
-            content = @Content(schema = @Schema(ref = "SunbirdResponse")))
+            content = @Content(schema = @Schema(ref = "SunbirdDone")))
     @APIResponse(responseCode = "400", description = "GS_UDT02 invalid request; GS_UDT08 the group is suspended")
     @APIResponse(responseCode = "404", description = "GS_UDT07 no such group")
     public Response update(UpdateBody body) {
@@ -107,7 +108,7 @@ public class GroupsResource {
     @Path("read/{groupId}")
     @Operation(operationId = "groups_group_read", summary = "Read a group (members and platform administrators only)")
     @APIResponse(responseCode = "200", description = "The group; activities unless fields leaves them out, members when asked",
-            content = @Content(schema = @Schema(ref = "SunbirdResponse")))
+            content = @Content(schema = @Schema(ref = "SunbirdGroupRead")))
     @APIResponse(responseCode = "404", description = "GS_RED07 no such group")
     public Response read(@PathParam("groupId") String groupId,
             @Parameter(description = "Comma-separated: members, activities. Absent: activities only.")
@@ -126,7 +127,7 @@ public class GroupsResource {
     @Operation(operationId = "groups_group_list", summary = "List a user's groups (one's own; platform administrators any user's)")
     @APIResponse(responseCode = "200", description = "result.group: groups with memberRole, visited and activities "
             + "([{id, type}]), admin groups first",
-            content = @Content(schema = @Schema(ref = "SunbirdResponse")))
+            content = @Content(schema = @Schema(ref = "SunbirdGroupList")))
     @APIResponse(responseCode = "400", description = "GS_LST02 no userId")
     public Response list(ListBody body) {
         return SunbirdResponses.respond("api.group.list", caller, () -> {
@@ -147,7 +148,7 @@ public class GroupsResource {
     @Path("delete")
     @Operation(operationId = "groups_group_delete", summary = "Delete a group for good (its creator only)")
     @APIResponse(responseCode = "200", description = "result.response \"SUCCESS\"",
-            content = @Content(schema = @Schema(ref = "SunbirdResponse")))
+            content = @Content(schema = @Schema(ref = "SunbirdDone")))
     @APIResponse(responseCode = "400", description = "GS_DLT02 no groupId")
     @APIResponse(responseCode = "404", description = "GS_DLT07 no such group")
     public Response delete(GroupIdBody body) {
@@ -164,7 +165,7 @@ public class GroupsResource {
     @Path("membership/update")
     @Operation(operationId = "groups_membership_update", summary = "Set one's own 'visited' flag on groups")
     @APIResponse(responseCode = "200", description = "result.response \"success\"; result.error.groups for groups not updated",
-            content = @Content(schema = @Schema(ref = "SunbirdResponse")))
+            content = @Content(schema = @Schema(ref = "SunbirdDone")))
     @APIResponse(responseCode = "400", description = "GS_MBR02 invalid request")
     public Response updateMembership(MembershipBody body) {
         return SunbirdResponses.respond("api.group.membership.update", caller, () -> {

@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -67,12 +66,14 @@ public class AdminResource {
     ClientKeys keys;
 
     @NoNullCharacters
-    public record NewUser(String email, String password, @JsonbProperty("first_name") String firstName,
-            @JsonbProperty("last_name") String lastName, String username) {
+    public record NewUser(String email, String password,
+            @JsonbProperty("first_name") @Schema(name = "first_name") String firstName,
+            @JsonbProperty("last_name") @Schema(name = "last_name") String lastName, String username) {
     }
 
     public record User(long id, UUID uuid, String email, String username,
-            @JsonbProperty("first_name") String firstName, @JsonbProperty("last_name") String lastName) {
+            @JsonbProperty("first_name") @Schema(name = "first_name") String firstName,
+            @JsonbProperty("last_name") @Schema(name = "last_name") String lastName) {
         static User of(Account a) {
             return new User(a.id(), a.uuid(), a.email(), a.username(), a.firstName(), a.lastName());
         }
@@ -99,7 +100,7 @@ public class AdminResource {
     @Operation(operationId = "identity_user_deactivate", summary = "Deactivate an account: it cannot sign in, and every token it holds stops working "
             + "(on every instance within PULSE_ACCOUNT_STATE_TTL)")
     @APIResponse(responseCode = "200", description = "Deactivated",
-            content = @Content(schema = @Schema(implementation = AccountStatus.class)))
+            content = @Content(schema = @Schema(ref = "AccountStatus")))
     @APIResponse(responseCode = "400", description = "The caller's own account")
     @APIResponse(responseCode = "404", description = "No such user")
     public AccountStatus deactivate(@PathParam("id") String user) {
@@ -116,7 +117,7 @@ public class AdminResource {
     @Path("users/{id}/activate")
     @Operation(operationId = "identity_user_activate", summary = "Reactivate an account; it signs in again, and tokens from before deactivation stay void")
     @APIResponse(responseCode = "200", description = "Active",
-            content = @Content(schema = @Schema(implementation = AccountStatus.class)))
+            content = @Content(schema = @Schema(ref = "AccountStatus")))
     @APIResponse(responseCode = "404", description = "No such user")
     public AccountStatus activate(@PathParam("id") String user) {
         caller.requirePlatformAdmin();
@@ -131,7 +132,7 @@ public class AdminResource {
     }
 
     @NoNullCharacters
-    public record PasswordReset(@JsonbProperty("new_password") String newPassword) {
+    public record PasswordReset(@JsonbProperty("new_password") @Schema(name = "new_password") String newPassword) {
     }
 
     @POST
@@ -165,10 +166,11 @@ public class AdminResource {
     }
 
     @NoNullCharacters
-    public record NewMember(@JsonbProperty("user_id") String userId, String role) {
+    public record NewMember(@JsonbProperty("user_id") @Schema(name = "user_id") String userId, String role) {
     }
 
-    public record Member(@JsonbProperty("academy_id") long academyId, @JsonbProperty("user_id") long userId,
+    public record Member(@JsonbProperty("academy_id") @Schema(name = "academy_id") long academyId,
+            @JsonbProperty("user_id") @Schema(name = "user_id") long userId,
             String role) {
     }
 
@@ -176,7 +178,7 @@ public class AdminResource {
     @Path("academies/{academy_id}/members")
     @Operation(operationId = "identity_academy_member_add", summary = "Give an account a role in an academy (replaces an earlier role)")
     @APIResponse(responseCode = "201", description = "Member added",
-            content = @Content(schema = @Schema(implementation = Member.class)))
+            content = @Content(schema = @Schema(ref = "Member")))
     @APIResponse(responseCode = "400", description = "Unknown user or role slug")
     @APIResponse(responseCode = "404", description = "No such academy")
     public Response addMember(@PathParam("academy_id") long academyId, @Valid @NotNull NewMember body) {
@@ -193,7 +195,7 @@ public class AdminResource {
     @Path("academies/{academy_id}/members/{user_id}")
     @Operation(operationId = "identity_academy_member_role_change", summary = "Change a member's role in an academy")
     @APIResponse(responseCode = "200", description = "Changed",
-            content = @Content(schema = @Schema(implementation = Member.class)))
+            content = @Content(schema = @Schema(ref = "Member")))
     @APIResponse(responseCode = "400", description = "Unknown role slug")
     @APIResponse(responseCode = "404", description = "No such academy or user, or the user is not a member")
     public Member changeMemberRole(@PathParam("academy_id") long academyId, @PathParam("user_id") String user,
@@ -215,12 +217,14 @@ public class AdminResource {
     }
 
     @NoNullCharacters
-    public record NewCohort(String slug, String name, @JsonbProperty("academy_id") Long academyId,
-            @JsonbProperty("current_day") Integer currentDay) {
+    public record NewCohort(String slug, String name,
+            @JsonbProperty("academy_id") @Schema(name = "academy_id") Long academyId,
+            @JsonbProperty("current_day") @Schema(name = "current_day") Integer currentDay) {
     }
 
-    public record CohortView(long id, String slug, String name, @JsonbProperty("academy_id") long academyId,
-            @JsonbProperty("current_day") Integer currentDay) {
+    public record CohortView(long id, String slug, String name,
+            @JsonbProperty("academy_id") @Schema(name = "academy_id") long academyId,
+            @JsonbProperty("current_day") @Schema(name = "current_day") Integer currentDay) {
     }
 
     @POST
@@ -236,10 +240,11 @@ public class AdminResource {
     }
 
     @NoNullCharacters
-    public record NewCohortUser(@JsonbProperty("user_id") String userId, String role) {
+    public record NewCohortUser(@JsonbProperty("user_id") @Schema(name = "user_id") String userId, String role) {
     }
 
-    public record CohortUser(@JsonbProperty("cohort_id") long cohortId, @JsonbProperty("user_id") long userId,
+    public record CohortUser(@JsonbProperty("cohort_id") @Schema(name = "cohort_id") long cohortId,
+            @JsonbProperty("user_id") @Schema(name = "user_id") long userId,
             String role) {
     }
 
@@ -257,12 +262,13 @@ public class AdminResource {
     }
 
     @NoNullCharacters
-    public record NewClient(String name, String edapp, @JsonbProperty("academy_id") Long academyId) {
+    public record NewClient(String name, String edapp,
+            @JsonbProperty("academy_id") @Schema(name = "academy_id") Long academyId) {
     }
 
-    public record ClientCredentials(@JsonbProperty("client_id") String clientId,
-            @JsonbProperty("client_secret") String clientSecret, String edapp, String name,
-            @JsonbProperty("academy_id") Long academyId) {
+    public record ClientCredentials(@JsonbProperty("client_id") @Schema(name = "client_id") String clientId,
+            @JsonbProperty("client_secret") @Schema(name = "client_secret") String clientSecret, String edapp, String name,
+            @JsonbProperty("academy_id") @Schema(name = "academy_id") Long academyId) {
     }
 
     @POST
@@ -271,7 +277,7 @@ public class AdminResource {
             description = "academy_id, optional, binds the client to an academy: its Caliper events count in group "
                     + "progress only for that academy's members.")
     @APIResponse(responseCode = "201", description = "Registered",
-            content = @Content(schema = @Schema(implementation = ClientCredentials.class)))
+            content = @Content(schema = @Schema(ref = "ClientCredentials")))
     public Response createClient(@Valid @NotNull NewClient body) {
         caller.requirePlatformAdmin();
         ApiClients.Registered registered = clients.register(body.name(), body.edapp(), body.academyId());
@@ -279,7 +285,7 @@ public class AdminResource {
                 registered.name(), registered.academyId()));
     }
 
-    public record ClientStatus(@JsonbProperty("client_id") String clientId, String name, String edapp, boolean active) {
+    public record ClientStatus(@JsonbProperty("client_id") @Schema(name = "client_id") String clientId, String name, String edapp, boolean active) {
         static ClientStatus of(ApiClient c) {
             return new ClientStatus(c.clientId(), c.name(), c.edapp(), c.isActive());
         }
@@ -289,7 +295,7 @@ public class AdminResource {
     @Path("clients/{client_id}/disable")
     @Operation(operationId = "identity_client_disable", summary = "Disable an API client: its secret, every token it holds and its API keys stop working")
     @APIResponse(responseCode = "200", description = "Disabled",
-            content = @Content(schema = @Schema(implementation = ClientStatus.class)))
+            content = @Content(schema = @Schema(ref = "ClientStatus")))
     @APIResponse(responseCode = "404", description = "No such client")
     public ClientStatus disableClient(@PathParam("client_id") String clientId) {
         caller.requirePlatformAdmin();
@@ -300,7 +306,7 @@ public class AdminResource {
     @Path("clients/{client_id}/enable")
     @Operation(operationId = "identity_client_enable", summary = "Enable a disabled API client; tokens and API keys issued before it was disabled stay void")
     @APIResponse(responseCode = "200", description = "Enabled",
-            content = @Content(schema = @Schema(implementation = ClientStatus.class)))
+            content = @Content(schema = @Schema(ref = "ClientStatus")))
     @APIResponse(responseCode = "404", description = "No such client")
     public ClientStatus enableClient(@PathParam("client_id") String clientId) {
         caller.requirePlatformAdmin();
@@ -312,7 +318,7 @@ public class AdminResource {
     @Operation(operationId = "identity_client_secret_rotate", summary = "Give an API client a new secret, shown in this response only; the old secret, "
             + "every token issued with it and the client's API keys stop working")
     @APIResponse(responseCode = "200", description = "The new credentials",
-            content = @Content(schema = @Schema(implementation = ClientCredentials.class)))
+            content = @Content(schema = @Schema(ref = "ClientCredentials")))
     @APIResponse(responseCode = "404", description = "No such client")
     public ClientCredentials rotateClientSecret(@PathParam("client_id") String clientId) {
         caller.requirePlatformAdmin();
@@ -321,8 +327,9 @@ public class AdminResource {
                 registered.name(), registered.academyId());
     }
 
-    public record ApiKey(@JsonbProperty("key_id") String keyId, String key, @JsonbProperty("client_id") String clientId,
-            @JsonbProperty("created_at") Instant createdAt) {
+    public record ApiKey(@JsonbProperty("key_id") @Schema(name = "key_id") String keyId, String key,
+            @JsonbProperty("client_id") @Schema(name = "client_id") String clientId,
+            @JsonbProperty("created_at") @Schema(name = "created_at") Instant createdAt) {
         @Override
         public String toString() {
             return "ApiKey[keyId=" + keyId + ", clientId=" + clientId + "]";
@@ -362,7 +369,7 @@ public class AdminResource {
     @Path("roles")
     @Operation(operationId = "identity_role_list", summary = "The academy role catalogue with each role's capabilities")
     @APIResponse(responseCode = "200", description = "Every role",
-            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = Role.class)))
+            content = @Content(schema = @Schema(ref = "RoleList")))
     public List<Role> roles() {
         caller.requirePlatformAdmin();
         return roster.roles().stream().map(r -> new Role(r.slug(), r.name(), r.capabilities())).toList();

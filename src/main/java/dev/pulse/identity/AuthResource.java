@@ -2,6 +2,7 @@ package dev.pulse.identity;
 
 import dev.pulse.platform.api.ApiFamily;
 import dev.pulse.platform.api.Family;
+import dev.pulse.platform.api.OpenApiContract;
 import dev.pulse.platform.input.NoNullCharacters;
 import dev.pulse.platform.security.Caller;
 import dev.pulse.platform.security.Capable;
@@ -23,7 +24,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -62,15 +63,16 @@ public class AuthResource {
     public record Login(@NotBlank String email, @NotBlank String password) {
     }
 
-    public record LoggedIn(String token, @JsonbProperty("user_id") long userId, String email,
-            @JsonbProperty("expires_at") Instant expiresAt) {
+    public record LoggedIn(String token, @JsonbProperty("user_id") @Schema(name = "user_id") long userId, String email,
+            @JsonbProperty("expires_at") @Schema(name = "expires_at") Instant expiresAt) {
     }
 
     @POST
     @Path("login")
     @Operation(operationId = "identity_auth_login", summary = "Exchange email and password for a token")
+    @Extension(name = OpenApiContract.NO_TOKEN, value = "true")
     @APIResponse(responseCode = "200", description = "Signed in",
-            content = @Content(schema = @Schema(implementation = LoggedIn.class)))
+            content = @Content(schema = @Schema(ref = "SignedIn")))
     @APIResponse(responseCode = "400", description = "Wrong credentials (slug invalid-credentials) or missing fields")
     @APIResponse(responseCode = "429", description = "Too many wrong passwords for this account from this address, "
             + "sign-in to it paced, or too many password checks from this address (Retry-After)")
@@ -85,8 +87,8 @@ public class AuthResource {
     }
 
     @NoNullCharacters
-    public record PasswordChange(@JsonbProperty("current_password") String currentPassword,
-            @JsonbProperty("new_password") String newPassword) {
+    public record PasswordChange(@JsonbProperty("current_password") @Schema(name = "current_password") String currentPassword,
+            @JsonbProperty("new_password") @Schema(name = "new_password") String newPassword) {
     }
 
     @POST
@@ -94,7 +96,7 @@ public class AuthResource {
     @Operation(operationId = "identity_password_change", summary = "Change your own password; every earlier token of the account stops working, "
             + "and the answer carries a new one")
     @APIResponse(responseCode = "200", description = "Changed; a new token, as from login",
-            content = @Content(schema = @Schema(implementation = LoggedIn.class)))
+            content = @Content(schema = @Schema(ref = "SignedIn")))
     @APIResponse(responseCode = "400", description = "Wrong current_password, or new_password missing or shorter than 8")
     @APIResponse(responseCode = "401", description = "No or invalid token")
     @APIResponse(responseCode = "429", description = "Too many wrong passwords, as for login (Retry-After)")
@@ -110,13 +112,15 @@ public class AuthResource {
     }
 
     public record Me(long id, UUID uuid, String email, String username,
-            @JsonbProperty("first_name") String firstName, @JsonbProperty("last_name") String lastName,
-            @JsonbProperty("is_platform_admin") boolean platformAdmin,
+            @JsonbProperty("first_name") @Schema(name = "first_name") String firstName,
+            @JsonbProperty("last_name") @Schema(name = "last_name") String lastName,
+            @JsonbProperty("is_platform_admin") @Schema(name = "is_platform_admin") boolean platformAdmin,
             List<AcademyRole> academies, List<CohortRole> cohorts) {
     }
 
-    public record AcademyMemberView(@JsonbProperty("user_id") long userId, String email,
-            @JsonbProperty("first_name") String firstName, @JsonbProperty("last_name") String lastName, String role) {
+    public record AcademyMemberView(@JsonbProperty("user_id") @Schema(name = "user_id") long userId, String email,
+            @JsonbProperty("first_name") @Schema(name = "first_name") String firstName,
+            @JsonbProperty("last_name") @Schema(name = "last_name") String lastName, String role) {
     }
 
     @GET
@@ -124,7 +128,7 @@ public class AuthResource {
     @Capable("read_member")
     @Operation(operationId = "identity_academy_member_list", summary = "The members of the academy named by the Academy header, with their roles")
     @APIResponse(responseCode = "200", description = "Every member",
-            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = AcademyMemberView.class)))
+            content = @Content(schema = @Schema(ref = "AcademyMemberList")))
     @APIResponse(responseCode = "403", description = "No academy given, or the caller lacks read_member there")
     public List<AcademyMemberView> academyMembers() {
         long academy = caller.academyId().orElseThrow();
@@ -138,7 +142,7 @@ public class AuthResource {
     @Path("me")
     @Operation(operationId = "identity_me_read", summary = "Who am I: the account, its academies with role and capabilities, and its cohorts")
     @APIResponse(responseCode = "200", description = "The calling account",
-            content = @Content(schema = @Schema(implementation = Me.class)))
+            content = @Content(schema = @Schema(ref = "Me")))
     @APIResponse(responseCode = "401", description = "No or invalid token")
     public Me me() {
         AccountState account = states.byId(caller.requireUser().accountId())

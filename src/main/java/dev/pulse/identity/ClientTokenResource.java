@@ -3,6 +3,7 @@ package dev.pulse.identity;
 import dev.pulse.platform.api.ApiError;
 import dev.pulse.platform.api.ApiFamily;
 import dev.pulse.platform.api.Family;
+import dev.pulse.platform.api.OpenApiContract;
 import dev.pulse.platform.security.TokenIssuer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,8 +20,10 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -42,23 +45,25 @@ public class ClientTokenResource {
     @Inject
     TokenIssuer tokens;
 
-    public record AccessToken(@JsonbProperty("access_token") String accessToken,
-            @JsonbProperty("token_type") String tokenType, @JsonbProperty("expires_in") long expiresIn) {
+    public record AccessToken(@JsonbProperty("access_token") @Schema(name = "access_token") String accessToken,
+            @JsonbProperty("token_type") @Schema(name = "token_type") String tokenType,
+            @JsonbProperty("expires_in") @Schema(name = "expires_in") long expiresIn) {
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(operationId = "identity_client_token_issue",
             summary = "Client credentials grant, form-encoded or JSON (client id and secret in the body or as HTTP Basic)")
+    @Extension(name = OpenApiContract.NO_TOKEN, value = "true")
     @RequestBody(content = {
         @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED, schema = @Schema(ref = "ClientCredentialsGrant")),
         @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ClientCredentialsGrant"))})
     @APIResponse(responseCode = "200", description = "A bearer token for the Caliper endpoints",
-            content = @Content(schema = @Schema(implementation = AccessToken.class)))
+            content = @Content(schema = @Schema(ref = "AccessToken")))
     @APIResponse(responseCode = "400", description = "grant_type is not client_credentials")
     @APIResponse(responseCode = "401", description = "Unknown or disabled client, or wrong secret")
     @APIResponse(responseCode = "429", description = "Too many secret checks from this address (Retry-After)")
-    public AccessToken form(MultivaluedMap<String, String> form, @HeaderParam("Authorization") String authorization) {
+    public AccessToken form(MultivaluedMap<String, String> form, @Parameter(hidden = true) @HeaderParam("Authorization") String authorization) {
         return grant(form.getFirst("grant_type"), form.getFirst("client_id"), form.getFirst("client_secret"),
                 authorization);
     }
@@ -68,15 +73,16 @@ public class ClientTokenResource {
     // The same operation as its twin above, word for word: Payara keeps whichever twin it reads last.
     @Operation(operationId = "identity_client_token_issue",
             summary = "Client credentials grant, form-encoded or JSON (client id and secret in the body or as HTTP Basic)")
+    @Extension(name = OpenApiContract.NO_TOKEN, value = "true")
     @RequestBody(content = {
         @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED, schema = @Schema(ref = "ClientCredentialsGrant")),
         @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ClientCredentialsGrant"))})
     @APIResponse(responseCode = "200", description = "A bearer token for the Caliper endpoints",
-            content = @Content(schema = @Schema(implementation = AccessToken.class)))
+            content = @Content(schema = @Schema(ref = "AccessToken")))
     @APIResponse(responseCode = "400", description = "grant_type is not client_credentials")
     @APIResponse(responseCode = "401", description = "Unknown or disabled client, or wrong secret")
     @APIResponse(responseCode = "429", description = "Too many secret checks from this address (Retry-After)")
-    public AccessToken json(JsonObject body, @HeaderParam("Authorization") String authorization) {
+    public AccessToken json(JsonObject body, @Parameter(hidden = true) @HeaderParam("Authorization") String authorization) {
         JsonObject b = body == null ? JsonObject.EMPTY_JSON_OBJECT : body;
         return grant(text(b, "grant_type"), text(b, "client_id"), text(b, "client_secret"), authorization);
     }

@@ -3,6 +3,7 @@ package dev.pulse.live;
 import dev.pulse.platform.api.ApiError;
 import dev.pulse.platform.api.ApiFamily;
 import dev.pulse.platform.api.Family;
+import dev.pulse.platform.api.OpenApiContract;
 import dev.pulse.platform.input.JsonBodies;
 import dev.pulse.platform.input.JsonFields;
 import dev.pulse.platform.security.Caller;
@@ -29,6 +30,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -63,8 +65,9 @@ public class AnnouncementsResource {
 
     @GET
     @Operation(operationId = "live_announcement_list", summary = "Announcements made after since_date (ISO 8601, default the epoch) and not in the future, newest first")
+    @Extension(name = OpenApiContract.NO_TOKEN, value = "true")
     @APIResponse(responseCode = "200", description = "{data:[{id, message, time}]}",
-            content = @Content(schema = @Schema(ref = "LiveResponse")))
+            content = @Content(schema = @Schema(ref = "LiveAnnouncementList")))
     @APIResponse(responseCode = "400", description = "since_date is not an ISO 8601 date")
     public Response since(@QueryParam("since_date") String sinceDate) {
         Instant since = sinceDate == null || sinceDate.isBlank() ? Instant.EPOCH
@@ -76,8 +79,9 @@ public class AnnouncementsResource {
 
     @POST
     @Operation(operationId = "live_announcement_create", summary = "Organisers: make an announcement {message, time?}")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "LiveAnnouncementInput")))
     @APIResponse(responseCode = "201", description = "The announcement",
-            content = @Content(schema = @Schema(ref = "LiveResponse")))
+            content = @Content(schema = @Schema(ref = "LiveAnnouncementAnswer")))
     @APIResponse(responseCode = "400", description = "Missing, blank or too long message; bad time")
     @APIResponse(responseCode = "403", description = "Not a platform administrator")
     public Response make(String body) {
@@ -92,8 +96,9 @@ public class AnnouncementsResource {
     @PUT
     @Path("{id}")
     @Operation(operationId = "live_announcement_update", summary = "Organisers: correct an announcement {message, time?}")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "LiveAnnouncementInput")))
     @APIResponse(responseCode = "200", description = "The announcement",
-            content = @Content(schema = @Schema(ref = "LiveResponse")))
+            content = @Content(schema = @Schema(ref = "LiveAnnouncementAnswer")))
     @APIResponse(responseCode = "404", description = "No such announcement")
     public Response change(@PathParam("id") String id, String body) {
         caller.requirePlatformAdmin();
@@ -108,7 +113,7 @@ public class AnnouncementsResource {
     @Path("{id}")
     @Operation(operationId = "live_announcement_delete", summary = "Organisers: withdraw an announcement")
     @APIResponse(responseCode = "200", description = "{data:{id}}",
-            content = @Content(schema = @Schema(ref = "LiveResponse")))
+            content = @Content(schema = @Schema(ref = "LiveRemoved")))
     @APIResponse(responseCode = "404", description = "No such announcement")
     public Response remove(@PathParam("id") String id) {
         caller.requirePlatformAdmin();
@@ -120,11 +125,12 @@ public class AnnouncementsResource {
     @Path("sms")
     @Consumes(MediaType.TEXT_PLAIN)
     @Operation(operationId = "live_announcement_sms_receive", summary = "Webhook: an organiser's text message, as plain text or as an SMS gateway's form post (Twilio style, the text in Body); secret in the X-Pulse-Webhook-Secret header only, never the URL (URLs end up in proxy logs)")
+    @Extension(name = OpenApiContract.NO_TOKEN, value = "true")
     @RequestBody(required = true, content = {
         @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING)),
         @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED, schema = @Schema(ref = "SmsForm"))})
     @APIResponse(responseCode = "201", description = "The announcement",
-            content = @Content(schema = @Schema(ref = "LiveResponse")))
+            content = @Content(schema = @Schema(ref = "LiveAnnouncementAnswer")))
     @APIResponse(responseCode = "400", description = "Empty or too long message")
     @APIResponse(responseCode = "401", description = "Wrong or missing secret, or the webhook is not configured")
     public Response textedIn(@HeaderParam(SECRET_HEADER) String secret, String body) {
@@ -136,11 +142,12 @@ public class AnnouncementsResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     // The same operation as its twin above, word for word: Payara keeps whichever twin it reads last.
     @Operation(operationId = "live_announcement_sms_receive", summary = "Webhook: an organiser's text message, as plain text or as an SMS gateway's form post (Twilio style, the text in Body); secret in the X-Pulse-Webhook-Secret header only, never the URL (URLs end up in proxy logs)")
+    @Extension(name = OpenApiContract.NO_TOKEN, value = "true")
     @RequestBody(required = true, content = {
         @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING)),
         @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED, schema = @Schema(ref = "SmsForm"))})
     @APIResponse(responseCode = "201", description = "The announcement",
-            content = @Content(schema = @Schema(ref = "LiveResponse")))
+            content = @Content(schema = @Schema(ref = "LiveAnnouncementAnswer")))
     @APIResponse(responseCode = "400", description = "Empty or too long message")
     @APIResponse(responseCode = "401", description = "Wrong or missing secret, or the webhook is not configured")
     public Response textedInByForm(@HeaderParam(SECRET_HEADER) String secret, MultivaluedMap<String, String> form) {

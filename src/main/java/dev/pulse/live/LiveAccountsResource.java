@@ -5,6 +5,7 @@ import dev.pulse.identity.Accounts;
 import dev.pulse.platform.api.ApiError;
 import dev.pulse.platform.api.ApiFamily;
 import dev.pulse.platform.api.Family;
+import dev.pulse.platform.api.OpenApiContract;
 import dev.pulse.platform.input.JsonBodies;
 import dev.pulse.platform.input.JsonFields;
 import dev.pulse.platform.security.TokenAudience;
@@ -19,8 +20,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -49,8 +52,10 @@ public class LiveAccountsResource {
     @POST
     @Path("create")
     @Operation(operationId = "live_user_create", summary = "Create a Live account from name, username and password; answers a token")
+    @Extension(name = OpenApiContract.NO_TOKEN, value = "true")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "LiveNewAccount")))
     @APIResponse(responseCode = "201", description = "{data:{token}, success:true}",
-            content = @Content(schema = @Schema(ref = "LiveResponse")))
+            content = @Content(schema = @Schema(ref = "LiveAccountCreated")))
     @APIResponse(responseCode = "400", description = "Missing or blank parameters, or the username is taken")
     @APIResponse(responseCode = "429", description = "Too many password checks from this address (Retry-After)")
     public Response create(String body) {
@@ -66,8 +71,10 @@ public class LiveAccountsResource {
     @POST
     @Path("login")
     @Operation(operationId = "live_user_login", summary = "Sign in with username and password; answers name, token and username")
+    @Extension(name = OpenApiContract.NO_TOKEN, value = "true")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "LiveSignIn")))
     @APIResponse(responseCode = "200", description = "{data:{name, token, username}, success:true}",
-            content = @Content(schema = @Schema(ref = "LiveResponse")))
+            content = @Content(schema = @Schema(ref = "LiveSignedIn")))
     @APIResponse(responseCode = "400", description = "Missing parameters")
     @APIResponse(responseCode = "401", description = "Unknown username or wrong password (one message for both)")
     @APIResponse(responseCode = "429", description = "Too many wrong passwords for this account from this address, "

@@ -5,6 +5,7 @@ import dev.pulse.identity.Accounts;
 import dev.pulse.platform.api.ApiError;
 import dev.pulse.platform.api.ApiFamily;
 import dev.pulse.platform.api.Family;
+import dev.pulse.platform.api.OpenApiContract;
 import dev.pulse.platform.input.Cursor;
 import dev.pulse.platform.input.JsonBodies;
 import dev.pulse.platform.input.JsonFields;
@@ -32,8 +33,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -67,8 +70,9 @@ public class MentorshipResource {
     @POST
     @Path("create")
     @Operation(operationId = "live_mentorship_create", summary = "Ask for help: {description, location, contact}")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "LiveTicketInput")))
     @APIResponse(responseCode = "201", description = "The ticket",
-            content = @Content(schema = @Schema(ref = "LiveResponse")))
+            content = @Content(schema = @Schema(ref = "LiveTicketAnswer")))
     @APIResponse(responseCode = "400", description = "A missing, blank or too long field")
     @APIResponse(responseCode = "401", description = "Not logged in")
     public Response create(String body) {
@@ -86,8 +90,9 @@ public class MentorshipResource {
     @Operation(operationId = "live_mentorship_queue_list", summary = "Open tickets (unclaimed, not closed, not expired), oldest first; no login needed. "
             + "Whole without limit or cursor; with them, a page and next_cursor (null on the last page), "
             + "to send back as cursor")
+    @Extension(name = OpenApiContract.NO_TOKEN, value = "true")
     @APIResponse(responseCode = "200", description = "{data:[ticket]}, with next_cursor when paginated",
-            content = @Content(schema = @Schema(ref = "LiveResponse")))
+            content = @Content(schema = @Schema(ref = "LiveTicketList")))
     @APIResponse(responseCode = "400", description = "A limit below 1 or not a number, or a cursor this server did not write")
     public Response open(@QueryParam(PageRequest.LIMIT) String limit, @QueryParam(PageRequest.CURSOR) String cursor) {
         if (limit == null && cursor == null) {
@@ -110,7 +115,7 @@ public class MentorshipResource {
     @Path("user/queue")
     @Operation(operationId = "live_mentorship_mine_list", summary = "The caller's tickets in the buckets open, in_progress, expired and closed, newest first")
     @APIResponse(responseCode = "200", description = "{data:{categories:[...], tickets:{open,in_progress,expired,closed}}}",
-            content = @Content(schema = @Schema(ref = "LiveResponse")))
+            content = @Content(schema = @Schema(ref = "LiveMyTickets")))
     @APIResponse(responseCode = "401", description = "Not logged in")
     public Response mine() {
         long me = caller.requireUser().accountId();
@@ -129,7 +134,7 @@ public class MentorshipResource {
     @Path("user/claimed")
     @Operation(operationId = "live_mentorship_claimed_list", summary = "Tickets the caller claimed and has not closed")
     @APIResponse(responseCode = "200", description = "{data:[ticket]}",
-            content = @Content(schema = @Schema(ref = "LiveResponse")))
+            content = @Content(schema = @Schema(ref = "LiveTicketList")))
     @APIResponse(responseCode = "401", description = "Not logged in")
     public Response claimed() {
         long me = caller.requireUser().accountId();
@@ -139,8 +144,9 @@ public class MentorshipResource {
     @POST
     @Path("claim")
     @Operation(operationId = "live_mentorship_claim", summary = "Claim an open ticket {id}; of simultaneous claims exactly one wins")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "LiveTicketReference")))
     @APIResponse(responseCode = "200", description = "The claimed ticket",
-            content = @Content(schema = @Schema(ref = "LiveResponse")))
+            content = @Content(schema = @Schema(ref = "LiveTicketAnswer")))
     @APIResponse(responseCode = "400", description = "No id")
     @APIResponse(responseCode = "401", description = "Not logged in")
     @APIResponse(responseCode = "404", description = "No such ticket")
@@ -153,8 +159,9 @@ public class MentorshipResource {
     @POST
     @Path("reopen")
     @Operation(operationId = "live_mentorship_reopen", summary = "Reopen a claimed, closed or expired ticket {id}; keeps its queue place, restarts expiry")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "LiveTicketReference")))
     @APIResponse(responseCode = "200", description = "The reopened ticket",
-            content = @Content(schema = @Schema(ref = "LiveResponse")))
+            content = @Content(schema = @Schema(ref = "LiveTicketAnswer")))
     @APIResponse(responseCode = "400", description = "No id, or the ticket is open already")
     @APIResponse(responseCode = "403", description = "Neither its creator nor its mentor")
     @APIResponse(responseCode = "404", description = "No such ticket")
@@ -166,8 +173,9 @@ public class MentorshipResource {
     @POST
     @Path("close")
     @Operation(operationId = "live_mentorship_close", summary = "Close a ticket {id}: help given or no longer needed")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "LiveTicketReference")))
     @APIResponse(responseCode = "200", description = "The closed ticket",
-            content = @Content(schema = @Schema(ref = "LiveResponse")))
+            content = @Content(schema = @Schema(ref = "LiveTicketAnswer")))
     @APIResponse(responseCode = "400", description = "No id, or the ticket is closed already")
     @APIResponse(responseCode = "403", description = "Neither its creator nor its mentor")
     @APIResponse(responseCode = "404", description = "No such ticket")
@@ -180,7 +188,7 @@ public class MentorshipResource {
     @Path("mentors/{username}")
     @Operation(operationId = "live_mentor_mark", summary = "Mark an account as a mentor (organisers); only mentors claim when PULSE_LIVE_MENTORS_ONLY is on")
     @APIResponse(responseCode = "200", description = "{data:{username, mentor:true}}",
-            content = @Content(schema = @Schema(ref = "LiveResponse")))
+            content = @Content(schema = @Schema(ref = "LiveMentorMark")))
     @APIResponse(responseCode = "401", description = "Not logged in")
     @APIResponse(responseCode = "403", description = "Not a platform administrator")
     @APIResponse(responseCode = "404", description = "No account with that username")
@@ -192,7 +200,7 @@ public class MentorshipResource {
     @Path("mentors/{username}")
     @Operation(operationId = "live_mentor_unmark", summary = "Unmark a mentor (organisers); their claimed tickets stay theirs")
     @APIResponse(responseCode = "200", description = "{data:{username, mentor:false}}",
-            content = @Content(schema = @Schema(ref = "LiveResponse")))
+            content = @Content(schema = @Schema(ref = "LiveMentorMark")))
     @APIResponse(responseCode = "401", description = "Not logged in")
     @APIResponse(responseCode = "403", description = "Not a platform administrator")
     @APIResponse(responseCode = "404", description = "No account with that username")

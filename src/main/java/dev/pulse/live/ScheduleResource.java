@@ -4,6 +4,7 @@ import dev.pulse.platform.api.BodyLimit;
 import dev.pulse.platform.api.ApiError;
 import dev.pulse.platform.api.ApiFamily;
 import dev.pulse.platform.api.Family;
+import dev.pulse.platform.api.OpenApiContract;
 import dev.pulse.platform.input.JsonBodies;
 import dev.pulse.platform.input.JsonFields;
 import dev.pulse.platform.security.Caller;
@@ -30,9 +31,10 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -61,8 +63,9 @@ public class ScheduleResource {
     @GET
     @Path("times")
     @Operation(operationId = "live_times_read", summary = "The event's start and end and hacking's start and end")
+    @Extension(name = OpenApiContract.NO_TOKEN, value = "true")
     @APIResponse(responseCode = "200", description = "{data:{event_start_time, event_end_time, hacking_start_time, hacking_end_time}}",
-            content = @Content(schema = @Schema(ref = "LiveResponse")))
+            content = @Content(schema = @Schema(ref = "LiveKeyTimesAnswer")))
     public Response times() {
         return Envelope.ok(schedule.times().toJson());
     }
@@ -70,8 +73,9 @@ public class ScheduleResource {
     @PUT
     @Path("times")
     @Operation(operationId = "live_times_set", summary = "Organisers: set the four key times (ISO 8601)")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "LiveKeyTimes")))
     @APIResponse(responseCode = "200", description = "The times now in force",
-            content = @Content(schema = @Schema(ref = "LiveResponse")))
+            content = @Content(schema = @Schema(ref = "LiveKeyTimesAnswer")))
     @APIResponse(responseCode = "400", description = "A time missing, unparsable, or an end not after its start")
     @APIResponse(responseCode = "401", description = "No token")
     @APIResponse(responseCode = "403", description = "Not a platform administrator")
@@ -86,8 +90,9 @@ public class ScheduleResource {
     @GET
     @Path("maps")
     @Operation(operationId = "live_map_list", summary = "Primary locations by rank, each with the absolute URL of its map image")
+    @Extension(name = OpenApiContract.NO_TOKEN, value = "true")
     @APIResponse(responseCode = "200", description = "{data:[{id, name, map, rank, is_primary}]}",
-            content = @Content(schema = @Schema(ref = "LiveResponse")))
+            content = @Content(schema = @Schema(ref = "LiveLocationList")))
     public Response maps() {
         JsonArrayBuilder maps = JSON.createArrayBuilder();
         schedule.maps().forEach(l -> maps.add(LocationView.of(l, uri.getBaseUri()).toJson()));
@@ -97,8 +102,9 @@ public class ScheduleResource {
     @GET
     @Path("locations")
     @Operation(operationId = "live_location_list", summary = "Every location, primary or not (events may take place anywhere)")
+    @Extension(name = OpenApiContract.NO_TOKEN, value = "true")
     @APIResponse(responseCode = "200", description = "{data:[{id, name, map, rank, is_primary}]}",
-            content = @Content(schema = @Schema(ref = "LiveResponse")))
+            content = @Content(schema = @Schema(ref = "LiveLocationList")))
     public Response locations() {
         JsonArrayBuilder all = JSON.createArrayBuilder();
         schedule.locations().forEach(l -> all.add(LocationView.of(l, uri.getBaseUri()).toJson()));
@@ -109,8 +115,13 @@ public class ScheduleResource {
     @Path("location/image/{id}")
     @Produces({"image/png", "image/jpeg", "image/svg+xml", "image/webp", MediaType.APPLICATION_JSON})
     @Operation(operationId = "live_location_image_read", summary = "A location's map image, with its content type")
+    @Extension(name = OpenApiContract.NO_TOKEN, value = "true")
     @APIResponse(responseCode = "200", description = "The image",
-            content = @Content(schema = @Schema(type = SchemaType.STRING, format = "binary")))
+            content = {
+                @Content(mediaType = "image/png", schema = @Schema(ref = "MapImage")),
+                @Content(mediaType = "image/jpeg", schema = @Schema(ref = "MapImage")),
+                @Content(mediaType = "image/svg+xml", schema = @Schema(ref = "MapImage")),
+                @Content(mediaType = "image/webp", schema = @Schema(ref = "MapImage"))})
     @APIResponse(responseCode = "404", description = "No such location or it has no image")
     public Response image(@PathParam("id") String id) {
         MapImages.Image image = schedule.image(id)
@@ -128,8 +139,9 @@ public class ScheduleResource {
     @BodyLimit(MapImages.MAX_BYTES + BodyLimit.DEFAULT)
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(operationId = "live_location_create", summary = "Organisers: create a location (multipart: name, rank, image PNG/JPEG/SVG/WebP up to 5 MiB)")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(ref = "LiveLocationUpload")))
     @APIResponse(responseCode = "201", description = "{data:{id, name, map, rank, is_primary}}",
-            content = @Content(schema = @Schema(ref = "LiveResponse")))
+            content = @Content(schema = @Schema(ref = "LiveLocationAnswer")))
     @APIResponse(responseCode = "400", description = "Missing name or bad rank")
     @APIResponse(responseCode = "403", description = "Not a platform administrator")
     @APIResponse(responseCode = "413", description = "Image over 5 MiB")
@@ -148,8 +160,9 @@ public class ScheduleResource {
     @BodyLimit(MapImages.MAX_BYTES + BodyLimit.DEFAULT)
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(operationId = "live_location_update", summary = "Organisers: change a location's name, rank or image (multipart; each part optional)")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(ref = "LiveLocationUpload")))
     @APIResponse(responseCode = "200", description = "The location",
-            content = @Content(schema = @Schema(ref = "LiveResponse")))
+            content = @Content(schema = @Schema(ref = "LiveLocationAnswer")))
     @APIResponse(responseCode = "404", description = "No such location")
     @APIResponse(responseCode = "413", description = "Image over 5 MiB")
     @APIResponse(responseCode = "415", description = "Image not PNG, JPEG, SVG or WebP")
@@ -166,7 +179,7 @@ public class ScheduleResource {
     @Path("locations/{id}")
     @Operation(operationId = "live_location_delete", summary = "Organisers: delete a location that no event uses")
     @APIResponse(responseCode = "200", description = "{data:{id}}",
-            content = @Content(schema = @Schema(ref = "LiveResponse")))
+            content = @Content(schema = @Schema(ref = "LiveRemoved")))
     @APIResponse(responseCode = "404", description = "No such location")
     @APIResponse(responseCode = "409", description = "Events take place there")
     public Response deleteLocation(@PathParam("id") String id) {
@@ -178,8 +191,9 @@ public class ScheduleResource {
     @GET
     @Path("events")
     @Operation(operationId = "live_event_list", summary = "The schedule, by start time, each event with its location")
+    @Extension(name = OpenApiContract.NO_TOKEN, value = "true")
     @APIResponse(responseCode = "200", description = "{data:[{id, short_description, long_description, location, start_time, end_time}]}",
-            content = @Content(schema = @Schema(ref = "LiveResponse")))
+            content = @Content(schema = @Schema(ref = "LiveEventList")))
     public Response events() {
         JsonArrayBuilder events = JSON.createArrayBuilder();
         schedule.events().forEach(e -> events.add(EventView.of(e, uri.getBaseUri()).toJson()));
@@ -189,8 +203,9 @@ public class ScheduleResource {
     @POST
     @Path("events")
     @Operation(operationId = "live_event_create", summary = "Organisers: add an event {short_description, long_description, location, start_time, end_time}")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "LiveEventInput")))
     @APIResponse(responseCode = "201", description = "The event",
-            content = @Content(schema = @Schema(ref = "LiveResponse")))
+            content = @Content(schema = @Schema(ref = "LiveEventAnswer")))
     @APIResponse(responseCode = "400", description = "Missing fields, start not before end, or no such location")
     @APIResponse(responseCode = "403", description = "Not a platform administrator")
     public Response createEvent(String body) {
@@ -206,8 +221,9 @@ public class ScheduleResource {
     @PUT
     @Path("events/{id}")
     @Operation(operationId = "live_event_update", summary = "Organisers: change an event; fields left out keep their values")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "LiveEventInput")))
     @APIResponse(responseCode = "200", description = "The event",
-            content = @Content(schema = @Schema(ref = "LiveResponse")))
+            content = @Content(schema = @Schema(ref = "LiveEventAnswer")))
     @APIResponse(responseCode = "400", description = "Bad fields, start not before end, or no such location")
     @APIResponse(responseCode = "404", description = "No such event")
     public Response updateEvent(@PathParam("id") String id, String body) {
@@ -225,7 +241,7 @@ public class ScheduleResource {
     @Path("events/{id}")
     @Operation(operationId = "live_event_delete", summary = "Organisers: remove an event")
     @APIResponse(responseCode = "200", description = "{data:{id}}",
-            content = @Content(schema = @Schema(ref = "LiveResponse")))
+            content = @Content(schema = @Schema(ref = "LiveRemoved")))
     @APIResponse(responseCode = "404", description = "No such event")
     public Response deleteEvent(@PathParam("id") String id) {
         caller.requirePlatformAdmin();

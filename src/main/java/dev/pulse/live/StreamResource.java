@@ -2,6 +2,7 @@ package dev.pulse.live;
 
 import dev.pulse.platform.api.ApiFamily;
 import dev.pulse.platform.api.Family;
+import dev.pulse.platform.api.OpenApiContract;
 import dev.pulse.platform.input.NumericId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,7 +17,7 @@ import jakarta.ws.rs.sse.SseEventSink;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -41,8 +42,9 @@ public class StreamResource {
     @GET
     @Operation(operationId = "live_stream_subscribe", summary = "Every Live notification as it happens: event save|expire|delete, data {channel, data}; "
             + "reconnect with Last-Event-ID to get what was missed in the last minutes")
+    @Extension(name = OpenApiContract.NO_TOKEN, value = "true")
     @APIResponse(responseCode = "200", description = "text/event-stream",
-            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(type = SchemaType.STRING)))
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(ref = "LiveNotificationStream")))
     public void subscribe(@Context SseEventSink sink, @Context Sse sse, @HeaderParam("Last-Event-ID") String lastEventId) {
         List<Notification.Published> missed = lastSeen(lastEventId).map(notifications::since).orElse(List.of());
         stream.subscribe(sse, sink, missed);

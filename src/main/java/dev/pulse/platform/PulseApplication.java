@@ -5,12 +5,9 @@ import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import org.eclipse.microprofile.openapi.annotations.Components;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -48,15 +45,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                         description = "The signed-in user's token; sent together with SunbirdClient"),
                 @SecurityScheme(securitySchemeName = "LiveToken", type = SecuritySchemeType.APIKEY,
                         in = SecuritySchemeIn.HEADER, apiKeyName = "X-MenloHacks-Authorization",
-                        description = "The token from POST /live/user/login")},
-            schemas = {
-                @Schema(name = "ClientCredentialsGrant", type = SchemaType.OBJECT, requiredProperties = "grant_type", properties = {
-                    @SchemaProperty(name = "grant_type", type = SchemaType.STRING, enumeration = "client_credentials"),
-                    @SchemaProperty(name = "client_id", type = SchemaType.STRING,
-                            description = "Unless sent as HTTP Basic"),
-                    @SchemaProperty(name = "client_secret", type = SchemaType.STRING,
-                            description = "Unless sent as HTTP Basic")}),
-                @Schema(name = "SmsForm", type = SchemaType.OBJECT, properties = {
-                    @SchemaProperty(name = "Body", type = SchemaType.STRING, description = "The message text")})}))
+                        description = "The token from POST /live/user/login")}))
 public class PulseApplication extends Application {
 }

@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -50,6 +51,7 @@ public class MyTelemetryResource {
             description = "The body is LearnPack's telemetry blob, stored whole; its slug names the asset. Upsert: "
                     + "the blob replaces the stored one, and global_metrics.completion_rate and global_indicators "
                     + "fill completion_rate, engagement_score and frustration_score.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "LearnPackTelemetry")))
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(ref = "AssignmentTelemetry")))
     @APIResponse(responseCode = "200", description = "Updated",
@@ -67,6 +69,7 @@ public class MyTelemetryResource {
     @BodyLimit(BodyLimit.LARGEST)
     @Operation(operationId = "telemetry_me_update", summary = "Update the calling student's existing telemetry for an asset",
             description = "As POST, but only an existing record changes.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "LearnPackTelemetry")))
     @APIResponse(responseCode = "200", description = "Updated",
             content = @Content(schema = @Schema(ref = "AssignmentTelemetry")))
     @APIResponse(responseCode = "400", description = "Not a JSON object, no slug, or several academies and no academy_id")

@@ -62,26 +62,13 @@ public class TelemetryResource {
     @Context
     UriInfo uri;
 
-    /** The request fields, for the OpenAPI document only; bodies are validated from the JSON tree. */
-    @Schema(name = "AssignmentTelemetryFields", description = "All optional; only the fields present change")
-    public record Fields(
-            @Schema(description = "Raw LearnPack telemetry, a JSON object (≤ 10 MiB)") Object telemetry,
-            @Schema(name = "engagement_score", minimum = "0", maximum = "100") Double engagementScore,
-            @Schema(name = "frustration_score", minimum = "0", maximum = "100") Double frustrationScore,
-            @Schema(name = "metrics_algo_version") Double metricsAlgoVersion,
-            @Schema(description = "Calculated metrics, a JSON object") Object metrics,
-            @Schema(name = "total_time", description = "As DRF's DurationField reads it (\"HH:MM:SS\", \"5400\", \"30:00\", \"1 02:00:00\") or an ISO 8601 duration (\"PT1H30M\"); answered as \"HH:MM:SS\"",
-                    example = "01:30:00") String totalTime,
-            @Schema(name = "completion_rate", minimum = "0", maximum = "100") Double completionRate) {
-    }
-
     @POST
     @Path(ONE)
     @BodyLimit(BodyLimit.LARGEST)
     @Capable("crud_telemetry")
     @Operation(operationId = "telemetry_academy_upsert", summary = "Create or update a student's telemetry for an asset",
             description = "Upsert: creates the record, or changes only the fields present in the body.")
-    @RequestBody(content = @Content(schema = @Schema(implementation = Fields.class)))
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "AssignmentTelemetryFields")))
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(ref = "AssignmentTelemetry")))
     @APIResponse(responseCode = "200", description = "Updated",
@@ -90,7 +77,7 @@ public class TelemetryResource {
     @APIResponse(responseCode = "404", description = "No such user, or the user is not in the academy")
     @APIResponse(responseCode = "413", description = "Telemetry over 10 MiB")
     public Response upsert(@PathParam("asset_slug") String assetSlug,
-            @Parameter(description = "The student's numeric id") @PathParam("user_id") String userId, String body) {
+            @Parameter(description = "The student's numeric id", required = true) @PathParam("user_id") String userId, String body) {
         AssignmentTelemetries.Upserted result = telemetries.upsert(academy(), userId, assetSlug, parse(body));
         return Response.status(result.created() ? Response.Status.CREATED : Response.Status.OK)
                 .entity(TelemetryJson.of(result.record()).toString()).build();
@@ -101,7 +88,7 @@ public class TelemetryResource {
     @BodyLimit(BodyLimit.LARGEST)
     @Capable("crud_telemetry")
     @Operation(operationId = "telemetry_academy_update", summary = "Update an existing telemetry record", description = "Changes only the fields present.")
-    @RequestBody(content = @Content(schema = @Schema(implementation = Fields.class)))
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "AssignmentTelemetryFields")))
     @APIResponse(responseCode = "200", description = "Updated",
             content = @Content(schema = @Schema(ref = "AssignmentTelemetry")))
     @APIResponse(responseCode = "400", description = "Invalid fields, as {\"field\":[\"message\"]}")

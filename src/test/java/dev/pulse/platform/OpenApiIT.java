@@ -3,6 +3,12 @@ package dev.pulse.platform;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import dev.pulse.platform.api.OpenApiContract;
 import dev.pulse.platform.testing.PulseServer;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -23,12 +29,13 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,6 +51,15 @@ class OpenApiIT {
     private static final Pattern OPERATION_ID =
             Pattern.compile("(identity|activity|telemetry|caliper|groups|live)_[a-z0-9]+(_[a-z0-9]+)+");
     private static final Pattern TEMPLATE_REGEX = Pattern.compile("\\{\\s*(\\w[\\w.-]*)\\s*:[^}]*}");
+    /** The document clients are generated from (pom.xml, openapi-generator-maven-plugin). */
+    private static final Path CHECKED_IN = Path.of("src", "test", "resources", "openapi.yaml");
+    /** Set to true, the drift test writes the served document to {@link #CHECKED_IN} instead of comparing. */
+    static final String WRITE_PROPERTY = "pulse.openapi.write";
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+            .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR));
 
     private static JsonObject document;
     private static Map<String, List<Method>> resourceMethods;
@@ -56,6 +72,72 @@ class OpenApiIT {
         assertEquals(200, response.statusCode(), response.body());
         document = Json.createReader(new StringReader(response.body())).readObject();
         resourceMethods = resourceMethods();
+    }
+
+    @Test
+    void theCheckedInDocumentIsWhatTheWarServes() throws IOException, InterruptedException {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest
+                .newBuilder(URI.create(PulseServer.baseUrl() + "openapi")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        JsonNode served = contractOf(YAML.readTree(response.body()));
+        if (Boolean.getBoolean(WRITE_PROPERTY)) {
+            Files.writeString(CHECKED_IN, "# Written by OpenApiIT from what the WAR serves at /openapi (see CONTRIBUTING.md); do not edit.\n"
+                    + YAML.writeValueAsString(served));
+            System.out.println("[OpenApiIT] wrote " + CHECKED_IN.toAbsolutePath());
+            return;
+        }
+        JsonNode checkedIn = YAML.readTree(Files.readString(CHECKED_IN));
+        List<String> drift = new ArrayList<>();
+        differences("", checkedIn, served, drift);
+        assertTrue(drift.isEmpty(), "/openapi has drifted from " + CHECKED_IN + " (" + drift.size() + " differences, "
+                + "checked-in vs served):\n" + String.join("\n", drift.subList(0, Math.min(40, drift.size())))
+                + "\nRefresh it: ./mvnw -B verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=OpenApiIT -D"
+                + WRITE_PROPERTY + "=true, then review the diff and commit it.");
+    }
+
+    /**
+     * The served document as a client sees the real WAR: without the test WAR's probe operations, and
+     * without Payara's own {@code endpoints} listing (no OpenAPI field, and it names the probes too).
+     */
+    private static JsonNode contractOf(JsonNode served) {
+        ObjectNode document = ((ObjectNode) served).deepCopy();
+        document.remove("endpoints");
+        Iterator<Map.Entry<String, JsonNode>> paths = document.get("paths").fields();
+        while (paths.hasNext()) {
+            Map.Entry<String, JsonNode> path = paths.next();
+            ObjectNode item = (ObjectNode) path.getValue();
+            item.properties().removeIf(method -> HTTP_METHODS.contains(method.getKey())
+                    && !resourceMethods.containsKey(method.getKey().toUpperCase() + " " + normalised(path.getKey())));
+            if (item.properties().stream().noneMatch(method -> HTTP_METHODS.contains(method.getKey()))) {
+                paths.remove();
+            }
+        }
+        return document;
+    }
+
+    /** Where two trees differ, as JSON pointers; objects compare by key (order aside), arrays item by item. */
+    private static void differences(String at, JsonNode expected, JsonNode actual, List<String> found) {
+        if (expected.isObject() && actual.isObject()) {
+            Set<String> keys = new TreeSet<>();
+            expected.fieldNames().forEachRemaining(keys::add);
+            actual.fieldNames().forEachRemaining(keys::add);
+            for (String key : keys) {
+                String here = at + "/" + key.replace("~", "~0").replace("/", "~1");
+                if (!expected.has(key)) {
+                    found.add(here + " only served");
+                } else if (!actual.has(key)) {
+                    found.add(here + " only checked in");
+                } else {
+                    differences(here, expected.get(key), actual.get(key), found);
+                }
+            }
+        } else if (expected.isArray() && actual.isArray() && expected.size() == actual.size()) {
+            for (int i = 0; i < expected.size(); i++) {
+                differences(at + "/" + i, expected.get(i), actual.get(i), found);
+            }
+        } else if (!expected.equals(actual)) {
+            found.add(at + ": " + expected + " checked in, " + actual + " served");
+        }
     }
 
     @Test
@@ -130,7 +212,38 @@ class OpenApiIT {
     }
 
     @Test
-    void everyOperationIsTaggedWithItsFamilyAndNamesItsFamilysSecurity() {
+    void everyRequestBodyNamesItsSchema() {
+        List<String> problems = new ArrayList<>();
+        contracted().forEach((operation, body) -> {
+            boolean takesBody = resourceMethods.get(operation).stream().anyMatch(OpenApiIT::takesEntity);
+            JsonObject requestBody = body.getJsonObject("requestBody");
+            if (takesBody && (requestBody == null || !requestBody.containsKey("content"))) {
+                problems.add(operation + " reads a body but documents none");
+                return;
+            }
+            if (requestBody == null) {
+                return;
+            }
+            // a JSON body named by a schema becomes a typed model in generated clients, not a string
+            requestBody.getJsonObject("content").forEach((type, media) -> {
+                boolean json = type.equals("application/json") || type.endsWith("+json");
+                JsonObject schema = media.asJsonObject().getJsonObject("schema");
+                if (json && (schema == null || !schema.containsKey("$ref"))) {
+                    problems.add(operation + " " + type + " body is " + schema + ", not a named schema");
+                }
+            });
+        });
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
+    /** A parameter JAX-RS fills from the body: one without a JAX-RS annotation. */
+    private static boolean takesEntity(Method method) {
+        return Stream.of(method.getParameterAnnotations()).anyMatch(annotations -> Stream.of(annotations)
+                .noneMatch(a -> a.annotationType().getPackageName().startsWith("jakarta.ws.rs")));
+    }
+
+    @Test
+    void everyOperationIsTaggedWithItsFamilyAndNamesItsFamilysSecurityOrNone() {
         JsonObject schemes = document.getJsonObject("components").getJsonObject("securitySchemes");
         List<String> problems = new ArrayList<>();
         contracted().forEach((operation, body) -> {
@@ -141,13 +254,19 @@ class OpenApiIT {
                     : body.getJsonArray("tags").getValuesAs(JsonString::getString))) {
                 problems.add(operation + " is tagged " + body.get("tags") + ", not [" + family + "]");
             }
-            // the client-credentials grant is how a Caliper client gets its token, so it needs none
-            if (!path.equals("/analytics/token")) {
-                JsonArray security = body.getJsonArray("security");
-                if (security == null || security.isEmpty() || !security.stream().allMatch(requirement ->
-                        requirement.asJsonObject().keySet().stream().allMatch(schemes::containsKey))) {
-                    problems.add(operation + " names no declared security scheme: " + security);
-                }
+            // an operation anyone may call says so with one requirement of nothing: security: [{}] (Payara
+            // writes no empty list); generated clients send no token there
+            JsonArray security = body.getJsonArray("security");
+            boolean noToken = resourceMethods.get(operation).stream().anyMatch(OpenApiIT::needsNoToken);
+            boolean anyone = security != null && security.size() == 1 && security.getJsonObject(0).isEmpty();
+            if (security == null || security.isEmpty()) {
+                problems.add(operation + " has no security requirement, not even [{}]");
+            } else if (noToken != anyone) {
+                problems.add(operation + (noToken ? " needs no token but says " + security
+                        : " says " + security + " without " + OpenApiContract.NO_TOKEN));
+            } else if (!security.stream().allMatch(requirement ->
+                    requirement.asJsonObject().keySet().stream().allMatch(schemes::containsKey))) {
+                problems.add(operation + " names an undeclared security scheme: " + security);
             }
         });
         assertTrue(problems.isEmpty(), String.join("\n", problems));
@@ -178,32 +297,52 @@ class OpenApiIT {
     }
 
     @Test
-    void everySchemaReferenceResolves() {
+    void schemasCarryNoAnnotationDefaultsAndTagsAreDeclaredOnce() {
+        Set<String> problems = new TreeSet<>();
+        walk("", document, (at, object) -> {
+            // maxProperties 0 would allow no property at all; multipleOf 0 is invalid
+            for (String limit : List.of("maxProperties", "multipleOf")) {
+                if (object.get(limit) instanceof jakarta.json.JsonNumber number && number.doubleValue() == 0) {
+                    problems.add(at + "/" + limit + " is 0");
+                }
+            }
+        });
+        List<String> tags = document.getJsonArray("tags").stream()
+                .map(tag -> tag.asJsonObject().getString("name")).toList();
+        if (tags.size() != Set.copyOf(tags).size()) {
+            problems.add("tags repeat: " + tags);
+        }
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
+    private static void walk(String at, JsonValue value, BiConsumer<String, JsonObject> visit) {
+        if (value instanceof JsonObject object) {
+            visit.accept(at, object);
+            object.forEach((key, member) -> walk(at + "/" + key, member, visit));
+        } else if (value instanceof JsonArray array) {
+            for (int i = 0; i < array.size(); i++) {
+                walk(at + "/" + i, array.get(i), visit);
+            }
+        }
+    }
+
+    @Test
+    void everyReferenceResolves() {
         Set<String> unresolved = new TreeSet<>();
-        JsonObject components = document.getJsonObject("components");
-        JsonObject schemas = components == null || !components.containsKey("schemas") ? JsonValue.EMPTY_JSON_OBJECT
-                : components.getJsonObject("schemas");
-        references(document, reference -> {
-            if (!reference.startsWith("#/components/schemas/")
-                    || !schemas.containsKey(reference.substring("#/components/schemas/".length()))) {
-                unresolved.add(reference);
+        JsonObject components = document.containsKey("components") ? document.getJsonObject("components")
+                : JsonValue.EMPTY_JSON_OBJECT;
+        walk("", document, (at, object) -> {
+            if (!(object.get("$ref") instanceof JsonString text)) {
+                return;
+            }
+            String[] parts = text.getString().split("/");
+            boolean resolves = parts.length == 4 && parts[0].equals("#") && parts[1].equals("components")
+                    && components.get(parts[2]) instanceof JsonObject kind && kind.containsKey(parts[3]);
+            if (!resolves) {
+                unresolved.add(text.getString());
             }
         });
         assertTrue(unresolved.isEmpty(), "Unresolved: " + unresolved);
-    }
-
-    private static void references(JsonValue value, Consumer<String> reference) {
-        if (value instanceof JsonObject object) {
-            object.forEach((key, member) -> {
-                if (key.equals("$ref") && member instanceof JsonString text) {
-                    reference.accept(text.getString());
-                } else {
-                    references(member, reference);
-                }
-            });
-        } else if (value instanceof JsonArray array) {
-            array.forEach(item -> references(item, reference));
-        }
     }
 
     /** Every operation of the document, as "METHOD /path" to its operation object. */
@@ -252,6 +391,11 @@ class OpenApiIT {
         }
         assertTrue(methods.size() > 50, "resource methods found: " + methods.keySet());
         return methods;
+    }
+
+    private static boolean needsNoToken(Method method) {
+        return Stream.of(method.getAnnotationsByType(org.eclipse.microprofile.openapi.annotations.extensions.Extension.class))
+                .anyMatch(extension -> extension.name().equals(OpenApiContract.NO_TOKEN));
     }
 
     private static String httpMethod(Method method) {
