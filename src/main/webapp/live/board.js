@@ -322,7 +322,9 @@ onSubmit($('event-form'), $('organiser-status'), async (values) => {
   await live(`/live/events/${encodeURIComponent(values.id)}`, {
     method: 'PUT',
     body: {
-      short_description: values.short_description, long_description: values.long_description,
+      short_description: values.short_description,
+      // the API refuses a blank description: an emptied field keeps the one saved
+      ...(values.long_description ? { long_description: values.long_description } : {}),
       start_time: fromField(values.start_time), end_time: fromField(values.end_time),
     },
   });
