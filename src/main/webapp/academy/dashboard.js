@@ -169,7 +169,14 @@ function drawChart(title) {
     height: 300,
     tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'),
     scales: { y: { range: (u, min, max) => [0, Math.max(1, max)] } },
-    axes: [{}, { label: 'activities' }],
+    // one tick per day (labelled month-day), thinned out on long periods
+    axes: [{
+      splits: (u) => u.data[0],
+      values: (u, splits) => {
+        const step = Math.ceil(splits.length / 14);
+        return splits.map((v, i) => (i % step === 0 ? isoDay(new Date(v * 1000)).slice(5) : null));
+      },
+    }, { label: 'activities' }],
     series: [{ label: 'Day', value: (u, v) => (v == null ? '' : isoDay(new Date(v * 1000))) },
       ...slugs.map((slug, i) => ({
         label: slug,
