@@ -4,17 +4,9 @@ import dev.pulse.platform.api.ApiFamily;
 import dev.pulse.platform.api.Family;
 import dev.pulse.platform.web.WebPage;
 import dev.pulse.platform.web.WebPage.Library;
+import dev.pulse.platform.web.WebPageResource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.servlet.ServletContext;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * Swagger UI at /docs on the served /openapi document: the page and our initializer from
@@ -25,31 +17,16 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Path("/docs")
 @Family(ApiFamily.BREATHECODE)
 @ApplicationScoped
-public class DocsResource {
+public class DocsResource extends WebPageResource {
 
     /** The webjar files the page loads; the webjar's own index.html and petstore initializer are not among them. */
     private static final WebPage PAGE = new WebPage("docs", "the API page",
             swaggerUi("swagger-ui.css"), swaggerUi("index.css"), swaggerUi("swagger-ui-bundle.js"),
             swaggerUi("swagger-ui-standalone-preset.js"), swaggerUi("favicon-32x32.png"), swaggerUi("favicon-16x16.png"));
 
-    @Context
-    UriInfo uri;
-
-    @Context
-    ServletContext context;
-
-    @GET
-    @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
-    @Operation(hidden = true)
-    public Response page() {
-        return PAGE.index(context, uri);
-    }
-
-    @GET
-    @Path("{asset}")
-    @Operation(hidden = true)
-    public Response asset(@PathParam("asset") String asset) {
-        return PAGE.file(context, asset);
+    @Override
+    protected WebPage webPage() {
+        return PAGE;
     }
 
     private static Library swaggerUi(String file) {

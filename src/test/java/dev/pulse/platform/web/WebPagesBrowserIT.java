@@ -60,9 +60,22 @@ class WebPagesBrowserIT {
     private static HeadlessChromium browser;
 
     @BeforeAll
-    static void openTheBrowser() {
+    static void openTheBrowser() throws InterruptedException {
         api = new Api(PulseServer.baseUrl());
         browser = new HeadlessChromium();
+        // a server that has just booted on a loaded machine may answer its first sign-in 503 (the database's
+        // statement bound); it is the administrator's token every test below starts from
+        for (int attempt = 1; ; attempt++) {
+            try {
+                api.adminToken();
+                break;
+            } catch (AssertionError e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+                Thread.sleep(3000);
+            }
+        }
     }
 
     @AfterAll
@@ -237,7 +250,9 @@ class WebPagesBrowserIT {
         browser.await("the API page's operations", ExpectedConditions.presenceOfElementLocated(By.cssSelector(".opblock")));
         List<String> tags = browser.driver().findElements(By.cssSelector("h3.opblock-tag")).stream()
                 .map(tag -> tag.getAttribute("data-tag")).toList();
-        assertEquals(List.of("BreatheCode", "Caliper", "Sunbird", "Live"), tags);
+        // "default" holds the test WAR's probe endpoints, which declare no tag
+        assertEquals(List.of("BreatheCode", "Caliper", "Sunbird", "Live"),
+                tags.stream().filter(tag -> !tag.equals("default")).toList());
         browser.screenshot("api-page");
     }
 
