@@ -141,10 +141,6 @@ public class AuthResource {
     public record AcademyCohortView(long id, String slug, String name, @JsonbProperty("current_day") Integer currentDay) {
     }
 
-    public record CohortUserView(@JsonbProperty("user_id") long userId, String email,
-            @JsonbProperty("first_name") String firstName, @JsonbProperty("last_name") String lastName, String role) {
-    }
-
     @GET
     @Path("academy/cohort")
     @Capable("read_all_cohort")
@@ -164,13 +160,13 @@ public class AuthResource {
     @Capable("read_member")
     @Operation(operationId = "identity_academy_cohort_user_list", summary = "The members of one of the academy's cohorts, with their cohort roles (STUDENT, TEACHER, ASSISTANT)")
     @APIResponse(responseCode = "200", description = "Every member of the cohort",
-            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = CohortUserView.class)))
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = AcademyMemberView.class)))
     @APIResponse(responseCode = "403", description = "No academy given, or the caller lacks read_member there")
     @APIResponse(responseCode = "404", description = "No such cohort in the academy")
-    public List<CohortUserView> cohortUsers(@PathParam("slug_or_id") String cohort) {
+    public List<AcademyMemberView> cohortUsers(@PathParam("slug_or_id") String cohort) {
         long academy = caller.academyId().orElseThrow();
         return cohorts.membersIn(academy, cohort).stream()
-                .map(m -> new CohortUserView(m.account().id(), m.account().email(), m.account().firstName(),
+                .map(m -> new AcademyMemberView(m.account().id(), m.account().email(), m.account().firstName(),
                         m.account().lastName(), m.role().name()))
                 .toList();
     }

@@ -5,7 +5,13 @@ import dev.pulse.platform.api.Family;
 import dev.pulse.platform.web.WebPage;
 import dev.pulse.platform.web.WebPageResource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * The live board at /live/ (and /live): schedule, announcements, maps and the mentorship queue for the
@@ -22,5 +28,19 @@ public class BoardPageResource extends WebPageResource {
     @Override
     protected WebPage webPage() {
         return PAGE;
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
+    @Operation(hidden = true)
+    public Response page() {
+        return index();
+    }
+
+    @GET
+    @Path("{file: " + FILE_PATTERN + "}")
+    @Operation(hidden = true)
+    public Response asset(@PathParam("file") String file) {
+        return file(file);
     }
 }

@@ -6,7 +6,13 @@ import dev.pulse.platform.web.WebPage;
 import dev.pulse.platform.web.WebPage.Library;
 import dev.pulse.platform.web.WebPageResource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * Swagger UI at /docs on the served /openapi document: the page and our initializer from
@@ -27,6 +33,20 @@ public class DocsResource extends WebPageResource {
     @Override
     protected WebPage webPage() {
         return PAGE;
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
+    @Operation(hidden = true)
+    public Response page() {
+        return index();
+    }
+
+    @GET
+    @Path("{file: " + FILE_PATTERN + "}")
+    @Operation(hidden = true)
+    public Response asset(@PathParam("file") String file) {
+        return file(file);
     }
 
     private static Library swaggerUi(String file) {
