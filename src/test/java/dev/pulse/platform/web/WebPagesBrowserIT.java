@@ -99,6 +99,12 @@ class WebPagesBrowserIT {
                 .multiPart("image", "hall.svg", MAP.getBytes(StandardCharsets.UTF_8), "image/svg+xml")
                 .post("/live/locations").then().statusCode(201).extract().path("data.id");
         Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        // for the countdown on the screenshot; other tests may change the times meanwhile, so none is asserted
+        live(admin).body(Map.of("event_start_time", LIVE_TIME.format(now.minus(2, ChronoUnit.HOURS)),
+                "hacking_start_time", LIVE_TIME.format(now.minus(1, ChronoUnit.HOURS)),
+                "hacking_end_time", LIVE_TIME.format(now.plus(20, ChronoUnit.HOURS)),
+                "event_end_time", LIVE_TIME.format(now.plus(26, ChronoUnit.HOURS))))
+                .put("/live/times").then().statusCode(200);
         String current = Api.unique("Hacking kick-off");
         newEvent(admin, location, current, now.minus(1, ChronoUnit.HOURS), now.plus(1, ChronoUnit.HOURS));
         newEvent(admin, location, Api.unique("Workshop"), now.plus(2, ChronoUnit.HOURS), now.plus(3, ChronoUnit.HOURS));
