@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.logging.Level;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -72,6 +74,25 @@ public final class HeadlessChromium implements AutoCloseable {
 
     public <T> T await(String what, ExpectedCondition<T> condition) {
         return new WebDriverWait(driver, WAIT, Duration.ofMillis(100)).withMessage(what).until(condition);
+    }
+
+    /**
+     * Clicks the element once it is there and clickable. The pages redraw a list whenever the stream says it
+     * changed, so an element found a moment ago may have been replaced: then it is looked up again.
+     */
+    public void click(String what, By element) {
+        await(what, driver -> {
+            try {
+                WebElement found = driver.findElement(element);
+                if (!found.isDisplayed() || !found.isEnabled()) {
+                    return false;
+                }
+                found.click();
+                return true;
+            } catch (NoSuchElementException | StaleElementReferenceException e) {
+                return false;
+            }
+        });
     }
 
     public WebElement find(String css) {

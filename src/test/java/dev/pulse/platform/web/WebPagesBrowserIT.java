@@ -111,7 +111,9 @@ class WebPagesBrowserIT {
 
         browser.open(api.url("/live/"));
         awaitReady();
-        assertTrue(eventLine(current).getAttribute("class").contains("now"), "the running event is marked now");
+        browser.await("the running event marked now", driver -> "now".equals(browser.script(
+                "return [...document.querySelectorAll('#schedule li')].find(li => li.textContent.includes(arguments[0]))?.className",
+                current)));
         browser.script("window.pulseBoardNotReloaded = true");
 
         String message = Api.unique("Lunch is served in the main hall");
@@ -122,7 +124,8 @@ class WebPagesBrowserIT {
         System.out.printf("[web] announcement on the open board %d ms after the API answered%n",
                 (System.nanoTime() - posted) / 1_000_000);
         assertEquals(Boolean.TRUE, browser.script("return window.pulseBoardNotReloaded === true"), "the board reloaded");
-        assertTrue(browser.find("#announcements li").getText().contains(message), "newest first");
+        assertTrue(((String) browser.script("return document.querySelector('#announcements li').textContent")).contains(message),
+                "newest first");
 
         // a ticket nobody claims leaves the queue when it expires (PULSE_TICKET_EXPIRY is 6 s in the tests)
         String waiting = Api.unique("Nobody comes for this one");
@@ -160,14 +163,13 @@ class WebPagesBrowserIT {
 
         // the ticket reaches the mentor's open board through the stream; it expires 6 s after it was opened
         browser.driver().switchTo().window(mentorTab);
-        browser.await("a Claim button for the ticket", ExpectedConditions.elementToBeClickable(
-                By.cssSelector("#queue button[aria-label='Claim: " + description + "']"))).click();
+        browser.click("the ticket's Claim button", By.cssSelector("#queue button[aria-label='Claim: " + description + "']"));
         browser.await("the ticket among the mentor's", ExpectedConditions.textToBePresentInElementLocated(
                 By.id("claimed-tickets"), description));
         browser.await("the claimed ticket gone from the queue", ExpectedConditions.not(
                 ExpectedConditions.textToBePresentInElementLocated(By.id("queue"), description)));
         browser.screenshot("live-board-mentor");
-        browser.find("#claimed-tickets button[aria-label='Close: " + description + "']").click();
+        browser.click("the ticket's Close button", By.cssSelector("#claimed-tickets button[aria-label='Close: " + description + "']"));
         browser.await("the closed ticket gone from the mentor's list", ExpectedConditions.not(
                 ExpectedConditions.textToBePresentInElementLocated(By.id("claimed-tickets"), description)));
 
@@ -280,11 +282,6 @@ class WebPagesBrowserIT {
 
     private static void awaitReady() {
         browser.await("the page loaded", ExpectedConditions.attributeToBe(By.tagName("body"), "data-ready", "true"));
-    }
-
-    private static WebElement eventLine(String title) {
-        return browser.find("#schedule").findElements(By.cssSelector("li")).stream()
-                .filter(li -> li.getText().contains(title)).findFirst().orElseThrow();
     }
 
     private static void signIn(Map<String, String> account) {
