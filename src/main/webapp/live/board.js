@@ -27,6 +27,16 @@ async function live(path, options = {}) {
   }
 }
 
+const shown = new Map();
+
+/** Whether a list differs from what is on the screen: an unchanged list is not redrawn under the user's pointer. */
+function changed(list, data) {
+  const text = JSON.stringify(data);
+  if (shown.get(list) === text) return false;
+  shown.set(list, text);
+  return true;
+}
+
 /** The Live API writes UTC times without a zone. */
 function liveTime(text) {
   if (!text) return null;
@@ -84,11 +94,13 @@ async function loadAnnouncements() {
   const list = $('announcements');
   try {
     const announcements = await live('/live/announcements');
+    if (!changed(list, announcements)) return;
     show(list, announcements.length === 0
       ? el('li', { class: 'empty' }, 'No announcements yet.')
       : announcements.map((a) => el('li', { dataset: { id: a.id } },
         el('p', {}, a.message), el('small', { class: 'muted' }, el('time', { datetime: liveTime(a.time).toISOString() }, moment(liveTime(a.time)))))));
   } catch (e) {
+    shown.delete(list);
     show(list, el('li', { class: 'error' }, `Announcements could not be read: ${e.message}`));
   }
 }
@@ -178,10 +190,12 @@ async function loadQueue() {
   const list = $('queue');
   try {
     const tickets = await live('/live/mentorship/queue');
+    if (!changed(list, [tickets, Boolean(session)])) return;
     show(list, tickets.length === 0
       ? el('li', { class: 'empty' }, 'Nobody is waiting for help.')
       : tickets.map((t) => ticketLine(t, ...(session && !t.is_mine ? [action('Claim', 'claim', t, $('queue-status'))] : []))));
   } catch (e) {
+    shown.delete(list);
     show(list, el('li', { class: 'error' }, `The queue could not be read: ${e.message}`));
   }
 }
@@ -193,6 +207,7 @@ async function loadMine() {
   const list = $('my-tickets');
   try {
     const mine = await live('/live/mentorship/user/queue');
+    if (!changed(list, mine)) return;
     const lines = [];
     for (const state of Object.keys(STATES)) {
       for (const t of mine.tickets[state] ?? []) {
@@ -206,6 +221,7 @@ async function loadMine() {
     }
     show(list, lines.length ? lines : el('li', { class: 'empty' }, 'You have not asked for help yet.'));
   } catch (e) {
+    shown.delete(list);
     show(list, el('li', { class: 'error' }, `Your tickets could not be read: ${e.message}`));
   }
 }
@@ -215,11 +231,13 @@ async function loadClaimed() {
   const list = $('claimed-tickets');
   try {
     const claimed = await live('/live/mentorship/user/claimed');
+    if (!changed(list, claimed)) return;
     show(list, claimed.length === 0
       ? el('li', { class: 'empty' }, 'Claim a ticket from the queue to help someone.')
       : claimed.map((t) => ticketLine(t, action('Close', 'close', t, $('mentor-status')),
         action('Put back in the queue', 'reopen', t, $('mentor-status')))));
   } catch (e) {
+    shown.delete(list);
     show(list, el('li', { class: 'error' }, `Your claimed tickets could not be read: ${e.message}`));
   }
 }
