@@ -50,10 +50,10 @@ const moment = (date) => `${dayName(date)}, ${timeOfDay(date)}`;
 // ---- countdown -----------------------------------------------------------------------------------------
 
 const MILESTONES = [
-  ['event_start_time', 'The event starts in'],
-  ['hacking_start_time', 'Hacking starts in'],
-  ['hacking_end_time', 'Hacking ends in'],
-  ['event_end_time', 'The event ends in'],
+  ['event_start_time', 'The event starts'],
+  ['hacking_start_time', 'Hacking starts'],
+  ['hacking_end_time', 'Hacking ends'],
+  ['event_end_time', 'The event ends'],
 ];
 
 function tick() {
@@ -73,7 +73,7 @@ function tick() {
   const days = Math.floor(seconds / 86400);
   seconds -= days * 86400;
   const pad = (n) => String(n).padStart(2, '0');
-  $('countdown-label').textContent = `${label} (${moment(at)})`;
+  $('countdown-label').textContent = `${label} ${moment(at)}, in:`;
   $('countdown').textContent = `${days > 0 ? `${days}d ` : ''}${pad(Math.floor(seconds / 3600))}:${pad(Math.floor(seconds / 60) % 60)}:${pad(seconds % 60)}`;
 }
 
