@@ -114,7 +114,7 @@ async function loadEvents() {
     return;
   }
   renderSchedule();
-  fillEventForm();
+  listEventChoices();
 }
 
 function renderSchedule() {
@@ -320,13 +320,21 @@ onSubmit($('announcement-form'), $('organiser-status'), async (values) => {
 const toField = (text) => (text ?? '').slice(0, 16);
 const fromField = (value) => (value.length === 16 ? `${value}:00` : value);
 
-function fillEventForm() {
+let formEvent = null;
+
+/** The organiser's event choices follow the schedule; the fields change only when another event is chosen. */
+function listEventChoices() {
   const select = $('event-select');
   const chosen = select.value;
   show(select, events.length === 0 ? el('option', { value: '' }, 'No events yet')
     : events.map((e) => el('option', { value: e.id }, e.short_description)));
   if (events.some((e) => e.id === chosen)) select.value = chosen;
-  const event = events.find((e) => e.id === select.value);
+  if (select.value !== formEvent) fillEventForm();
+}
+
+function fillEventForm() {
+  const event = events.find((e) => e.id === $('event-select').value);
+  formEvent = event?.id ?? null;
   const form = $('event-form');
   form.short_description.value = event?.short_description ?? '';
   form.long_description.value = event?.long_description ?? '';

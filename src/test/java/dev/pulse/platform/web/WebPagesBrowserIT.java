@@ -33,6 +33,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The web pages in a real browser (headless Chromium) against the shared server: the live board stays
@@ -94,10 +95,7 @@ class WebPagesBrowserIT {
     @Order(1)
     void anAnnouncementAppearsOnAnOpenBoardWithoutReloading() {
         String admin = api.adminToken();
-        String location = api.request().header(LIVE, admin)
-                .multiPart("name", Api.unique("Main hall")).multiPart("rank", "1")
-                .multiPart("image", "hall.svg", MAP.getBytes(StandardCharsets.UTF_8), "image/svg+xml")
-                .post("/live/locations").then().statusCode(201).extract().path("data.id");
+        String location = newLocation(admin);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
         // for the countdown on the screenshot; other tests may change the times meanwhile, so none is asserted
         live(admin).body(Map.of("event_start_time", LIVE_TIME.format(now.minus(2, ChronoUnit.HOURS)),
@@ -185,6 +183,41 @@ class WebPagesBrowserIT {
 
     @Test
     @Order(3)
+    void anOrganiserPostsAnAnnouncementAndEditsAnEventOnTheBoard() {
+        String admin = api.adminToken();
+        Instant start = Instant.now().truncatedTo(ChronoUnit.MINUTES).plus(4, ChronoUnit.HOURS);
+        String event = newEvent(admin, newLocation(admin), Api.unique("Dinner"), start, start.plus(1, ChronoUnit.HOURS));
+
+        browser.open(api.url("/live/"));
+        signIn(Map.of("username", Api.ADMIN_EMAIL, "password", Api.ADMIN_PASSWORD));
+        WebElement announcement = browser.await("the organiser's tools",
+                ExpectedConditions.visibilityOfElementLocated(By.id("announcement-form")));
+        String message = Api.unique("Demos move to the main stage");
+        announcement.findElement(By.name("message")).sendKeys(message);
+        announcement.findElement(By.cssSelector("button[type=submit]")).click();
+        browser.await("the organiser's announcement on the board",
+                ExpectedConditions.textToBePresentInElementLocated(By.id("announcements"), message));
+
+        browser.await("the event among the organiser's choices", ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#event-select option[value='" + event + "']")));
+        new Select(browser.find("#event-select")).selectByValue(event);
+        WebElement title = browser.find("#event-form input[name=short_description]");
+        title.clear();
+        String renamed = Api.unique("Dinner and demos");
+        title.sendKeys(renamed);
+        browser.find("#event-form button[type=submit]").click();
+        browser.await("the renamed event in the schedule",
+                ExpectedConditions.textToBePresentInElementLocated(By.id("schedule"), renamed));
+        List<Map<String, Object>> events = api.request().get("/live/events").then().statusCode(200)
+                .extract().jsonPath().getList("data");
+        Map<String, Object> saved = events.stream().filter(e -> event.equals(e.get("id"))).findFirst().orElseThrow();
+        assertEquals(renamed, saved.get("short_description"));
+        assertEquals(LIVE_TIME.format(start), saved.get("start_time"), "the times the form showed are kept");
+        browser.find("#sign-out").click();
+    }
+
+    @Test
+    @Order(4)
     void theCoordinatorsChartPlotsWhatTheReportCounts() {
         long academy = api.newAcademy();
         Api.Cohort cohort = api.newCohort(academy, 3);
@@ -252,7 +285,7 @@ class WebPagesBrowserIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void theApiPageShowsEveryFamily() {
         browser.open(api.url("/docs"));
         browser.await("the API page's operations", ExpectedConditions.presenceOfElementLocated(By.cssSelector(".opblock")));
@@ -265,7 +298,7 @@ class WebPagesBrowserIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void theBoardFitsAPhone() {
         browser.driver().manage().window().setSize(new Dimension(390, 844));
         try {
@@ -296,10 +329,17 @@ class WebPagesBrowserIT {
         return api.json().header(LIVE, token);
     }
 
-    private static void newEvent(String admin, String location, String title, Instant start, Instant end) {
-        live(admin).body(Map.of("short_description", title, "long_description", "At the main stage",
+    private static String newLocation(String admin) {
+        return api.request().header(LIVE, admin)
+                .multiPart("name", Api.unique("Main hall")).multiPart("rank", "1")
+                .multiPart("image", "hall.svg", MAP.getBytes(StandardCharsets.UTF_8), "image/svg+xml")
+                .post("/live/locations").then().statusCode(201).extract().path("data.id");
+    }
+
+    private static String newEvent(String admin, String location, String title, Instant start, Instant end) {
+        return live(admin).body(Map.of("short_description", title, "long_description", "At the main stage",
                 "location", location, "start_time", LIVE_TIME.format(start), "end_time", LIVE_TIME.format(end)))
-                .post("/live/events").then().statusCode(201);
+                .post("/live/events").then().statusCode(201).extract().path("data.id");
     }
 
     private static Map<String, String> newLiveAccount(String role) {
