@@ -17,6 +17,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
@@ -31,7 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** BreatheCode sign-in: /v1/auth/login and /v1/auth/me. */
+/** BreatheCode sign-in (/v1/auth/login, /v1/auth/me) and what academy staff read of their academy. */
 @Path("/v1/auth")
 @Family(ApiFamily.BREATHECODE)
 @ApplicationScoped
@@ -49,6 +50,9 @@ public class AuthResource {
 
     @Inject
     AccountStates states;
+
+    @Inject
+    Cohorts cohorts;
 
     @Inject
     TokenIssuer tokens;
@@ -135,6 +139,39 @@ public class AuthResource {
         return roster.membersOf(academy).stream()
                 .map(m -> new AcademyMemberView(m.account().id(), m.account().email(), m.account().firstName(),
                         m.account().lastName(), m.role().slug()))
+                .toList();
+    }
+
+    public record AcademyCohortView(long id, String slug, String name, @JsonbProperty("current_day") Integer currentDay) {
+    }
+
+    @GET
+    @Path("academy/cohort")
+    @Capable("read_all_cohort")
+    @Operation(operationId = "identity_academy_cohort_list", summary = "The cohorts of the academy named by the Academy header, by slug")
+    @APIResponse(responseCode = "200", description = "Every cohort of the academy",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = AcademyCohortView.class)))
+    @APIResponse(responseCode = "403", description = "No academy given, or the caller lacks read_all_cohort there")
+    public List<AcademyCohortView> academyCohorts() {
+        long academy = caller.academyId().orElseThrow();
+        return cohorts.ofAcademy(academy).stream()
+                .map(c -> new AcademyCohortView(c.id(), c.slug(), c.name(), c.currentDay()))
+                .toList();
+    }
+
+    @GET
+    @Path("academy/cohort/{slug_or_id}/user")
+    @Capable("read_member")
+    @Operation(operationId = "identity_academy_cohort_user_list", summary = "The members of one of the academy's cohorts, with their cohort roles (STUDENT, TEACHER, ASSISTANT)")
+    @APIResponse(responseCode = "200", description = "Every member of the cohort",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = AcademyMemberView.class)))
+    @APIResponse(responseCode = "403", description = "No academy given, or the caller lacks read_member there")
+    @APIResponse(responseCode = "404", description = "No such cohort in the academy")
+    public List<AcademyMemberView> cohortUsers(@PathParam("slug_or_id") String cohort) {
+        long academy = caller.academyId().orElseThrow();
+        return cohorts.membersIn(academy, cohort).stream()
+                .map(m -> new AcademyMemberView(m.account().id(), m.account().email(), m.account().firstName(),
+                        m.account().lastName(), m.role().name()))
                 .toList();
     }
 

@@ -54,6 +54,10 @@ public class CohortMember {
         return cohort;
     }
 
+    public Account account() {
+        return account;
+    }
+
     public Role role() {
         return role;
     }

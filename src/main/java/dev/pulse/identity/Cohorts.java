@@ -104,6 +104,25 @@ public class Cohorts {
                 .getResultStream().findFirst();
     }
 
+    /** The academy's cohorts, by slug. */
+    public List<Cohort> ofAcademy(long academyId) {
+        return em.createQuery("select c from Cohort c where c.academy.id = :academy order by c.slug", Cohort.class)
+                .setParameter("academy", academyId).getResultList();
+    }
+
+    /**
+     * The members of one of the academy's cohorts with their accounts, by account id. A cohort of another
+     * academy is answered like one that does not exist.
+     */
+    public List<CohortMember> membersIn(long academyId, String cohortRef) {
+        Cohort cohort = resolve(cohortRef).filter(c -> c.academy().id() == academyId).orElseThrow(() ->
+                ApiError.notFound("cohort-not-found", "Cohort " + cohortRef + " not found"));
+        return em.createQuery("""
+                        select m from CohortMember m join fetch m.account where m.cohort.id = :cohort
+                        order by m.account.id""", CohortMember.class)
+                .setParameter("cohort", cohort.id()).getResultList();
+    }
+
     /** The accounts in a cohort, whatever their role; for features that filter their own records by cohort. */
     public List<Long> memberAccountIds(long cohortId) {
         return em.createQuery("""

@@ -36,6 +36,7 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** Identity on the real WAR: accounts, roles, tokens in every header form, capability checks, throttling. */
@@ -189,6 +190,50 @@ class IdentityIT {
 
         api.addToAcademy(academy, member.id(), "staff");
         api.as(member.token()).header("Academy", String.valueOf(academy)).get(members).then().statusCode(200);
+    }
+
+    @Test
+    void academyStaffListTheAcademysCohortsAndTheMembersOfOne() {
+        Api api = api();
+        long academy = api.newAcademy();
+        Api.Cohort web = api.newCohort(academy, 4);
+        Api.Cohort data = api.newCohort(academy, null);
+        Api.Cohort elsewhere = api.newCohort(api.newAcademy(), null);
+        Api.User coordinator = api.newUser();
+        api.addToAcademy(academy, coordinator.id(), "academy_coordinator");
+        Api.User student = api.newUser();
+        Api.User teacher = api.newUser();
+        api.addToCohort(web.slug(), student.id(), "STUDENT");
+        api.addToCohort(web.slug(), teacher.id(), "TEACHER");
+        String here = String.valueOf(academy);
+
+        api.as(coordinator.token()).header("Academy", here).get("/v1/auth/academy/cohort").then().statusCode(200)
+                .body("slug", equalTo(Stream.of(web.slug(), data.slug()).sorted().toList()))
+                .body("find { it.slug == '" + web.slug() + "' }.current_day", equalTo(4))
+                .body("find { it.slug == '" + web.slug() + "' }.id", equalTo((int) web.id()))
+                .body("find { it.slug == '" + data.slug() + "' }", not(hasKey("current_day")));
+        for (String cohort : List.of(web.slug(), String.valueOf(web.id()))) {
+            api.as(coordinator.token()).header("Academy", here).get("/v1/auth/academy/cohort/" + cohort + "/user")
+                    .then().statusCode(200)
+                    .body("user_id", equalTo(List.of((int) student.id(), (int) teacher.id())))
+                    .body("role", equalTo(List.of("STUDENT", "TEACHER")))
+                    .body("email", equalTo(List.of(student.email(), teacher.email())))
+                    .body("first_name", everyItem(equalTo("Ada")));
+        }
+        // another academy's cohort is not found here, as one that does not exist
+        for (String cohort : List.of(elsewhere.slug(), "no-such-cohort")) {
+            api.as(coordinator.token()).header("Academy", here).get("/v1/auth/academy/cohort/" + cohort + "/user")
+                    .then().statusCode(404).body("slug", equalTo("cohort-not-found"));
+        }
+        api.as(api.newUser().token()).header("Academy", here).get("/v1/auth/academy/cohort").then().statusCode(403);
+        // a student (through the cohort) sees the cohorts, as in BreatheCode, but not who is in them
+        api.as(student.token()).header("Academy", here).get("/v1/auth/academy/cohort").then().statusCode(200);
+        api.as(student.token()).header("Academy", here).get("/v1/auth/academy/cohort/" + web.slug() + "/user")
+                .then().statusCode(403)
+                .body("detail", equalTo("You (user: " + student.id() + ") don't have this capability: read_member for academy "
+                        + academy));
+        api.as(coordinator.token()).get("/v1/auth/academy/cohort").then().statusCode(403)
+                .body("detail", equalTo("Missing academy_id parameter expected for the endpoint url or 'Academy' header"));
     }
 
     @Test
