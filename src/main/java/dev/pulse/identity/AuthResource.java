@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -142,7 +143,7 @@ public class AuthResource {
                 .toList();
     }
 
-    public record AcademyCohortView(long id, String slug, String name, @JsonbProperty("current_day") Integer currentDay) {
+    public record AcademyCohortView(long id, String slug, String name, @JsonbProperty("current_day") @Schema(name = "current_day") Integer currentDay) {
     }
 
     @GET
