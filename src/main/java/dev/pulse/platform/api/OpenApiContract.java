@@ -49,17 +49,22 @@ public class OpenApiContract implements OASFilter {
 
     /**
      * Payara copies every attribute of an {@code @Schema} annotation, defaults included, into inline schemas:
-     * {@code maxProperties: 0} would allow no property at all, {@code multipleOf: 0} is invalid. A default value says nothing, so it goes.
+     * {@code maxProperties: 0} would allow no property at all, {@code multipleOf: 0} is invalid. A default value
+     * says nothing, so it goes. Servers on MicroProfile OpenAPI 4 (WildFly) copy no defaults, and their
+     * schemas may be plain {@code true}/{@code false}, which take no attribute: they are left as they are.
      */
     @Override
     public Schema filterSchema(Schema schema) {
+        if (!OPENAPI_3_0_MODEL) {
+            return schema;
+        }
         schema.setMaxProperties(unlessDefault(schema.getMaxProperties(), 0));
         schema.setMinProperties(unlessDefault(schema.getMinProperties(), 0));
         schema.setMinLength(unlessDefault(schema.getMinLength(), 0));
         schema.setExclusiveMaximum(unlessDefault(schema.getExclusiveMaximum(), false));
         schema.setExclusiveMinimum(unlessDefault(schema.getExclusiveMinimum(), false));
-        schema.setUniqueItems(unlessDefault(schema.getUniqueItems(), false));
         schema.setNullable(unlessDefault(schema.getNullable(), false));
+        schema.setUniqueItems(unlessDefault(schema.getUniqueItems(), false));
         schema.setReadOnly(unlessDefault(schema.getReadOnly(), false));
         schema.setWriteOnly(unlessDefault(schema.getWriteOnly(), false));
         schema.setDeprecated(unlessDefault(schema.getDeprecated(), false));
@@ -67,6 +72,21 @@ public class OpenApiContract implements OASFilter {
             schema.setMultipleOf(null);
         }
         return schema;
+    }
+
+    /**
+     * Whether the server's MicroProfile OpenAPI models OpenAPI 3.0 (3.x on Payara), whose exclusive bounds
+     * are flags and which has {@code nullable}. Version 4 (WildFly) models OpenAPI 3.1, where the bounds are
+     * numbers; the JVM links a method only when it first runs, so the 3.0-only calls above stay unlinked there.
+     */
+    static final boolean OPENAPI_3_0_MODEL = flagBounds();
+
+    private static boolean flagBounds() {
+        try {
+            return Schema.class.getMethod("getExclusiveMaximum").getReturnType() == Boolean.class;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
     }
 
     private static <T> T unlessDefault(T value, T annotationDefault) {
