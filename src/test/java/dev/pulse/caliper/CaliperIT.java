@@ -82,26 +82,7 @@ class CaliperIT {
 
     /** A complete grade2 event in the layout of the hub's field table. */
     private static JsonObjectBuilder grade2(String edApp, String assignee) {
-        return Json.createObjectBuilder()
-                .add("@context", CONTEXT)
-                .add("id", urn())
-                .add("type", "GradeEvent")
-                .add("profile", "GradingProfile")
-                .add("actor", Json.createObjectBuilder().add("type", "SoftwareApplication").add("host", "https://www.aprimora.com.br"))
-                .add("action", "Graded")
-                .add("object", Json.createObjectBuilder()
-                        .add("type", "Attempt")
-                        .add("assignee", Json.createObjectBuilder().add("id", assignee).add("type", "Person"))
-                        .add("assignable", Json.createObjectBuilder().add("id", 3899).add("type", "Activity")
-                                .add("skillCode", "EF15LP01")
-                                .add("isPartOf", Json.createObjectBuilder().add("id", "LP").add("name", "Portuguese").add("type", "Subject")))
-                        .add("dateCreated", "2024-03-01T10:00:00Z")
-                        .add("startedAtTime", "2024-03-01T09:00:00.000Z")
-                        .add("endedAtTime", "2024-03-01T09:05:00.000Z")
-                        .add("totalTime", 300)
-                        .add("completionType", "SUCCESSFULL"))
-                .add("edApp", edApp)
-                .add("generated", Json.createObjectBuilder().add("type", "Score").add("maxScore", 10).add("scoreGiven", 8.5));
+        return Api.grade2Event(edApp, assignee);
     }
 
     private static JsonObject envelope(JsonValue... events) {

@@ -7,13 +7,11 @@ import dev.pulse.platform.testing.Api;
 import dev.pulse.platform.testing.PulseServer;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.URL;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -97,7 +95,7 @@ class MetricsIT {
         api.addToAcademy(academy, student.id(), "student");
         String creator = newLiveUser();
         String mentor = newLiveUser();
-        JsonObject event = grade2(client.edapp());
+        JsonObject event = Api.grade2Event(client.edapp());
 
         Scrape before = scrape();
 
@@ -154,29 +152,5 @@ class MetricsIT {
     private String newLiveUser() {
         return api.json().body(Map.of("name", "Mentor Person", "username", Api.unique("live"), "password", "pw-12345"))
                 .post("/live/user/create").then().statusCode(201).extract().path("data.token");
-    }
-
-    /** A complete grade2 event from the client's edApp. */
-    private static JsonObject grade2(String edApp) {
-        return Json.createObjectBuilder()
-                .add("@context", "http://purl.imsglobal.org/ctx/caliper/v1p2")
-                .add("id", "urn:uuid:" + UUID.randomUUID())
-                .add("type", "GradeEvent")
-                .add("profile", "GradingProfile")
-                .add("actor", Json.createObjectBuilder().add("type", "SoftwareApplication").add("host", "https://lms.example"))
-                .add("action", "Graded")
-                .add("object", Json.createObjectBuilder()
-                        .add("type", "Attempt")
-                        .add("assignee", Json.createObjectBuilder().add("id", "urn:uuid:" + UUID.randomUUID()).add("type", "Person"))
-                        .add("assignable", Json.createObjectBuilder().add("id", 3899).add("type", "Activity").add("skillCode", "EF15LP01")
-                                .add("isPartOf", Json.createObjectBuilder().add("id", "LP").add("name", "Portuguese").add("type", "Subject")))
-                        .add("dateCreated", "2024-03-01T10:00:00Z")
-                        .add("startedAtTime", "2024-03-01T09:00:00.000Z")
-                        .add("endedAtTime", "2024-03-01T09:05:00.000Z")
-                        .add("totalTime", 300)
-                        .add("completionType", "SUCCESSFULL"))
-                .add("edApp", edApp)
-                .add("generated", Json.createObjectBuilder().add("type", "Score").add("maxScore", 10).add("scoreGiven", 8.5))
-                .build();
     }
 }

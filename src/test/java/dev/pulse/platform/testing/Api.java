@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import io.restassured.http.ContentType;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.net.URL;
@@ -127,18 +128,23 @@ public final class Api {
     public record Client(String clientId, String secret, String edapp, String token) {
     }
 
-    /** A complete Caliper GradeEvent with a new id, from the given edApp. */
+    /** A complete Caliper GradeEvent with a new id, from the given edApp, for a new assignee. */
     public static JsonObject grade2Event(String edApp) {
+        return grade2Event(edApp, "urn:uuid:" + UUID.randomUUID()).build();
+    }
+
+    /** A complete Caliper GradeEvent with a new id, in the layout of the hub's field table, to build on. */
+    public static JsonObjectBuilder grade2Event(String edApp, String assignee) {
         return Json.createObjectBuilder()
                 .add("@context", "http://purl.imsglobal.org/ctx/caliper/v1p2")
                 .add("id", "urn:uuid:" + UUID.randomUUID())
                 .add("type", "GradeEvent")
                 .add("profile", "GradingProfile")
-                .add("actor", Json.createObjectBuilder().add("type", "SoftwareApplication").add("host", "https://example.edu"))
+                .add("actor", Json.createObjectBuilder().add("type", "SoftwareApplication").add("host", "https://www.aprimora.com.br"))
                 .add("action", "Graded")
                 .add("object", Json.createObjectBuilder()
                         .add("type", "Attempt")
-                        .add("assignee", Json.createObjectBuilder().add("id", "urn:uuid:" + UUID.randomUUID()).add("type", "Person"))
+                        .add("assignee", Json.createObjectBuilder().add("id", assignee).add("type", "Person"))
                         .add("assignable", Json.createObjectBuilder().add("id", 3899).add("type", "Activity")
                                 .add("skillCode", "EF15LP01")
                                 .add("isPartOf", Json.createObjectBuilder().add("id", "LP").add("name", "Portuguese").add("type", "Subject")))
@@ -148,8 +154,7 @@ public final class Api {
                         .add("totalTime", 300)
                         .add("completionType", "SUCCESSFULL"))
                 .add("edApp", edApp)
-                .add("generated", Json.createObjectBuilder().add("type", "Score").add("maxScore", 10).add("scoreGiven", 8.5))
-                .build();
+                .add("generated", Json.createObjectBuilder().add("type", "Score").add("maxScore", 10).add("scoreGiven", 8.5));
     }
 
 }
