@@ -26,7 +26,12 @@ import java.util.function.Consumer;
  */
 final class FamilyProbes {
 
-    private static final Duration ANSWER_WITHIN = Duration.ofSeconds(5);
+    /**
+     * The datasource's bounds answer within 4 s on an idle machine (WEB-INF/web.xml); this run shares two
+     * cores with the suite's other servers (Payara Server, WildFly, three cluster instances, a browser), which
+     * was measured stretching that to 5.2 s, so the test allows 8 s: still seconds, never a hang.
+     */
+    private static final Duration ANSWER_WITHIN = Duration.ofSeconds(8);
     private static final Duration RECOVERY_WITHIN = Duration.ofSeconds(30);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
