@@ -80,6 +80,12 @@ public class ActivityResource {
     @GET
     @Path("user/{email_or_id}")
     @Operation(operationId = "activity_user_list", summary = "A user's activities", description = LISTING)
+    // ListingParams' fields, which Payara does not read from a @BeanParam
+    @Parameter(ref = "ListingSlug")
+    @Parameter(ref = "ListingSince")
+    @Parameter(ref = "ListingUntil")
+    @Parameter(ref = "ListingLimit")
+    @Parameter(ref = "ListingCursor")
     @APIResponse(responseCode = "200", description = "The activities, newest first",
             content = @Content(schema = @Schema(ref = "ActivityList")))
     @APIResponse(responseCode = "400", description = "Malformed slug, bad date, limit or cursor")
@@ -95,6 +101,11 @@ public class ActivityResource {
     @Operation(operationId = "activity_cohort_list", summary = "A cohort's activities", description = LISTING
             + " Needs read_activity in the cohort's academy. A name no Pulse cohort has lists the activities that "
             + "named their cohort so (platform administrators only).")
+    @Parameter(ref = "ListingSlug")
+    @Parameter(ref = "ListingSince")
+    @Parameter(ref = "ListingUntil")
+    @Parameter(ref = "ListingLimit")
+    @Parameter(ref = "ListingCursor")
     @APIResponse(responseCode = "200", description = "The activities, newest first",
             content = @Content(schema = @Schema(ref = "ActivityList")))
     @APIResponse(responseCode = "400", description = "Malformed slug, bad date, limit or cursor")
@@ -122,6 +133,11 @@ public class ActivityResource {
     @GET
     @Path("coding_error/{email_or_id}")
     @Operation(operationId = "activity_coding_error_list", summary = "A user's coding errors", description = LISTING)
+    @Parameter(ref = "ListingSlug")
+    @Parameter(ref = "ListingSince")
+    @Parameter(ref = "ListingUntil")
+    @Parameter(ref = "ListingLimit")
+    @Parameter(ref = "ListingCursor")
     @APIResponse(responseCode = "200", description = "The coding errors, newest first",
             content = @Content(schema = @Schema(ref = "CodingErrorList")))
     @APIResponse(responseCode = "400", description = "Bad slug, date, limit or cursor")

@@ -104,8 +104,10 @@ class GeneratedClientIT {
         assertEquals(3, recorded.getDay());
         assertEquals(Map.of("lesson", "intro-to-html"), recorded.getData());
 
-        JsonNode listed = asStudent.activityUserList(user, null, null);
+        JsonNode listed = asStudent.activityUserList(user, null, null, "lesson_opened", null, null, null, null);
         assertTrue(listed.isArray(), listed.toString());
+        JsonNode otherSlug = asStudent.activityUserList(user, null, null, "lesson_closed", null, null, null, null);
+        assertEquals(0, otherSlug.size(), "the slug filter reaches the server: " + otherSlug);
         assertEquals(1, listed.size(), listed.toString());
         Activity first = studentClient.getObjectMapper().treeToValue(listed.get(0), Activity.class);
         assertEquals(recorded.getId(), first.getId());

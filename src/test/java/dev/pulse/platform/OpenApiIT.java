@@ -15,11 +15,16 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import java.io.IOException;
 import java.io.StringReader;
 import java.lang.annotation.Annotation;
+import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.net.URI;
@@ -184,6 +189,96 @@ class OpenApiIT {
             }
         });
         assertTrue(missing.isEmpty(), "Not in /openapi:\n" + String.join("\n", missing));
+    }
+
+    @Test
+    void everyParameterAResourceMethodReadsIsDocumented() {
+        Set<String> missing = new TreeSet<>();
+        resourceMethods.forEach((operation, methods) -> {
+            Set<String> documented = documentedParameters(operation);
+            for (Method method : methods) {
+                for (String parameter : readParameters(method)) {
+                    if (!documented.contains(parameter)) {
+                        missing.add(operation + " " + parameter + " (" + method.getName() + ")");
+                    }
+                }
+            }
+        });
+        assertTrue(missing.isEmpty(), "Read but not documented:\n" + String.join("\n", missing));
+    }
+
+    /** "in name" of every parameter the operation declares or its path declares, references resolved. */
+    private static Set<String> documentedParameters(String operation) {
+        String[] verbAndPath = operation.split(" ", 2);
+        JsonObject components = document.getJsonObject("components");
+        Set<String> documented = new TreeSet<>();
+        document.getJsonObject("paths").forEach((path, item) -> {
+            if (!normalised(path).equals(verbAndPath[1])) {
+                return;
+            }
+            JsonObject operationObject = item.asJsonObject().getJsonObject(verbAndPath[0].toLowerCase());
+            for (JsonObject holder : new JsonObject[] {item.asJsonObject(), operationObject}) {
+                if (holder == null || !(holder.get("parameters") instanceof JsonArray parameters)) {
+                    continue;
+                }
+                for (JsonValue value : parameters) {
+                    JsonObject parameter = value.asJsonObject();
+                    if (parameter.get("$ref") instanceof JsonString ref) {
+                        String name = ref.getString().substring(ref.getString().lastIndexOf('/') + 1);
+                        parameter = components.getJsonObject("parameters").getJsonObject(name);
+                    }
+                    documented.add(parameter.getString("in") + " " + parameter.getString("name").toLowerCase());
+                }
+            }
+        });
+        return documented;
+    }
+
+    /**
+     * Headers every HTTP client sends by itself, which a client generator would only turn into clutter (OpenAPI
+     * ignores Authorization, Content-Type and Accept parameters; credentials are security schemes).
+     */
+    private static final Set<String> HTTP_OWN_HEADERS = Set.of("header user-agent", "header content-length",
+            "header content-type", "header accept", "header authorization");
+
+    /**
+     * "in name" of every query, header and path parameter the method reads, the fields of a @BeanParam included,
+     * but for HTTP's own headers and parameters hidden on purpose.
+     */
+    private static Set<String> readParameters(Method method) {
+        Set<String> read = new TreeSet<>();
+        for (java.lang.reflect.Parameter parameter : method.getParameters()) {
+            if (parameter.isAnnotationPresent(BeanParam.class)) {
+                for (Class<?> type = parameter.getType(); type != Object.class; type = type.getSuperclass()) {
+                    for (Field field : type.getDeclaredFields()) {
+                        read.addAll(named(field));
+                    }
+                }
+            } else {
+                read.addAll(named(parameter));
+            }
+        }
+        return read;
+    }
+
+    private static List<String> named(java.lang.reflect.AnnotatedElement element) {
+        List<String> names = new ArrayList<>();
+        org.eclipse.microprofile.openapi.annotations.parameters.Parameter documented =
+                element.getAnnotation(org.eclipse.microprofile.openapi.annotations.parameters.Parameter.class);
+        if (documented != null && documented.hidden()) {
+            return names;
+        }
+        if (element.getAnnotation(QueryParam.class) != null) {
+            names.add("query " + element.getAnnotation(QueryParam.class).value().toLowerCase());
+        }
+        if (element.getAnnotation(HeaderParam.class) != null) {
+            names.add("header " + element.getAnnotation(HeaderParam.class).value().toLowerCase());
+        }
+        if (element.getAnnotation(PathParam.class) != null) {
+            names.add("path " + element.getAnnotation(PathParam.class).value().toLowerCase());
+        }
+        names.removeAll(HTTP_OWN_HEADERS);
+        return names;
     }
 
     @Test

@@ -9,6 +9,7 @@ import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.tags.Tag;
 
@@ -18,7 +19,7 @@ import org.eclipse.microprofile.openapi.models.tags.Tag;
  * of nothing ({@code security: [{}]}) on the operations that need no token, which say so with {@code @Extension(name = OpenApiContract.NO_TOKEN,
  * value = "true")} (Payara adds a class's security requirement to every method and cannot take it away);
  * each tag declared once (Payara repeats a class's {@code @Tag} per operation); and no annotation defaults
- * in schemas ({@link #filterSchema}).
+ * in schemas ({@link #filterSchema}) or beside a parameter's reference ({@link #filterParameter}).
  */
 public class OpenApiContract implements OASFilter {
 
@@ -45,6 +46,21 @@ public class OpenApiContract implements OASFilter {
             response.removeExtension(NO_TOKEN);
         }
         return response;
+    }
+
+    /**
+     * A {@code @Parameter(ref = …)} comes with the annotation's default flags beside the reference, where
+     * OpenAPI 3.0 ignores them and a generator warns; the referenced parameter says it all.
+     */
+    @Override
+    public Parameter filterParameter(Parameter parameter) {
+        if (parameter.getRef() != null) {
+            parameter.setRequired(null);
+            parameter.setDeprecated(null);
+            parameter.setAllowEmptyValue(null);
+            parameter.setAllowReserved(null);
+        }
+        return parameter;
     }
 
     /**
