@@ -895,6 +895,19 @@ class GroupsIT {
     }
 
     @Test
+    void aNulCharacterInAnyTextOfARequestIsAClientErrorNeverA500() {
+        Api.User admin = classmate();
+        String groupId = create(admin, "nul", List.of(activity("do_nul")));
+        // found by FuzzIT (seed -4300916199867503140): PostgreSQL refuses NUL even as a query parameter
+        failed(as(admin).body(request("groupId", groupId, "activityId", "do\u0000nul", "activityType", "Course"))
+                .post("/api/data/v1/group/activity/agg").then(), 400, "NULL_CHARACTER", "CLIENT_ERROR");
+        failed(as(admin).body(request("name", "a\u0000b")).post("/api/group/v1/create").then(),
+                400, "NULL_CHARACTER", "CLIENT_ERROR");
+        failed(as(admin).body(request("groupId", groupId, "description", "fine", "extra\u0000", "x"))
+                .patch("/api/group/v1/update").then(), 400, "NULL_CHARACTER", "CLIENT_ERROR");
+    }
+
+    @Test
     void aGroupWhoseMembersHaveManyEventsIsAnsweredFromAggregatesInTheDatabase() throws Exception {
         Api api = api();
         long academy = api.newAcademy();

@@ -76,18 +76,28 @@ public final class JsonBodies {
         return parse(raw).orElseThrow(JsonBodies::malformed);
     }
 
-    /**
-     * Whether the bytes are one complete JSON text, read as a stream of events without building it (a
-     * parser's error, its nesting limit included, means no).
-     */
-    public static boolean isWellFormed(byte[] bytes) {
+    /** What reading a body as a stream of parser events found. */
+    public enum Reading {
+        WELL_FORMED,
+        /** Not one complete JSON text: a parser's error, its nesting limit included. */
+        MALFORMED,
+        /** A string or member name holding a NUL character, which no text column of PostgreSQL can store. */
+        NUL_CHARACTER
+    }
+
+    /** Reads the bytes as a stream of events, without building the value. */
+    public static Reading read(byte[] bytes) {
         try (JsonParser parser = PROVIDER.createParser(new ByteArrayInputStream(bytes))) {
             while (parser.hasNext()) {
-                parser.next();
+                JsonParser.Event event = parser.next();
+                if ((event == JsonParser.Event.KEY_NAME || event == JsonParser.Event.VALUE_STRING)
+                        && parser.getString().indexOf('\0') >= 0) {
+                    return Reading.NUL_CHARACTER;
+                }
             }
-            return true;
+            return Reading.WELL_FORMED;
         } catch (RuntimeException e) {
-            return false;
+            return Reading.MALFORMED;
         }
     }
 
@@ -170,6 +180,11 @@ public final class JsonBodies {
     /** The 400 every family answers for a body that is not JSON. */
     public static ApiError malformed() {
         return ApiError.badRequest("malformed-json", "Malformed JSON in the request body");
+    }
+
+    /** The 400 for a body bound as a whole that holds a NUL character somewhere in its text. */
+    public static ApiError nulCharacter() {
+        return ApiError.badRequest("null-character", "Text in the request body must not contain the NUL character");
     }
 
     /** JSON's white space only: no body at all, as for text. */

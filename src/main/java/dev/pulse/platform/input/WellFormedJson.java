@@ -15,8 +15,10 @@ import java.util.Map;
 /**
  * A JSON body that JSON-B binds to a record is checked to be complete JSON first. Yasson passes over
  * members a record does not have with Parsson's {@code skipObject()}, which never returns when the input
- * ends inside such a member: one cut-off body would hold a request thread forever, spinning. Bodies are
- * already bounded by {@code BodyLimits}, so holding one in memory for the check costs what binding does.
+ * ends inside such a member: one cut-off body would hold a request thread forever, spinning. The same pass
+ * refuses a NUL character in any string: every field of such a body ends up in a text column or a query
+ * parameter, and PostgreSQL refuses NUL in both. Bodies are already bounded by {@code BodyLimits}, so
+ * holding one in memory for the check costs what binding does.
  */
 @Provider
 public class WellFormedJson implements ReaderInterceptor {
@@ -28,8 +30,12 @@ public class WellFormedJson implements ReaderInterceptor {
             return context.proceed();
         }
         byte[] body = context.getInputStream().readAllBytes();
-        if (!JsonBodies.isBlank(body) && !JsonBodies.isWellFormed(body)) {
-            throw JsonBodies.malformed();
+        if (!JsonBodies.isBlank(body)) {
+            switch (JsonBodies.read(body)) {
+                case MALFORMED -> throw JsonBodies.malformed();
+                case NUL_CHARACTER -> throw JsonBodies.nulCharacter();
+                case WELL_FORMED -> { }
+            }
         }
         context.setInputStream(new ByteArrayInputStream(body));
         return context.proceed();

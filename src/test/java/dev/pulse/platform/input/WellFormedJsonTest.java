@@ -1,8 +1,10 @@
 package dev.pulse.platform.input;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pulse.platform.input.JsonBodies.Reading;
 import jakarta.json.JsonObject;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -25,10 +27,18 @@ class WellFormedJsonTest {
 
     @Test
     void aTextCutOffInsideAMemberIsNotWellFormed() {
-        assertFalse(JsonBodies.isWellFormed(bytes("{\"name\":\"x\",\"extra\":{\"a\":")));
-        assertFalse(JsonBodies.isWellFormed(bytes("{\"name\":\"x\"} trailing")));
-        assertFalse(JsonBodies.isWellFormed(bytes("[".repeat(5_000) + "]".repeat(5_000))), "past the nesting limit");
-        assertTrue(JsonBodies.isWellFormed(bytes("{\"name\":\"x\",\"extra\":{\"a\":[1,2]}}")));
+        assertEquals(Reading.MALFORMED, JsonBodies.read(bytes("{\"name\":\"x\",\"extra\":{\"a\":")));
+        assertEquals(Reading.MALFORMED, JsonBodies.read(bytes("{\"name\":\"x\"} trailing")));
+        assertEquals(Reading.MALFORMED, JsonBodies.read(bytes("[".repeat(5_000) + "]".repeat(5_000))), "past the nesting limit");
+        assertEquals(Reading.WELL_FORMED, JsonBodies.read(bytes("{\"name\":\"x\",\"extra\":{\"a\":[1,2]}}")));
+    }
+
+    @Test
+    void aNulCharacterAnywhereInTheTextCannotBeBound() {
+        assertEquals(Reading.NUL_CHARACTER, JsonBodies.read(bytes("{\"request\":{\"activityId\":\"a\\u0000b\"}}")));
+        assertEquals(Reading.NUL_CHARACTER, JsonBodies.read(bytes("{\"extra\":[{\"k\\u0000\":1}]}")), "in a member name");
+        assertEquals(Reading.WELL_FORMED, JsonBodies.read(bytes("{\"name\":\"a\\\\u0000b\"}")),
+                "an escaped backslash followed by u0000 is plain text");
     }
 
     private static byte[] bytes(String text) {
