@@ -190,6 +190,11 @@ class FuzzIT {
                         + "\"global_metrics\":{\"completion_rate\":10},\"global_indicators\":{\"engagement_indicator\":20,"
                         + "\"frustration_indicator\":30}}")),
                 new Template("GET", "/v1/activity/cohort/{id}?access_token=" + admin, cohort.slug(), none, null),
+                // listings whose filters are free text
+                new Template("GET", "/analytics/events?assignee=urn:uuid:{id}&type=GradeEvent&limit=5", student.uuid(),
+                        asClient, null),
+                new Template("GET", "/v1/assignment/academy/telemetry?asset={id}&limit=5", "fuzz-course", asStaff, null),
+                new Template("GET", "/v1/activity/report?cohort={id}&by=slug", cohort.slug(), asStaff, null),
                 new Template("POST", "/v1/admin/clients/{id}/keys", client.clientId(), asAdmin, json("{}")));
     }
 
@@ -218,6 +223,12 @@ class FuzzIT {
                 "1e-400", "0.0000001", "-1", "0", "9223372036854775808", "2147483648", "1E+999999999", "NaN", "12.5"};
         private static final String[] ODD_TEXT = {"a\u0000b", "\u0000", "😀🎉", "\uD800", "\u202Eevil", "Ω≈ç√",
                 "x".repeat(20_000), " ", "", "\\", "\"", "<script>", "../../etc/passwd", "%00", "\t\n"};
+        /** Odd text short enough for a request line within the HTTP server's 8 KiB. */
+        private static final String[] ODD_QUERY_TEXT =
+                java.util.Arrays.stream(ODD_TEXT).filter(text -> text.length() < 1_000).toArray(String[]::new);
+        /** The listings' paging and window parameters, and the free-text filters some of them take. */
+        private static final String[] QUERY_NAMES = {"since", "until", "limit", "cursor", "slug", "cohort", "user",
+                "asset", "assignee", "assignable", "type", "id", "by", "fields"};
         private static final String[] MEDIA_TYPES = {"text/plain", "application/xml", "application/x-www-form-urlencoded",
                 "application/json; charset=ISO-8859-1", "multipart/form-data", "*/*", "application/jso", "text/json"};
 
@@ -242,8 +253,8 @@ class FuzzIT {
                     case 0 -> id = t.id() == null ? null : pick(ODD_IDS);
                     case 1 -> contentType = random.nextBoolean() ? pick(MEDIA_TYPES) : null;
                     case 2 -> mutateHeaders(headers);
-                    case 3 -> query = "&" + pick("since", "until", "limit", "cursor", "slug") + "="
-                            + encode(pick(random.nextBoolean() ? ODD_TIMES : random.nextBoolean() ? ODD_CURSORS : ODD_NUMBERS));
+                    case 3 -> query = "&" + pick(QUERY_NAMES) + "=" + encode(pick(random.nextBoolean() ? ODD_TIMES
+                            : random.nextBoolean() ? ODD_QUERY_TEXT : random.nextBoolean() ? ODD_CURSORS : ODD_NUMBERS));
                     case 4 -> text = textMutation(body == null ? "{}" : body.toString());
                     default -> body = body == null ? null : mutateValue(body, 0);
                 }
