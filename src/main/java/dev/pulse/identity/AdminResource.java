@@ -3,7 +3,6 @@ package dev.pulse.identity;
 import dev.pulse.platform.api.ApiError;
 import dev.pulse.platform.api.ApiFamily;
 import dev.pulse.platform.api.Family;
-import dev.pulse.platform.input.NoNullCharacters;
 import dev.pulse.platform.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -65,7 +64,6 @@ public class AdminResource {
     @Inject
     ClientKeys keys;
 
-    @NoNullCharacters
     public record NewUser(String email, String password,
             @JsonbProperty("first_name") @Schema(name = "first_name") String firstName,
             @JsonbProperty("last_name") @Schema(name = "last_name") String lastName, String username) {
@@ -131,7 +129,6 @@ public class AdminResource {
         return new AccountStatus(a.id(), a.uuid(), a.email(), a.username(), a.isActive());
     }
 
-    @NoNullCharacters
     public record PasswordReset(@JsonbProperty("new_password") @Schema(name = "new_password") String newPassword) {
     }
 
@@ -147,7 +144,6 @@ public class AdminResource {
         return Response.noContent().build();
     }
 
-    @NoNullCharacters
     public record NewAcademy(String slug, String name) {
     }
 
@@ -165,7 +161,6 @@ public class AdminResource {
         return created(new AcademyView(academy.id(), academy.slug(), academy.name()));
     }
 
-    @NoNullCharacters
     public record NewMember(@JsonbProperty("user_id") @Schema(name = "user_id") String userId, String role) {
     }
 
@@ -187,7 +182,6 @@ public class AdminResource {
         return created(new Member(academyId, accounts.require(body.userId()).id(), member.role().slug()));
     }
 
-    @NoNullCharacters
     public record RoleChange(String role) {
     }
 
@@ -216,7 +210,6 @@ public class AdminResource {
         return Response.noContent().build();
     }
 
-    @NoNullCharacters
     public record NewCohort(String slug, String name,
             @JsonbProperty("academy_id") @Schema(name = "academy_id") Long academyId,
             @JsonbProperty("current_day") @Schema(name = "current_day") Integer currentDay) {
@@ -239,7 +232,6 @@ public class AdminResource {
                 cohort.currentDay()));
     }
 
-    @NoNullCharacters
     public record NewCohortUser(@JsonbProperty("user_id") @Schema(name = "user_id") String userId, String role) {
     }
 
@@ -261,7 +253,6 @@ public class AdminResource {
                 member.role().name()));
     }
 
-    @NoNullCharacters
     public record NewClient(String name, String edapp,
             @JsonbProperty("academy_id") @Schema(name = "academy_id") Long academyId) {
     }

@@ -3,7 +3,6 @@ package dev.pulse.identity;
 import dev.pulse.platform.api.ApiFamily;
 import dev.pulse.platform.api.Family;
 import dev.pulse.platform.api.OpenApiContract;
-import dev.pulse.platform.input.NoNullCharacters;
 import dev.pulse.platform.security.Caller;
 import dev.pulse.platform.security.Capable;
 import dev.pulse.platform.security.TokenIssuer;
@@ -64,7 +63,6 @@ public class AuthResource {
     @Inject
     Caller caller;
 
-    @NoNullCharacters
     public record Login(@NotBlank String email, @NotBlank String password) {
     }
 
@@ -91,7 +89,6 @@ public class AuthResource {
         return new LoggedIn(token.token(), account.id(), account.email(), token.expiresAt());
     }
 
-    @NoNullCharacters
     public record PasswordChange(@JsonbProperty("current_password") @Schema(name = "current_password") String currentPassword,
             @JsonbProperty("new_password") @Schema(name = "new_password") String newPassword) {
     }

@@ -128,6 +128,16 @@ public class ApiError extends RuntimeException {
         return all;
     }
 
+    /** The messages, each a field error's prefixed by its field: for shapes that carry one text, not a map. */
+    public List<String> namedMessages() {
+        if (fieldErrors.isEmpty()) {
+            return List.of(getMessage());
+        }
+        List<String> all = new ArrayList<>();
+        fieldErrors.forEach((field, messages) -> messages.forEach(message -> all.add(field + ": " + message)));
+        return all;
+    }
+
     private static String titleFor(int status) {
         return switch (status) {
             case 400 -> "Bad Request";

@@ -52,7 +52,7 @@ public enum ApiFamily {
         @Override
         public JsonObject error(ApiError e) {
             String code = e.slug() == null ? "SERVER_ERROR" : e.slug().toUpperCase().replace('-', '_');
-            return SunbirdEnvelope.failed(e.apiId(), null, e.status(), code, String.join("; ", e.messages()));
+            return SunbirdEnvelope.failed(e.apiId(), null, e.status(), code, String.join("; ", e.namedMessages()));
         }
     },
 

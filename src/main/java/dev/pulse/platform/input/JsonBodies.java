@@ -18,7 +18,9 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -182,9 +184,49 @@ public final class JsonBodies {
         return ApiError.badRequest("malformed-json", "Malformed JSON in the request body");
     }
 
-    /** The 400 for a body bound as a whole that holds a NUL character somewhere in its text. */
-    public static ApiError nulCharacter() {
-        return ApiError.badRequest("null-character", "Text in the request body must not contain the NUL character");
+    /** What a body bound as a whole is told about a NUL character in its text. */
+    public static final String NUL_MESSAGE = "Null characters are not allowed.";
+
+    /**
+     * The 400 for a body bound as a whole that holds a NUL character: a field error naming the first member
+     * that holds one, by its path of member names ({@code request.activityId}; array positions are left out).
+     */
+    public static ApiError nulCharacter(byte[] bytes) {
+        return ApiError.invalid(Map.of(memberHoldingNul(bytes), List.of(NUL_MESSAGE)));
+    }
+
+    private static String memberHoldingNul(byte[] bytes) {
+        Deque<String> enclosing = new ArrayDeque<>();
+        String member = null;
+        try (JsonParser parser = PROVIDER.createParser(new ByteArrayInputStream(bytes))) {
+            while (parser.hasNext()) {
+                JsonParser.Event event = parser.next();
+                if (event == JsonParser.Event.KEY_NAME) {
+                    member = parser.getString();
+                }
+                if ((event == JsonParser.Event.KEY_NAME || event == JsonParser.Event.VALUE_STRING)
+                        && parser.getString().indexOf('\0') >= 0) {
+                    List<String> path = new ArrayList<>();
+                    enclosing.descendingIterator().forEachRemaining(path::add);
+                    path.add(member == null ? "" : member);
+                    String named = String.join(".", path.stream().filter(name -> !name.isEmpty()).toList());
+                    return named.isEmpty() ? "body" : named;
+                }
+                switch (event) {
+                    case START_OBJECT, START_ARRAY -> {
+                        enclosing.push(member == null ? "" : member);
+                        member = null;
+                    }
+                    case END_OBJECT, END_ARRAY -> {
+                        enclosing.pop();
+                        member = null;
+                    }
+                    default -> {
+                    }
+                }
+            }
+        }
+        return "body";
     }
 
     /** JSON's white space only: no body at all, as for text. */

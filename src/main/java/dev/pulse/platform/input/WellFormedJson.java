@@ -33,7 +33,7 @@ public class WellFormedJson implements ReaderInterceptor {
         if (!JsonBodies.isBlank(body)) {
             switch (JsonBodies.read(body)) {
                 case MALFORMED -> throw JsonBodies.malformed();
-                case NUL_CHARACTER -> throw JsonBodies.nulCharacter();
+                case NUL_CHARACTER -> throw JsonBodies.nulCharacter(body);
                 case WELL_FORMED -> { }
             }
         }

@@ -8,6 +8,7 @@ import dev.pulse.platform.input.JsonBodies.Reading;
 import jakarta.json.JsonObject;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class WellFormedJsonTest {
@@ -39,6 +40,22 @@ class WellFormedJsonTest {
         assertEquals(Reading.NUL_CHARACTER, JsonBodies.read(bytes("{\"extra\":[{\"k\\u0000\":1}]}")), "in a member name");
         assertEquals(Reading.WELL_FORMED, JsonBodies.read(bytes("{\"name\":\"a\\\\u0000b\"}")),
                 "an escaped backslash followed by u0000 is plain text");
+    }
+
+    @Test
+    void theAnswerNamesTheMemberHoldingTheNulCharacter() {
+        assertEquals(Set.of("email"), nulField("{\"password\":\"p\",\"email\":\"a\\u0000b\"}"));
+        assertEquals(Set.of("request.activityId"),
+                nulField("{\"request\":{\"groupId\":\"g\",\"activityId\":\"a\\u0000\"}}"));
+        assertEquals(Set.of("request.members.add.userId"), nulField(
+                "{\"request\":{\"members\":{\"add\":[{\"userId\":\"u\",\"role\":\"x\"},{\"userId\":\"\\u0000\"}]}}}"));
+        assertEquals(Set.of("request.members.remove"), nulField("{\"request\":{\"members\":{\"remove\":[\"a\",\"\\u0000\"]}}}"));
+        assertEquals(Set.of("request.extra\u0000"), nulField("{\"request\":{\"extra\\u0000\":1}}"));
+        assertEquals(Set.of("body"), nulField("\"\\u0000\""));
+    }
+
+    private static Set<String> nulField(String body) {
+        return JsonBodies.nulCharacter(bytes(body)).fieldErrors().keySet();
     }
 
     private static byte[] bytes(String text) {
