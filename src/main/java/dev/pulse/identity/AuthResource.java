@@ -123,6 +123,10 @@ public class AuthResource {
     public record AcademyMemberView(@JsonbProperty("user_id") @Schema(name = "user_id") long userId, String email,
             @JsonbProperty("first_name") @Schema(name = "first_name") String firstName,
             @JsonbProperty("last_name") @Schema(name = "last_name") String lastName, String role) {
+
+        static AcademyMemberView of(Account account, String role) {
+            return new AcademyMemberView(account.id(), account.email(), account.firstName(), account.lastName(), role);
+        }
     }
 
     @GET
@@ -135,8 +139,7 @@ public class AuthResource {
     public List<AcademyMemberView> academyMembers() {
         long academy = caller.academyId().orElseThrow();
         return roster.membersOf(academy).stream()
-                .map(m -> new AcademyMemberView(m.account().id(), m.account().email(), m.account().firstName(),
-                        m.account().lastName(), m.role().slug()))
+                .map(m -> AcademyMemberView.of(m.account(), m.role().slug()))
                 .toList();
     }
 
@@ -168,8 +171,7 @@ public class AuthResource {
     public List<AcademyMemberView> cohortUsers(@PathParam("slug_or_id") String cohort) {
         long academy = caller.academyId().orElseThrow();
         return cohorts.membersIn(academy, cohort).stream()
-                .map(m -> new AcademyMemberView(m.account().id(), m.account().email(), m.account().firstName(),
-                        m.account().lastName(), m.role().name()))
+                .map(m -> AcademyMemberView.of(m.account(), m.role().name()))
                 .toList();
     }
 
