@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pulse.platform.testing.Api;
+import dev.pulse.platform.testing.AtOnce;
 import dev.pulse.platform.testing.IntegrationDatabase;
 import dev.pulse.platform.testing.PulseServer;
 import io.restassured.response.Response;
@@ -30,7 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -979,25 +979,10 @@ class GroupsIT {
         Api.User second = classmate();
         String groupId = create(first, "members", List.of(member(second.uuid(), "admin")));
         List<String> newcomers = accounts(api, classroom(), 8);
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Integer>> done = new ArrayList<>();
-            for (int i = 0; i < newcomers.size(); i++) {
-                Api.User admin = i % 2 == 0 ? first : second;
-                String userId = newcomers.get(i);
-                done.add(pool.submit(() -> {
-                    start.await();
-                    return update(admin, groupId, "members", Map.of("add", List.of(member(userId, "member"))))
-                            .extract().statusCode();
-                }));
-            }
-            start.countDown();
-            for (Future<Integer> f : done) {
-                assertEquals(200, f.get());
-            }
-        } finally {
-            pool.shutdown();
+        List<Integer> statuses = AtOnce.run(newcomers.size(), i -> update(i % 2 == 0 ? first : second, groupId,
+                "members", Map.of("add", List.of(member(newcomers.get(i), "member")))).extract().statusCode());
+        for (int status : statuses) {
+            assertEquals(200, status);
         }
         read(first, groupId, "members").body("result.members", hasSize(10));
     }
@@ -1014,28 +999,13 @@ class GroupsIT {
         people.subList(0, 146).forEach(p -> initial.add(member(p, "member")));
         String groupId = create(first, "members", initial);
         read(first, groupId, "members").body("result.members", hasSize(148));
-        CountDownLatch start = new CountDownLatch(1);
-        Callable<String> byFirst = () -> {
-            start.await();
-            return update(first, groupId, "members", Map.of("add", List.of(member(people.get(146), "member"),
-                    member(people.get(147), "member")))).statusCode(200).extract().asString();
-        };
-        Callable<String> bySecond = () -> {
-            start.await();
-            return update(second, groupId, "members", Map.of("add", List.of(member(people.get(148), "member"),
-                    member(people.get(149), "member")))).statusCode(200).extract().asString();
-        };
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            Future<String> a = pool.submit(byFirst);
-            Future<String> b = pool.submit(bySecond);
-            start.countDown();
-            List<String> bodies = List.of(a.get(), b.get());
-            long refused = bodies.stream().filter(body -> body.contains("GS_UDT05")).count();
-            assertEquals(1, refused, "exactly one batch is refused: " + bodies);
-        } finally {
-            pool.shutdown();
-        }
+        Callable<String> byFirst = () -> update(first, groupId, "members", Map.of("add", List.of(
+                member(people.get(146), "member"), member(people.get(147), "member")))).statusCode(200).extract().asString();
+        Callable<String> bySecond = () -> update(second, groupId, "members", Map.of("add", List.of(
+                member(people.get(148), "member"), member(people.get(149), "member")))).statusCode(200).extract().asString();
+        List<String> bodies = AtOnce.run(List.of(byFirst, bySecond));
+        long refused = bodies.stream().filter(body -> body.contains("GS_UDT05")).count();
+        assertEquals(1, refused, "exactly one batch is refused: " + bodies);
         read(first, groupId, "members").body("result.members", hasSize(150));
     }
 

@@ -18,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.pulse.platform.testing.Api;
+import dev.pulse.platform.testing.AtOnce;
 import dev.pulse.platform.testing.PulseServer;
 import dev.pulse.platform.testing.SseClient;
 import io.restassured.http.ContentType;
@@ -44,10 +45,6 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import javax.crypto.Mac;
@@ -124,29 +121,6 @@ class LiveIT {
     private String createTicket(String token, String description) {
         return live(token).body(Map.of("description", description, "location", "Main gym", "contact", "555-0100"))
                 .post("/live/mentorship/create").then().statusCode(201).extract().path("data.id");
-    }
-
-    /** Sends every request at the same moment, one thread each; their statuses in the same order. */
-    private static List<Integer> atOnce(List<Callable<Integer>> requests) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(requests.size());
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Integer>> results = new ArrayList<>();
-            for (Callable<Integer> request : requests) {
-                results.add(pool.submit(() -> {
-                    start.await();
-                    return request.call();
-                }));
-            }
-            start.countDown();
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> result : results) {
-                statuses.add(result.get(60, TimeUnit.SECONDS));
-            }
-            return statuses;
-        } finally {
-            pool.shutdown();
-        }
     }
 
     private List<String> openQueueIds() {
@@ -615,7 +589,7 @@ class LiveIT {
             String token = mentors.get(i % mentors.size());
             requests.add(() -> live(token).body(Map.of("id", id)).post("/live/mentorship/claim").statusCode());
         }
-        List<Integer> statuses = atOnce(requests);
+        List<Integer> statuses = AtOnce.run(requests);
         assertEquals(1, statuses.stream().filter(s -> s == 200).count(), "one winner: " + statuses);
         assertEquals(claims - 1, statuses.stream().filter(s -> s == 409).count(), "the rest conflict: " + statuses);
     }
@@ -630,7 +604,7 @@ class LiveIT {
         for (int i = 0; i < 8; i++) {
             tickets.add(createTicket(mentees.get(i % 2), "help " + i));
         }
-        List<Integer> statuses = atOnce(tickets.stream().<Callable<Integer>>map(id ->
+        List<Integer> statuses = AtOnce.run(tickets.stream().<Callable<Integer>>map(id ->
                 () -> live(mentor).body(Map.of("id", id)).post("/live/mentorship/claim").statusCode()).toList());
         assertEquals(2, statuses.stream().filter(s -> s == 200).count(), "two claims held at most: " + statuses);
         assertEquals(6, statuses.stream().filter(s -> s == 409).count(), "the rest conflict: " + statuses);
@@ -660,7 +634,7 @@ class LiveIT {
                     .body(Map.of("description", description, "location", "Main gym", "contact", "555"))
                     .post("/live/mentorship/create").statusCode());
         }
-        List<Integer> statuses = atOnce(requests);
+        List<Integer> statuses = AtOnce.run(requests);
         assertEquals(5, statuses.stream().filter(s -> s == 201).count(), "five open at most: " + statuses);
         assertEquals(3, statuses.stream().filter(s -> s == 409).count(), "the rest conflict: " + statuses);
 

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pulse.platform.testing.Api;
+import dev.pulse.platform.testing.AtOnce;
 import dev.pulse.platform.testing.IntegrationDatabase;
 import dev.pulse.platform.testing.PulseServer;
 import io.restassured.http.ContentType;
@@ -25,15 +26,10 @@ import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -260,24 +256,9 @@ class PlatformIT {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(TEN_MEBIBYTES))
                 .build();
-        ExecutorService callers = Executors.newFixedThreadPool(64);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<HttpResponse<String>>> answers = new ArrayList<>();
-            for (int i = 0; i < 64; i++) {
-                answers.add(callers.submit(() -> {
-                    start.await();
-                    return HTTP.send(create, HttpResponse.BodyHandlers.ofString());
-                }));
-            }
-            start.countDown();
-            for (Future<HttpResponse<String>> answer : answers) {
-                HttpResponse<String> r = answer.get(2, TimeUnit.MINUTES);
-                assertEquals(413, r.statusCode(), r.body());
-                assertTrue(r.body().contains("\"success\":false"), r.body());
-            }
-        } finally {
-            callers.shutdownNow();
+        for (HttpResponse<String> r : AtOnce.run(64, i -> HTTP.send(create, HttpResponse.BodyHandlers.ofString()))) {
+            assertEquals(413, r.statusCode(), r.body());
+            assertTrue(r.body().contains("\"success\":false"), r.body());
         }
         api().request().get("/health/ready").then().statusCode(200).body("status", equalTo("UP"));
     }

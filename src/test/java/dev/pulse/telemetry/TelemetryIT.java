@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pulse.platform.testing.Api;
+import dev.pulse.platform.testing.AtOnce;
 import dev.pulse.platform.testing.PulseServer;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -24,10 +25,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /** Assignment telemetry on the real WAR: every rule of the API, exact messages and all. */
@@ -416,7 +413,7 @@ class TelemetryIT {
         School s = school();
         String asset = asset();
         int n = 16;
-        List<HttpResponse<String>> responses = race(n, i -> request(s, "POST", s.path(asset),
+        List<HttpResponse<String>> responses = AtOnce.run(n, i -> request(s, "POST", s.path(asset),
                 "{\"completion_rate\":" + i + ",\"telemetry\":{\"attempt\":" + i + "}}"));
         List<Integer> statuses = responses.stream().map(HttpResponse::statusCode).toList();
         assertEquals(1, statuses.stream().filter(c -> c == 201).count(), statuses.toString());
@@ -437,7 +434,7 @@ class TelemetryIT {
                 "{\"completion_rate\":33}", "{\"metrics_algo_version\":4.5}", "{\"total_time\":\"PT2H\"}",
                 "{\"metrics\":{\"tests\":7}}", "{\"telemetry\":{\"events\":[\"done\"]}}");
         for (int round = 0; round < 3; round++) {
-            List<HttpResponse<String>> responses = race(bodies.size(),
+            List<HttpResponse<String>> responses = AtOnce.run(bodies.size(),
                     i -> request(s, "PUT", s.path(asset), bodies.get(i)));
             responses.forEach(r -> assertEquals(200, r.statusCode(), r.body()));
         }
@@ -513,34 +510,7 @@ class TelemetryIT {
                 .body("next_cursor", nullValue());
     }
 
-    // helpers for the races: plain HTTP clients released together
-
-    private interface Call {
-        HttpResponse<String> send(int i) throws Exception;
-    }
-
-    private static List<HttpResponse<String>> race(int n, Call call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<HttpResponse<String>>> futures = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                int index = i;
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.send(index);
-                }));
-            }
-            start.countDown();
-            List<HttpResponse<String>> responses = new ArrayList<>();
-            for (Future<HttpResponse<String>> f : futures) {
-                responses.add(f.get());
-            }
-            return responses;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
+    // helpers for the races: plain HTTP clients, released together by AtOnce
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pulse.platform.testing.Api;
+import dev.pulse.platform.testing.AtOnce;
 import dev.pulse.platform.testing.SseClient;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -176,7 +177,7 @@ class ClusterIT {
         for (int i = 0; i < 12; i++) {
             claimers.add(liveUser(apis.get(i % 3)));
         }
-        List<Integer> statuses = atOnce(12, i -> live(apis.get(i % 3), claimers.get(i)).body(Map.of("id", ticket))
+        List<Integer> statuses = AtOnce.run(12, i -> live(apis.get(i % 3), claimers.get(i)).body(Map.of("id", ticket))
                 .post("/live/mentorship/claim").statusCode());
         assertEquals(1, statuses.stream().filter(s -> s == 200).count(), "one winner: " + statuses);
         assertEquals(11, statuses.stream().filter(s -> s == 409).count(), "the rest conflict: " + statuses);
@@ -195,7 +196,7 @@ class ClusterIT {
                   "startedAtTime":"2024-03-01T09:00:00Z","totalTime":300},
                  "edApp":"%s","generated":{"type":"Score","maxScore":10,"scoreGiven":8}}"""
                 .formatted(id, UUID.randomUUID(), client.edapp());
-        List<Integer> statuses = atOnce(3, i -> apis.get(i).request().contentType(ContentType.JSON)
+        List<Integer> statuses = AtOnce.run(3, i -> apis.get(i).request().contentType(ContentType.JSON)
                 .header("Authorization", client.token()).body(event).post("/analytics/grade2").statusCode());
         assertEquals(List.of(200, 200, 200), statuses, "each instance acknowledges it");
         try (Connection db = connect();
@@ -395,30 +396,6 @@ class ClusterIT {
     private static Response signIn(Api api, String address, String email, String password) {
         return api.json().header("X-Forwarded-For", address).body(Map.of("email", email, "password", password))
                 .post("/v1/auth/login");
-    }
-
-    /** Runs the calls all at once, released together, and answers their results in order. */
-    private static <T> List<T> atOnce(int count, java.util.function.IntFunction<T> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(count);
-        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-        try {
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                int n = i;
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.apply(n);
-                }));
-            }
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> f : futures) {
-                results.add(f.get(60, TimeUnit.SECONDS));
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     private static String randomText() {

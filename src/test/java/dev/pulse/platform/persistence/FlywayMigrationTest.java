@@ -3,13 +3,9 @@ package dev.pulse.platform.persistence;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.pulse.platform.launcher.EmbeddedDatabase;
+import dev.pulse.platform.testing.AtOnce;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -32,28 +28,15 @@ class FlywayMigrationTest {
 
     @Test
     void instancesStartedTogetherLeaveTheWholeUpgradeToOne() throws Exception {
-        ExecutorService instances = Executors.newFixedThreadPool(INSTANCES);
         try (EmbeddedDatabase database = EmbeddedDatabase.start(data, 0, "upgrade")) {
             PGSimpleDataSource dataSource = new PGSimpleDataSource();
             dataSource.setUrl(database.jdbcUrl());
             dataSource.setUser(EmbeddedDatabase.USER);
             dataSource.setPassword("upgrade");
-            CyclicBarrier together = new CyclicBarrier(INSTANCES);
-            List<Future<Integer>> applied = new ArrayList<>();
-            for (int i = 0; i < INSTANCES; i++) {
-                applied.add(instances.submit(() -> {
-                    together.await();
-                    return FlywayMigration.migrate(dataSource, SLOW_UPGRADE).migrationsExecuted;
-                }));
-            }
-            List<Integer> counts = new ArrayList<>();
-            for (Future<Integer> each : applied) {
-                counts.add(each.get());
-            }
+            List<Integer> counts = AtOnce.run(INSTANCES,
+                    instance -> FlywayMigration.migrate(dataSource, SLOW_UPGRADE).migrationsExecuted);
             assertEquals(List.of(0, 0, MIGRATIONS), counts.stream().sorted().toList(),
                     "one instance applied every migration, the others found nothing to do");
-        } finally {
-            instances.shutdownNow();
         }
     }
 }
